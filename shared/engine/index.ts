@@ -1,0 +1,16 @@
+/**
+ * The drill engine's public surface. Server, solo mode, CLI and tests import from here only.
+ *
+ *   createDrill(compiled, seed)            -> first log entry + state
+ *   execute(compiled, state, envelope)     -> new log entries + state, or a typed refusal
+ *   evolve(compiled, state, entry)         -> state after one entry (the fold step)
+ *   replay(compiled, entries, until?)      -> state at a seq or game time
+ *   viewFor(compiled, state, viewer)       -> what one seat may see
+ *   redactEntryFor(compiled, entry, viewer)-> the entry as that seat may receive it, or null
+ */
+export * from './types.ts';
+export * from './view-types.ts';
+export { createDrill, execute } from './execute.ts';
+export { evolve, initialState } from './evolve.ts';
+export { replay, fork } from './replay.ts';
+export { viewFor, redactEntryFor } from './view.ts';

@@ -1,0 +1,42 @@
+import { transition } from 'xstate';
+import { machineValueFor } from '../scenario/compile.ts';
+import type { Step } from './execute.ts';
+import { SYSTEM_ACTOR, type InjectTrigger } from './types.ts';
+
+type MachineInput = { type: 'evaluate' } | { type: 'inject.push'; injectId: string };
+
+/*
+ * Ask the scenario's XState machine what happens now, and log it. The machine's state is never
+ * stored: it is resolved from the drill state each time, so a drill restored from its log carries
+ * no timers or snapshots that could be lost (delayed transitions are not used at all).
+ * Runs to a fixed point, because one delivery can satisfy another inject's condition.
+ */
+export function runMachine(step: Step, at: number, input: MachineInput): void {
+  const { machine } = step.compiled;
+  const limit = step.compiled.injectsById.size + step.compiled.phasesById.size + 2;
+  let event: MachineInput = input;
+  for (let round = 0; round < limit; round++) {
+    const snapshot = machine.resolveState({ value: machineValueFor(step.draft, step.compiled), context: {} });
+    const machineEvent =
+      event.type === 'evaluate' ? { type: 'evaluate', drill: { ...step.draft, clock: at }, minute: at / 60_000 } : event;
+    const [, actions] = transition(machine, snapshot, machineEvent);
+    let changed = false;
+    for (const action of actions as unknown as { type: string; params?: Record<string, unknown> }[]) {
+      const params = action.params ?? {};
+      if (action.type === 'deliverInject') {
+        const injectId = String(params.injectId);
+        if (step.draft.injects.some((i) => i.injectId === injectId)) continue;
+        step.emit(at, SYSTEM_ACTOR, { type: 'inject.delivered', injectId, trigger: params.trigger as InjectTrigger });
+        changed = true;
+      } else if (action.type === 'enterPhase') {
+        const from = String(params.from);
+        const to = String(params.to);
+        if (step.draft.phase !== from || from === to) continue;
+        step.emit(at, SYSTEM_ACTOR, { type: 'phase.changed', from, to });
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    event = { type: 'evaluate' };
+  }
+}

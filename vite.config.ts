@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for the client build and for the test projects.
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rollupOptions: {
+      output: {
+        // Phaser is large and changes rarely: keep it in its own cacheable chunk.
+        manualChunks: (id: string) => (id.includes('node_modules/phaser') ? 'phaser' : undefined),
+      },
+    },
+  },
+  server: { proxy: { '/socket.io': { target: 'http://localhost:8080', ws: true } } },
+  test: {
+    root: '.',
+    projects: [
+      { extends: true, test: { name: 'engine', root: '.', include: ['test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/runbook/**/*.test.ts', 'test/scoring/**/*.test.ts', 'test/report/**/*.test.ts', 'test/bots/**/*.test.ts', 'test/cli/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', root: '.', include: ['test/server/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'browser', root: '.', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, fileParallelism: false } },
+    ],
+  },
+});
