@@ -1,5 +1,9 @@
 import { transition } from 'xstate';
 import { machineValueFor } from '../scenario/compile.ts';
+import type { CompiledScenario } from '../scenario/compiled.ts';
+import type { Condition } from '../scenario/schema.ts';
+import { evaluateCondition } from './conditions.ts';
+import type { DrillState } from './types.ts';
 import type { Step } from './execute.ts';
 import { SYSTEM_ACTOR, type InjectTrigger } from './types.ts';
 
@@ -16,6 +20,7 @@ export function runMachine(step: Step, at: number, input: MachineInput): void {
   const limit = step.compiled.injectsById.size + step.compiled.phasesById.size + 2;
   let event: MachineInput = input;
   for (let round = 0; round < limit; round++) {
+    if (event.type === 'evaluate' && !anyGuardCouldPass(step.compiled, { ...step.draft, clock: at })) return;
     const snapshot = machine.resolveState({ value: machineValueFor(step.draft, step.compiled), context: {} });
     const machineEvent =
       event.type === 'evaluate' ? { type: 'evaluate', drill: { ...step.draft, clock: at }, minute: at / 60_000 } : event;
@@ -39,4 +44,37 @@ export function runMachine(step: Step, at: number, input: MachineInput): void {
     if (!changed) return;
     event = { type: 'evaluate' };
   }
+}
+
+/** Evaluate conditions of pending injects and the current phase's transitions for each scenario once. */
+const guardCache = new WeakMap<CompiledScenario, { injects: [string, Condition][]; phases: Map<string, Condition[]> }>();
+
+function guardsOf(compiled: CompiledScenario) {
+  let cached = guardCache.get(compiled);
+  if (!cached) {
+    const injects: [string, Condition][] = [];
+    for (const inject of compiled.scenario.injects) {
+      const d = inject.delivery;
+      if ('at' in d) injects.push([inject.id, { after: d.at }]);
+      else if ('when' in d) injects.push([inject.id, d.when]);
+    }
+    const phases = new Map(compiled.scenario.phases.states.map((p) => [p.id, p.final ? [] : p.transitions.map((t) => t.when)]));
+    cached = { injects, phases };
+    guardCache.set(compiled, cached);
+  }
+  return cached;
+}
+
+/**
+ * A cheap pre-check so the machine only runs when one of its guards can pass. It reads the same
+ * conditions the machine's `holds` guard reads, so it can only skip rounds in which the machine
+ * would have done nothing.
+ */
+function anyGuardCouldPass(compiled: CompiledScenario, drill: DrillState): boolean {
+  const { injects, phases } = guardsOf(compiled);
+  const delivered = new Set(drill.injects.map((i) => i.injectId));
+  for (const [id, condition] of injects) {
+    if (!delivered.has(id) && evaluateCondition(condition, drill, compiled.scenario)) return true;
+  }
+  return (phases.get(drill.phase) ?? []).some((c) => evaluateCondition(c, drill, compiled.scenario));
 }
