@@ -1,4 +1,4 @@
-import { setup } from 'xstate';
+import { setup, type AnyStateMachine } from 'xstate';
 import { evaluateCondition } from '../engine/conditions.ts';
 import type { DrillState } from '../engine/types.ts';
 import type { CompiledScenario } from './compiled.ts';
@@ -75,7 +75,8 @@ export function buildMachine(scenario: Scenario) {
 export function compileScenario(scenario: Scenario): CompiledScenario {
   return {
     scenario,
-    machine: buildMachine(scenario),
+    // The concrete machine type is too precise for the shared interface; the engine only needs AnyStateMachine.
+    machine: buildMachine(scenario) as unknown as AnyStateMachine,
     injectsById: new Map(scenario.injects.map((i) => [i.id, i])),
     assetsById: new Map(scenario.assets.map((a) => [a.id, a])),
     phasesById: new Map(scenario.phases.states.map((p) => [p.id, p])),

@@ -35,7 +35,8 @@ export function runScript(compiled: CompiledScenario, seed: string, envelopes: r
   if (state.lifecycle !== 'ended') {
     const endAt = Math.max(state.clock, compiled.scenario.durationMinutes * MS_PER_MINUTE);
     run({ at: endAt, actor: SYSTEM_ACTOR, command: { type: 'clock.tick' } }, -1);
-    if (state.lifecycle !== 'ended') run({ at: endAt, actor: SYSTEM_ACTOR, command: { type: 'drill.end', reason: 'time-up' } }, -1);
+    // `run` reassigns `state`; TypeScript cannot see that through the closure.
+    if ((state.lifecycle as string) !== 'ended') run({ at: endAt, actor: SYSTEM_ACTOR, command: { type: 'drill.end', reason: 'time-up' } }, -1);
   }
   return { state, entries, refusals };
 }

@@ -61,7 +61,7 @@ describe('ENG: commands become events', () => {
   });
 
   it('ENG7 a tip-off chance of 0 never alerts', () => {
-    const quiet = compiledFixture({ adversary: { ...(compiledFixture().scenario.adversary as never), tipOff: { chance: 0, fallbackAfterMinutes: 1, fallback: { kind: 'wipe', target: 'app', description: 'x' }, preventedBy: [{ action: 'block-ips' }] } } });
+    const quiet = compiledFixture({ adversary: { ...compiledFixture().scenario.adversary, tipOff: { chance: 0, fallbackAfterMinutes: 1, fallback: { kind: 'wipe', target: 'app', description: 'x' }, preventedBy: [{ action: 'block-ips' }] } } });
     const drill = new TestDrill(quiet).start();
     drill.do(min(1), SME, take('kill-sessions', 'app'));
     expect(drill.events('adversary.rolled')).toEqual([expect.objectContaining({ alerted: false })]);

@@ -1,7 +1,7 @@
 import { compileScenario } from '../../shared/scenario/compile.ts';
 import { scenarioSchema, type ScenarioInput } from '../../shared/scenario/schema.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import type { Actor } from '../../shared/engine/types.ts';
+import type { Viewer } from '../../shared/engine/view-types.ts';
 
 /** A small scenario that exercises every engine mechanism: schedule, conditions, facilitator pushes, exfiltration, tip-off, phases. */
 export const FIXTURE: ScenarioInput = {
@@ -57,10 +57,10 @@ export function compiledFixture(overrides: Partial<ScenarioInput> = {}): Compile
   return compileScenario(scenarioSchema.parse({ ...FIXTURE, ...overrides }));
 }
 
-export const FAC: Actor = { role: 'facilitator', seat: 'facilitator' };
-export const IC: Actor = { role: 'ic', seat: 'ic' };
-export const DEPUTY: Actor = { role: 'deputy', seat: 'deputy' };
-export const SCRIBE: Actor = { role: 'scribe', seat: 'scribe' };
-export const SME: Actor = { role: 'sme', seat: 'sme-1' };
-export const OBSERVER: Actor = { role: 'observer', seat: 'observer-1' };
+export const FAC: Viewer = { role: 'facilitator', seat: 'facilitator' };
+export const IC: Viewer = { role: 'ic', seat: 'ic' };
+export const DEPUTY: Viewer = { role: 'deputy', seat: 'deputy' };
+export const SCRIBE: Viewer = { role: 'scribe', seat: 'scribe' };
+export const SME: Viewer = { role: 'sme', seat: 'sme-1' };
+export const OBSERVER: Viewer = { role: 'observer', seat: 'observer-1' };
 export const min = (m: number) => Math.round(m * 60_000);
