@@ -41,7 +41,11 @@ function assign(action: string, ready: (ctx: BotContext) => boolean): PlanStep {
     role: 'ic',
     key: `assign:${action}`,
     ready: (ctx) => ready(ctx) && !ctx.state.tasks.some((t) => t.action === action),
-    command: () => ({ type: 'task.assign', toRole: getAction(action)?.owners[0] ?? 'sme', action }),
+    command: (ctx) => {
+      const def = getAction(action);
+      const target = def?.target === 'asset' ? compromisedAssets(ctx)[0] : undefined;
+      return { type: 'task.assign', toRole: def?.owners[0] ?? 'sme', action, ...(target ? { target } : {}) };
+    },
   };
 }
 

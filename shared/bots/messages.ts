@@ -91,12 +91,12 @@ export function recklessEmail(s: Scenario): MessageDraft {
   };
 }
 
-export function recklessAnnouncement(): MessageDraft {
+export function recklessAnnouncement(s: Scenario): MessageDraft {
   return {
     channel: 'email',
     audience: 'internal',
     purpose: 'internal-announcement',
-    recipients: ['all-staff@internal'],
+    recipients: [`all-staff@${s.organisation.domain}`],
     subject: 'URGENT: we have been breached',
     body: 'All staff: attackers breached our systems and stole customer data. Do not talk to the press.',
     encrypted: false,

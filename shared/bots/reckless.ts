@@ -41,7 +41,7 @@ export const RECKLESS_PLAN: readonly PlanStep[] = [
   perAsset('ic', 'clean-host', afterMinutes(4)),
   once('sme', 'block-ips', afterMinutes(1)),
   speak('deputy', 'external-contact', 'email', afterMinutes(2), (c) => ({ type: 'message.send', message: say.recklessEmail(c.compiled.scenario) })),
-  speak('deputy', 'internal-announcement', 'email', afterMinutes(3), () => ({ type: 'message.send', message: say.recklessAnnouncement() })),
+  speak('deputy', 'internal-announcement', 'email', afterMinutes(3), (c) => ({ type: 'message.send', message: say.recklessAnnouncement(c.compiled.scenario) })),
   speak('ic', 'public-statement', 'statement', afterMinutes(5), () => ({ type: 'message.send', message: say.recklessStatement() })),
   once('ic', 'rotate-credentials', afterMinutes(6)),
   once('sme', 'page-ic', afterMinutes(25)),

@@ -23,7 +23,16 @@ import type { Observation, Rule } from '../types.ts';
 
 const PUBLICATIONS = new Set(['public-statement', 'customer-notice']);
 const isPublication = (m: MessageRecordLite) => PUBLICATIONS.has(m.message.purpose);
-const describe = (m: MessageRecordLite) => `the ${m.message.channel} ${m.message.purpose.replace('-', ' ')} at ${minutes(m.at)}${m.message.subject ? ` ("${m.message.subject.slice(0, 60)}")` : ''}`;
+const PURPOSE_WORDS: Record<string, string> = {
+  discussion: 'message',
+  redirect: 'redirect',
+  'internal-announcement': 'internal announcement',
+  'external-contact': 'message to an outside party',
+  'customer-notice': 'customer notice',
+  'public-statement': 'public statement',
+};
+const describe = (m: MessageRecordLite) =>
+  `the ${PURPOSE_WORDS[m.message.purpose] ?? m.message.purpose} sent by ${m.message.channel === 'statement' ? 'publication' : m.message.channel} at ${minutes(m.at)}${m.message.subject ? ` ("${m.message.subject.slice(0, 60)}")` : ''}`;
 
 function messageRule(
   id: string,
@@ -84,7 +93,7 @@ export const COMMS_RULES: Rule[] = [
   messageRule('COM-5', 'prefer-voice-chat', 'Prefer the bridge and chat over email within the team', 1, 'communicating',
     (m) => m.message.audience === 'team' || m.message.audience === 'internal',
     (m) => m.message.channel === 'voice' || m.message.channel === 'chat' || (m.message.channel === 'sms' && m.message.purpose === 'redirect'),
-    'used email where the bridge or chat would do', 'Internal coordination stayed on the bridge and in chat.'),
+    'went by email or SMS where the bridge or chat would do', 'Internal coordination stayed on the bridge and in chat.'),
   messageRule('COM-6', 'sms-only-redirect', 'Use SMS only to move people to a secure channel', 3, 'communicating',
     (m) => m.message.channel === 'sms',
     (m) => isSecureChannelRedirect(m.message.body),

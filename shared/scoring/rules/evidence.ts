@@ -6,8 +6,9 @@ import type { Observation, Rule } from '../types.ts';
 
 const obs = (at: number, events: number[], message: string): Observation => ({ at, events, message });
 const onCompromised = (ctx: ScoringContext, a: ActionRecord) => a.target !== undefined && ctx.compromised.includes(a.target);
+/** Evidence that survives the host: memory captures, and disk images shipped off the host (an on-host copy dies with it). */
 const capturedBefore = (ctx: ScoringContext, target: string, kind: 'captures-disk' | 'captures-memory', seq: number) =>
-  ctx.actions.some((a) => a.target === target && a.def.evidence === kind && a.seq < seq);
+  ctx.actions.some((a) => a.target === target && a.def.evidence === kind && (kind === 'captures-memory' || a.def.sets.imageSecured) && a.seq < seq);
 
 export const EVIDENCE_RULES: Rule[] = [
   {
@@ -54,11 +55,11 @@ export const EVIDENCE_RULES: Rule[] = [
     ref: { source: 'pd', section: 'isolate-instances' },
     evaluate(ctx) {
       if (ctx.compromised.length === 0) return null;
-      const imaged = (id: string) => ctx.actions.find((a) => a.target === id && a.def.evidence === 'captures-disk');
+      const imaged = (id: string) => ctx.actions.find((a) => a.target === id && a.def.evidence === 'captures-disk' && a.def.sets.imageSecured);
       const missing = ctx.compromised.filter((id) => !imaged(id));
       const done = ctx.compromised.filter((id) => imaged(id));
       return {
-        violations: missing.map((id) => obs(ctx.end.at, [], `${id} was compromised but its disk was never imaged.`)),
+        violations: missing.map((id) => obs(ctx.end.at, [], `${id} was compromised but its disk was never imaged to off-host storage.`)),
         pass: obs(imaged(done[0] ?? '')?.at ?? 0, done.map((id) => imaged(id)?.seq ?? 0), `Disk images were taken of every compromised system (${done.join(', ')}).`),
       };
     },

@@ -25,6 +25,8 @@ export const ROLE_RULES: Rule[] = [
       const icActs = ctx.actions.filter((a) => a.actor.role === 'ic');
       if (icActs.length === 0 && ctx.tasks.length === 0) return null;
       const handsOn = icActs.filter((a) => a.def.handsOn);
+      // With no hands-on work and no delegation there is nothing to judge either way.
+      if (handsOn.length === 0 && ctx.tasks.length === 0) return null;
       return {
         violations: handsOn.map((a) => ({ at: a.at, events: [a.seq], message: `The IC did hands-on work ("${a.def.title.en}"${a.target ? ` on ${a.target}` : ''}) at ${minutes(a.at)} instead of delegating it.` })),
         pass: { at: ctx.tasks[0]?.at ?? 0, events: ctx.tasks.map((t) => t.seq), message: `The IC delegated technical work (${ctx.tasks.length} task${ctx.tasks.length === 1 ? '' : 's'} assigned) and did none of it personally.` },
