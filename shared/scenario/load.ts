@@ -68,7 +68,7 @@ export function parseSource(text: string, file: string): { ok: true; source: Par
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => problem(file, e.linePos?.[0]?.line ?? 1, '(syntax)', e.message.split('\n')[0] ?? e.message)),
+      problems: doc.errors.map((e) => problem(file, lines.linePos(e.pos[0]).line, '(syntax)', e.message.split('\n')[0] ?? e.message)),
     };
   }
   const map = new SourceMap(doc, lines);
