@@ -62,7 +62,8 @@ export function describesTimeline(text: string): boolean {
   return TIMELINE.some((p) => p.test(t));
 }
 
-const DATA_WORDS = ['personal data', 'personal information', 'email address', 'password', 'name', 'address', 'phone', 'payment', 'card', 'records', 'data affected', '個人情報', 'メールアドレス', 'パスワード', '氏名', '住所', '個人データ', '个人信息', '邮箱', '电子邮件地址', '密码', '姓名', '地址', '数据'];
+// Words that say which data was exposed. Passwords are left out on purpose: "reset your password" is a customer action, not a description of the data.
+const DATA_WORDS = ['personal data', 'personal information', 'email address', 'names', 'postal address', 'phone number', 'payment', 'card number', 'records', 'data affected', 'order history', '個人情報', 'メールアドレス', '氏名', '住所', '電話番号', '個人データ', '个人信息', '邮箱', '电子邮件地址', '姓名', '地址', '电话号码', '受影响的数据'];
 export function describesAffectedData(text: string, dataTerms: readonly string[] = []): boolean {
   return containsAny(text, [...dataTerms.map(normalize).filter((d) => d.length > 1), ...DATA_WORDS]);
 }
