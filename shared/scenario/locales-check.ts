@@ -4,7 +4,7 @@ import { jsonPath, type Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
 /** Every player-facing text that lacks a locale: a warning, or an error under --strict-locales. */
-export function checkLocales(scenario: Scenario, file: string, map: SourceMap | undefined, strict: boolean): Problem[] {
+export function checkLocales(scenario: Scenario, file: string, map: Pick<SourceMap, 'lineOf'> | undefined, strict: boolean): Problem[] {
   const problems: Problem[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));

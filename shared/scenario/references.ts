@@ -10,7 +10,7 @@ import type { ActionRef, Condition, Scenario } from './schema.ts';
 
 type Path = (string | number)[];
 
-export function checkReferences(scenario: Scenario, file: string, map?: SourceMap): Problem[] {
+export function checkReferences(scenario: Scenario, file: string, map?: Pick<SourceMap, 'lineOf'>): Problem[] {
   const problems: Problem[] = [];
   const report = (path: Path, message: string) => problems.push({ file, line: map?.lineOf(path) ?? 0, path: jsonPath(path), message, severity: 'error' });
 

@@ -30,7 +30,7 @@ export function reachablePhases(scenario: Scenario, from: string): Set<string> {
   return new Set(paths.map((p) => String(p.state.value)));
 }
 
-export function staticChecks(scenario: Scenario, file: string, map?: SourceMap): Problem[] {
+export function staticChecks(scenario: Scenario, file: string, map?: Pick<SourceMap, 'lineOf'>): Problem[] {
   const problems: Problem[] = [];
   const report = (path: (string | number)[], message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line: map?.lineOf(path) ?? 0, path: jsonPath(path), message, severity });
