@@ -35,3 +35,11 @@ describe('RUN: the runbook as data', () => {
     }
   });
 });
+
+describe('RUN-D: docs stay true', () => {
+  it('RUN-D1 docs/SCORING.md lists every scoring rule', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync('docs/SCORING.md', 'utf8');
+    for (const rule of RULES) expect(doc, rule.id).toContain(`| ${rule.id} |`);
+  });
+});
