@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
+import { GroupCommitter } from './drills/committer.ts';
+import { DrillRegistry } from './drills/registry.ts';
+import { createHttpHandler } from './http/routes.ts';
+import { loadBundled } from './http/scenarios.ts';
+import { consoleLogger, type Logger } from './log.ts';
+import { Hub, type TtxServer } from './socket/hub.ts';
+import { installSocketHandlers } from './socket/handlers.ts';
+import type { EventStore } from './store/types.ts';
+
+export interface AppOptions {
+  store: EventStore;
+  clock?: Clock;
+  scheduler?: Scheduler;
+  log?: Logger;
+  /** Built client to serve; null in development (vite serves it). */
+  staticDir?: string | null;
+  /** Extra allowed origins besides the server's own. */
+  allowedOrigins?: string[];
+  rate?: { burst: number; perSecond: number };
+}
+
+export interface App {
+  http: HttpServer;
+  io: TtxServer;
+  registry: DrillRegistry;
+  committer: GroupCommitter;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Same-origin by default: the Origin header's host must be this server's host, or be allowlisted. */
+function originChecker(allowed: string[]) {
+  return (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (!origin) return true; // non-browser clients (bots, curl) send none
+    if (allowed.includes(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  };
+}
+
+export function createApp(options: AppOptions): App {
+  const clock = options.clock ?? systemClock;
+  const scheduler = options.scheduler ?? systemScheduler;
+  const log = options.log ?? consoleLogger;
+  const store = options.store;
+  const hub = new Hub(store);
+  const committer = new GroupCommitter(store);
+  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub });
+  hub.registry = registry;
+  const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
+  const handler = createHttpHandler({ store, registry, bundled: loadBundled(), log, staticDir: options.staticDir ?? null, isAllowedOrigin });
+  const http = createServer((req, res) => void handler(req, res));
+  const io: TtxServer = new Server(http, {
+    maxHttpBufferSize: 64 * 1024,
+    transports: ['websocket', 'polling'],
+    allowRequest: (req, callback) => {
+      const ok = isAllowedOrigin(req);
+      if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
+      callback(ok ? null : 'origin not allowed', ok);
+    },
+  });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 } });
+
+  return {
+    http,
+    io,
+    registry,
+    committer,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve) => {
+        http.listen(port, host, () => {
+          const address = http.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      registry.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      store.close();
+    },
+  };
+}

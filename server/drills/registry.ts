@@ -1,0 +1,104 @@
+import { createDrill } from '../../shared/engine/execute.ts';
+import { replay } from '../../shared/engine/replay.ts';
+import type { Viewer } from '../../shared/engine/view-types.ts';
+import { loadScenario } from '../../shared/scenario/index.ts';
+import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
+import type { SeatRecord } from '../store/types.ts';
+import { DrillRoom, type RoomDeps } from './room.ts';
+import { hashToken, newDrillId, newToken } from './tokens.ts';
+
+export interface CreateDrillInput {
+  scenarioText: string;
+  scenarioFile: string;
+  seed: string;
+  speed: number;
+  smeCount: number;
+  observerCount: number;
+  hostKey: string;
+}
+
+export interface CreatedDrill {
+  drillId: string;
+  seats: (Viewer & { token: string })[];
+}
+
+/** Live rooms by drill id, loaded from the store on demand and re-armed on boot. */
+export class DrillRegistry {
+  private readonly rooms = new Map<string, DrillRoom>();
+  private readonly compiledCache = new Map<string, CompiledScenario>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  create(input: CreateDrillInput, compiled: CompiledScenario): CreatedDrill {
+    const drillId = newDrillId();
+    const base: Viewer[] = [
+      { role: 'facilitator', seat: 'facilitator' },
+      { role: 'ic', seat: 'ic' },
+      { role: 'deputy', seat: 'deputy' },
+      { role: 'scribe', seat: 'scribe' },
+      ...Array.from({ length: input.smeCount }, (_, i) => ({ role: 'sme' as const, seat: `sme-${i + 1}` })),
+      ...Array.from({ length: input.observerCount }, (_, i) => ({ role: 'observer' as const, seat: `observer-${i + 1}` })),
+    ];
+    const seats = base.map((s) => ({ ...s, token: newToken() }));
+    const { state, entries } = createDrill(compiled, input.seed);
+    const records: SeatRecord[] = seats.map((s) => ({ role: s.role, seat: s.seat, tokenHash: hashToken(s.token) }));
+    this.deps.store.createDrill(
+      { id: drillId, scenarioId: compiled.scenario.id, scenarioVersion: compiled.scenario.version, scenarioText: input.scenarioText, scenarioFile: input.scenarioFile, seed: input.seed, hostKeyHash: hashToken(input.hostKey), createdAt: this.deps.clock.now() },
+      records,
+      entries,
+      { wallMs: this.deps.clock.now(), gameMs: 0, speed: 1, running: false },
+    );
+    this.compiledCache.set(drillId, compiled);
+    const room = new DrillRoom(drillId, compiled, state, { wallMs: this.deps.clock.now(), gameMs: 0, speed: 1, running: false }, this.deps);
+    this.rooms.set(drillId, room);
+    return { drillId, seats };
+  }
+
+  /** The room for a drill, rebuilt from its log if it is not live yet. */
+  get(drillId: string): DrillRoom | null {
+    const live = this.rooms.get(drillId);
+    if (live) return live;
+    const record = this.deps.store.getDrill(drillId);
+    const anchor = this.deps.store.anchor(drillId);
+    if (!record || !anchor) return null;
+    const compiled = this.compiled(drillId);
+    if (!compiled) return null;
+    const state = replay(compiled, this.deps.store.entries(drillId));
+    const room = new DrillRoom(drillId, compiled, state, anchor, this.deps);
+    this.rooms.set(drillId, room);
+    return room;
+  }
+
+  compiled(drillId: string): CompiledScenario | null {
+    const cached = this.compiledCache.get(drillId);
+    if (cached) return cached;
+    const record = this.deps.store.getDrill(drillId);
+    if (!record) return null;
+    const loaded = loadScenario(record.scenarioText, record.scenarioFile);
+    if (!loaded.ok) return null;
+    this.compiledCache.set(drillId, loaded.compiled);
+    return loaded.compiled;
+  }
+
+  /** On boot: bring every running drill back, process what fell due while down, and re-arm its clock. */
+  async boot(): Promise<number> {
+    let revived = 0;
+    for (const id of this.deps.store.allDrillIds()) {
+      if (!this.deps.store.anchor(id)?.running) continue;
+      const room = this.get(id);
+      if (!room) continue;
+      await room.tick();
+      room.arm();
+      revived++;
+    }
+    return revived;
+  }
+
+  close(): void {
+    for (const room of this.rooms.values()) room.close();
+  }
+
+  live(): DrillRoom[] {
+    return [...this.rooms.values()];
+  }
+}

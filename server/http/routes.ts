@@ -1,0 +1,186 @@
+import { randomInt } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { viewFor } from '../../shared/engine/view.ts';
+import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
+import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
+import { loadScenario } from '../../shared/scenario/index.ts';
+import type { DrillRegistry } from '../drills/registry.ts';
+import { hashToken, newToken } from '../drills/tokens.ts';
+import type { Logger } from '../log.ts';
+import type { EventStore } from '../store/types.ts';
+import { scenarioSummary, type BundledScenario } from './scenarios.ts';
+import { serveStatic } from './static.ts';
+
+/*
+ * The HTTP edge: health, scenario list, drill creation, the facilitator's drill list, reports and
+ * the event-log export. Handlers validate, authorise by token, call into shared/, and answer.
+ */
+
+export interface HttpDeps {
+  store: EventStore;
+  registry: DrillRegistry;
+  bundled: BundledScenario[];
+  log: Logger;
+  staticDir: string | null;
+  isAllowedOrigin(req: IncomingMessage): boolean;
+}
+
+const MAX_BODY = 1_100_000;
+
+const createSchema = z.strictObject({
+  scenarioId: z.string().max(80).optional(),
+  scenarioText: z.string().max(1_000_000).optional(),
+  fileName: z.string().max(200).optional(),
+  seed: z.union([z.string().max(64), z.number().int()]).optional(),
+  speed: z.number().min(1).max(10).default(1),
+  smeCount: z.number().int().min(1).max(6).default(1),
+  observerCount: z.number().int().min(0).max(10).default(1),
+  hostKey: z.string().min(16).max(200).optional(),
+});
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value));
+const fail = (res: ServerResponse, status: number, code: string, message: string) => json(res, status, { ok: false, error: { code, message } });
+
+function bearer(req: IncomingMessage, url: URL): string | null {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+  return url.searchParams.get('token');
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createHttpHandler(deps: HttpDeps) {
+  const { store, registry, bundled, log } = deps;
+
+  async function createDrill(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (!deps.isAllowedOrigin(req)) {
+      log.security('bad-origin', { path: url.pathname });
+      return fail(res, 403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    }
+    const text = await readBody(req);
+    if (text === null) return fail(res, 413, 'BAD_REQUEST', 'request body is larger than 1 MB');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return fail(res, 400, 'BAD_REQUEST', 'body must be JSON');
+    }
+    const parsed = createSchema.safeParse(raw);
+    if (!parsed.success) return fail(res, 400, 'BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    const input = parsed.data;
+    let scenarioText: string;
+    let fileName: string;
+    if (input.scenarioText !== undefined) {
+      scenarioText = input.scenarioText;
+      fileName = input.fileName ?? 'uploaded.yaml';
+    } else {
+      const found = bundled.find((b) => b.id === input.scenarioId);
+      if (!found) return fail(res, 404, 'NOT_FOUND', `no bundled scenario "${input.scenarioId ?? ''}"; choose one of ${bundled.map((b) => b.id).join(', ')}`);
+      scenarioText = found.text;
+      fileName = found.file;
+    }
+    const loaded = loadScenario(scenarioText, fileName);
+    if (!loaded.ok) return json(res, 422, { ok: false, error: { code: 'INVALID_SCENARIO', message: 'the scenario has problems', problems: loaded.problems.map((p) => `${p.file}:${p.line}: ${p.path}: ${p.message}`) } });
+    const hostKey = input.hostKey ?? newToken();
+    const seed = String(input.seed ?? randomInt(1_000_000_000));
+    const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
+    const room = registry.get(created.drillId);
+    const facilitator = created.seats.find((s) => s.role === 'facilitator');
+    if (room && facilitator && input.speed !== 1) {
+      await room.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.setSpeed', speed: input.speed }, idempotencyKey: `create-speed-${created.drillId}` });
+    }
+    const origin = `${url.protocol}//${url.host}`;
+    json(res, 201, {
+      ok: true,
+      data: {
+        drillId: created.drillId,
+        hostKey,
+        seed,
+        scenarioId: loaded.compiled.scenario.id,
+        seats: created.seats.map((s) => ({ role: s.role, seat: s.seat, token: s.token, link: `${origin}/?join=${s.token}` })),
+      },
+    });
+  }
+
+  function drillAccess(req: IncomingMessage, url: URL, drillId: string) {
+    const token = bearer(req, url);
+    const seat = token ? store.findSeat(hashToken(token)) : null;
+    if (!seat || seat.drillId !== drillId) return null;
+    return seat;
+  }
+
+  function report(req: IncomingMessage, res: ServerResponse, url: URL, drillId: string, ext: string) {
+    const seat = drillAccess(req, url, drillId);
+    if (!seat) {
+      log.security('bad-token', { path: '/drills/:id/report' });
+      return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required (?token= or Authorization: Bearer)');
+    }
+    const room = registry.get(drillId);
+    if (!room) return fail(res, 404, 'NOT_FOUND', 'no such drill');
+    if (room.state.lifecycle !== 'ended' && seat.role !== 'facilitator') return fail(res, 403, 'FORBIDDEN', 'the report opens to participants when the facilitator ends the drill');
+    const requested = url.searchParams.get('locale');
+    const locale: Locale = LOCALES.includes(requested as Locale) ? (requested as Locale) : 'en';
+    const r = buildReport(room.compiled, store.entries(drillId), { locale });
+    if (ext === 'json') return send(res, 200, renderJson(r));
+    if (ext === 'md') return send(res, 200, renderMarkdown(r), 'text/markdown; charset=utf-8', { 'content-disposition': `attachment; filename="report-${drillId}.md"` });
+    return send(res, 200, renderHtml(r), 'text/html; charset=utf-8', { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const path = url.pathname;
+    try {
+      if (path === '/healthz') return json(res, 200, { ok: true, drills: registry.live().length });
+      if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.map(scenarioSummary) });
+      if (path === '/api/drills' && req.method === 'POST') return await createDrill(req, res, url);
+      if (path === '/api/drills' && req.method === 'GET') {
+        const key = bearer(req, url);
+        if (!key) return fail(res, 401, 'UNAUTHORIZED', 'send your host key as Authorization: Bearer <hostKey>');
+        const drills = store.listDrills(hashToken(key)).map((d) => {
+          const room = registry.get(d.id);
+          return { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt, lifecycle: room?.state.lifecycle ?? 'unknown', events: (room?.state.seq ?? 0) + 1 };
+        });
+        return json(res, 200, { ok: true, data: drills });
+      }
+      const reportMatch = /^\/drills\/([a-z0-9]+)\/report\.(html|md|json)$/.exec(path);
+      if (reportMatch && req.method === 'GET') return report(req, res, url, reportMatch[1] ?? '', reportMatch[2] ?? 'html');
+      const eventsMatch = /^\/drills\/([a-z0-9]+)\/events\.jsonl$/.exec(path);
+      if (eventsMatch && req.method === 'GET') {
+        const drillId = eventsMatch[1] ?? '';
+        const seat = drillAccess(req, url, drillId);
+        if (!seat || seat.role !== 'facilitator') {
+          log.security(seat ? 'forbidden' : 'bad-token', { path: '/drills/:id/events.jsonl' });
+          return fail(res, seat ? 403 : 401, seat ? 'FORBIDDEN' : 'UNAUTHORIZED', 'the event log is for the facilitator only');
+        }
+        const lines = store.entries(drillId).map((e) => JSON.stringify(e)).join('\n');
+        return send(res, 200, lines + '\n', 'application/x-ndjson; charset=utf-8', { 'content-disposition': `attachment; filename="drill-${drillId}.jsonl"` });
+      }
+      const viewMatch = /^\/drills\/([a-z0-9]+)\/view$/.exec(path);
+      if (viewMatch && req.method === 'GET') {
+        const seat = drillAccess(req, url, viewMatch[1] ?? '');
+        const room = registry.get(viewMatch[1] ?? '');
+        if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
+        return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
+      }
+      if (req.method === 'GET' && deps.staticDir && serveStatic(deps.staticDir, path, res)) return;
+      fail(res, 404, 'NOT_FOUND', `nothing at ${path}`);
+    } catch (error) {
+      console.error(`http ${req.method} ${path}: ${(error as Error).stack ?? error}`);
+      if (!res.headersSent) fail(res, 500, 'INTERNAL', 'something went wrong on the server; nothing was changed');
+    }
+  };
+}

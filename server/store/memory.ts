@@ -1,0 +1,74 @@
+import type { LogEntry } from '../../shared/engine/types.ts';
+import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
+
+/** The same contract in memory, for tests and for tools that need no persistence. */
+export class MemoryStore implements EventStore {
+  private readonly drills = new Map<string, DrillRecord>();
+  private readonly seatsBy = new Map<string, SeatRecord[]>();
+  private readonly log = new Map<string, LogEntry[]>();
+  private readonly anchors = new Map<string, ClockAnchor>();
+  private readonly idem = new Map<string, StoredResult>();
+
+  createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
+    if (this.drills.has(drill.id)) throw new Error(`drill ${drill.id} exists`);
+    const hashes = new Set([...this.seatsBy.values()].flat().map((s) => s.tokenHash));
+    if (seats.some((s) => hashes.has(s.tokenHash))) throw new Error('token hash collision');
+    this.drills.set(drill.id, structuredClone(drill));
+    this.seatsBy.set(drill.id, structuredClone(seats));
+    this.log.set(drill.id, structuredClone(first));
+    this.anchors.set(drill.id, { ...anchor });
+  }
+  getDrill(id: string) {
+    const d = this.drills.get(id);
+    return d ? structuredClone(d) : null;
+  }
+  listDrills(hostKeyHash: string) {
+    return [...this.drills.values()].filter((d) => d.hostKeyHash === hostKeyHash).sort((a, b) => b.createdAt - a.createdAt).map((d) => structuredClone(d));
+  }
+  allDrillIds() {
+    return [...this.drills.keys()];
+  }
+  findSeat(tokenHash: string) {
+    for (const [drillId, seats] of this.seatsBy) {
+      const seat = seats.find((s) => s.tokenHash === tokenHash);
+      if (seat) return { ...seat, drillId };
+    }
+    return null;
+  }
+  seats(drillId: string) {
+    return structuredClone(this.seatsBy.get(drillId) ?? []);
+  }
+  commit(items: CommitItem[]): void {
+    // Validate everything first so a failure leaves nothing half-written, as a transaction would.
+    const next = new Map<string, number>();
+    for (const item of items) {
+      let expected = next.get(item.drillId) ?? this.lastSeq(item.drillId) + 1;
+      for (const e of item.entries) {
+        if (e.seq !== expected) throw new Error(`seq gap in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
+        expected++;
+      }
+      if (item.idempotency && this.idem.has(`${item.drillId}\u0000${item.idempotency.key}`)) throw new Error('duplicate idempotency key');
+      next.set(item.drillId, expected);
+    }
+    for (const item of items) {
+      this.log.get(item.drillId)?.push(...structuredClone(item.entries));
+      if (item.anchor) this.anchors.set(item.drillId, { ...item.anchor });
+      if (item.idempotency) this.idem.set(`${item.drillId}\u0000${item.idempotency.key}`, { ...item.idempotency.result });
+    }
+  }
+  entries(drillId: string, afterSeq = -1) {
+    return structuredClone((this.log.get(drillId) ?? []).filter((e) => e.seq > afterSeq));
+  }
+  lastSeq(drillId: string) {
+    return this.log.get(drillId)?.at(-1)?.seq ?? -1;
+  }
+  anchor(drillId: string) {
+    const a = this.anchors.get(drillId);
+    return a ? { ...a } : null;
+  }
+  idempotent(drillId: string, key: string) {
+    const r = this.idem.get(`${drillId}\u0000${key}`);
+    return r ? { ...r } : null;
+  }
+  close(): void {}
+}

@@ -1,0 +1,60 @@
+import type { LogEntry } from '../../shared/engine/types.ts';
+import type { Viewer } from '../../shared/engine/view-types.ts';
+
+/*
+ * Storage contract. Two adapters (SQLite, memory) pass the same suite: test/server/store-contract.ts.
+ * Every write is atomic; a drill's seqs are gapless; appends are refused if they would leave a gap.
+ */
+
+export interface DrillRecord {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  /** The scenario source, so a drill replays even if the bundled file later changes. */
+  scenarioText: string;
+  scenarioFile: string;
+  seed: string;
+  hostKeyHash: string;
+  createdAt: number;
+}
+
+/** Absolute mapping from wall time to game time; re-armed on boot. */
+export interface ClockAnchor {
+  wallMs: number;
+  gameMs: number;
+  speed: number;
+  running: boolean;
+}
+
+export interface SeatRecord extends Viewer {
+  tokenHash: string;
+}
+
+export interface StoredResult {
+  ok: boolean;
+  body: string;
+}
+
+export interface CommitItem {
+  drillId: string;
+  entries: LogEntry[];
+  anchor?: ClockAnchor;
+  idempotency?: { key: string; result: StoredResult };
+}
+
+export interface EventStore {
+  createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void;
+  getDrill(id: string): DrillRecord | null;
+  listDrills(hostKeyHash: string): DrillRecord[];
+  /** Every drill id, for re-arming clocks on boot. */
+  allDrillIds(): string[];
+  findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;
+  seats(drillId: string): SeatRecord[];
+  /** Commit several drills' entries in one transaction (group commit). Throws on a seq gap or duplicate. */
+  commit(items: CommitItem[]): void;
+  entries(drillId: string, afterSeq?: number): LogEntry[];
+  lastSeq(drillId: string): number;
+  anchor(drillId: string): ClockAnchor | null;
+  idempotent(drillId: string, key: string): StoredResult | null;
+  close(): void;
+}

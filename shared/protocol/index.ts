@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { CommandEnvelope, LogEntry } from '../engine/types.ts';
+import type { DrillView, Viewer } from '../engine/view-types.ts';
+import { commandSchema } from '../engine/command-schema.ts';
+import type { ScoreResult } from '../scoring/types.ts';
+
+/*
+ * The socket protocol, written once for server and client. Client-to-server events are imperative,
+ * server-to-client events are past tense. Every payload is parsed with the schemas below on the
+ * server; every request is acknowledged with an AckResult. See PROTOCOL.md.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+export const ERROR = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  STALE: 'STALE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  NOT_FOUND: 'NOT_FOUND',
+  INTERNAL: 'INTERNAL',
+} as const;
+/** Protocol error codes plus the engine's refusal codes (shared/engine/types.ts ERROR_CODES). */
+export type ErrorCode = string;
+
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T> = (result: AckResult<T>) => void;
+
+export const handshakeSchema = z.strictObject({
+  token: z.string().min(10).max(200),
+  protocolVersion: z.number().int(),
+  lastSeq: z.number().int().min(-1).optional(),
+});
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export const commandRequestSchema = z.strictObject({
+  command: commandSchema,
+  /** The seq the client last saw; a command sent from a stale view is refused with STALE. */
+  expectedSeq: z.number().int().min(0).optional(),
+  /** Unique per logical command; a retry with the same key gets the first answer and is not applied twice. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type CommandRequest = z.infer<typeof commandRequestSchema>;
+
+export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().min(-1) });
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export interface SeatPresence {
+  seat: string;
+  role: Viewer['role'];
+  connected: boolean;
+}
+
+export interface Welcome {
+  protocolVersion: number;
+  drillId: string;
+  seat: Viewer;
+  view: DrillView;
+  /** Entries after the client's lastSeq, when it was close enough to catch up by replaying them. */
+  missed: LogEntry[];
+  presence: SeatPresence[];
+  score?: ScoreResult;
+}
+
+export interface CommandResult {
+  /** Seqs of the entries the command produced (the entries arrive as drill:eventApplied). */
+  seqs: number[];
+  seq: number;
+}
+
+export type SyncResult = { entries: LogEntry[] } | { snapshot: DrillView };
+
+export interface ClientToServerEvents {
+  'drill:command': (request: CommandRequest, ack: Ack<CommandResult>) => void;
+  'drill:sync': (request: SyncRequest, ack: Ack<SyncResult>) => void;
+}
+
+export interface ServerToClientEvents {
+  'drill:welcomed': (welcome: Welcome) => void;
+  'drill:eventApplied': (entry: LogEntry) => void;
+  'drill:presenceChanged': (presence: SeatPresence[]) => void;
+  /** Facilitator only: the live score after each change. */
+  'drill:scoreChanged': (score: ScoreResult) => void;
+}
+
+export interface SocketData {
+  drillId: string;
+  seat: Viewer;
+}
+
+/** How far behind a client may be before it gets a snapshot instead of the missed entries. */
+export const MAX_REPLAY_GAP = 500;
+
+export type { CommandEnvelope };

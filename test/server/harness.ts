@@ -1,0 +1,129 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../../server/app.ts';
+import { ManualTime } from '../../server/clock.ts';
+import { silentLogger } from '../../server/log.ts';
+import { MemoryStore } from '../../server/store/memory.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import type { EventStore } from '../../server/store/types.ts';
+import type { Command, LogEntry } from '../../shared/engine/types.ts';
+import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
+
+/*
+ * A real server on a loopback port with a manual clock, and real socket.io clients that record
+ * everything they receive. Tests wait on conditions, never on wall-clock sleeps.
+ */
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  app: App;
+  time: ManualTime;
+  store: EventStore;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ttx-test-')), 'ttx.db');
+}
+
+export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number } } = {}): Promise<TestServer> {
+  const time = options.time ?? new ManualTime();
+  const store = options.store ?? new MemoryStore();
+  const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 } });
+  await app.registry.boot();
+  const port = await app.listen(0, '127.0.0.1');
+  return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+export const sqliteStore = (path = tempDb()) => new SqliteStore(path);
+
+export interface Seat {
+  role: string;
+  seat: string;
+  token: string;
+}
+
+export async function createDrill(server: TestServer, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; seats: Seat[]; seat(name: string): Seat }> {
+  const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '7', ...body }) });
+  const json = (await res.json()) as { ok: boolean; data: { drillId: string; hostKey: string; seats: Seat[] }; error?: unknown };
+  if (!json.ok) throw new Error(`create failed: ${JSON.stringify(json)}`);
+  const seats = json.data.seats;
+  return { ...json.data, seat: (name: string) => seats.find((s) => s.seat === name) ?? (() => { throw new Error(`no seat ${name}`); })() };
+}
+
+/** A connected client that keeps every entry, welcome, presence and score it receives. */
+export class TestClient {
+  readonly entries: LogEntry[] = [];
+  readonly raw: string[] = [];
+  welcome: Welcome | null = null;
+  welcomes = 0;
+  scores = 0;
+  private keyCounter = 0;
+
+  constructor(readonly socket: ClientSocket, readonly name: string) {
+    socket.on('drill:welcomed', (w) => {
+      this.welcome = w;
+      this.welcomes++;
+      this.raw.push(JSON.stringify(w));
+      for (const e of w.missed) this.add(e);
+    });
+    socket.on('drill:eventApplied', (e) => {
+      this.raw.push(JSON.stringify(e));
+      this.add(e);
+    });
+    socket.on('drill:scoreChanged', (s) => {
+      this.raw.push(JSON.stringify(s));
+      this.scores++;
+    });
+  }
+
+  /** Keep entries in seq order, dropping duplicates, as a real client does. */
+  add(entry: LogEntry): void {
+    if (this.entries.some((e) => e.seq === entry.seq)) return;
+    this.entries.push(entry);
+    this.entries.sort((a, b) => a.seq - b.seq);
+  }
+
+  lastSeq(): number {
+    return Math.max(this.welcome?.view.seq ?? -1, this.entries.at(-1)?.seq ?? -1);
+  }
+
+  send(command: Command, extra: { expectedSeq?: number; idempotencyKey?: string } = {}): Promise<AckResult<CommandResult>> {
+    const idempotencyKey = extra.idempotencyKey ?? `${this.name}-${++this.keyCounter}-${Math.random().toString(36).slice(2)}`;
+    return this.socket.timeout(10_000).emitWithAck('drill:command', { command, idempotencyKey, ...(extra.expectedSeq !== undefined ? { expectedSeq: extra.expectedSeq } : {}) }).catch((e: Error) => ({ ok: false as const, error: { code: 'TIMEOUT', message: e.message } }));
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; protocolVersion?: number } = {}): Promise<TestClient> {
+  const socket: ClientSocket = connect(server.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}) },
+  });
+  const client = new TestClient(socket, seat.seat);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('drill:welcomed', () => resolve());
+    socket.once('connect_error', (e) => reject(e));
+  });
+  return client;
+}
+
+/** Wait until a condition holds, polling the event loop (not the wall clock) with a generous cap. */
+export async function until(condition: () => boolean, what: string, maxMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > maxMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const take = (action: string, target?: string, detail?: string): Command => ({ type: 'action.take', action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
