@@ -16,5 +16,5 @@ export function msToNextMinute(anchor: ClockAnchor, wallNow: number): number | n
   if (!anchor.running) return null;
   const g = gameNow(anchor, wallNow);
   const next = (Math.floor(g / 60_000) + 1) * 60_000;
-  return Math.ceil((next - g) / anchor.speed) + 1;
+  return Math.ceil((next - g) / anchor.speed);
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../shared/engine/types.ts';
+import type { DrillRecord, EventStore } from '../../server/store/types.ts';
+
+/** The storage contract, run against every adapter (store-memory.test.ts, store-sqlite.test.ts). */
+export function storeContract(name: string, make: () => EventStore): void {
+  const drill = (id: string, host = 'host-hash'): DrillRecord => ({ id, scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: host, createdAt: 1 });
+  const entry = (seq: number): LogEntry => ({ seq, at: seq * 1000, actor: { role: 'system', seat: 'engine' }, event: seq === 0 ? { type: 'drill.created', scenarioId: 's', scenarioVersion: 1, seed: '1' } : { type: 'clock.advanced', to: seq } });
+  const anchor = { wallMs: 5, gameMs: 0, speed: 1, running: false };
+
+  describe(`STORE contract: ${name}`, () => {
+    it('STORE1 creates a drill with seats and its first entry', () => {
+      const s = make();
+      s.createDrill(drill('d1'), [{ role: 'ic', seat: 'ic', tokenHash: 'h1' }], [entry(0)], anchor);
+      expect(s.getDrill('d1')).toMatchObject({ id: 'd1', scenarioId: 's' });
+      expect(s.findSeat('h1')).toMatchObject({ drillId: 'd1', seat: 'ic', role: 'ic' });
+      expect(s.entries('d1')).toEqual([entry(0)]);
+      expect(s.lastSeq('d1')).toBe(0);
+      expect(s.anchor('d1')).toEqual(anchor);
+    });
+    it('STORE2 appends gapless entries and reads ranges', () => {
+      const s = make();
+      s.createDrill(drill('d1'), [], [entry(0)], anchor);
+      s.commit([{ drillId: 'd1', entries: [entry(1), entry(2)] }]);
+      expect(s.entries('d1', 0).map((e) => e.seq)).toEqual([1, 2]);
+      expect(s.lastSeq('d1')).toBe(2);
+    });
+    it('STORE3 refuses a gap or a duplicate and writes nothing of the batch', () => {
+      const s = make();
+      s.createDrill(drill('d1'), [], [entry(0)], anchor);
+      s.createDrill(drill('d2'), [], [entry(0)], anchor);
+      expect(() => s.commit([{ drillId: 'd2', entries: [entry(1)] }, { drillId: 'd1', entries: [entry(2)] }])).toThrow(/gap/);
+      expect(s.lastSeq('d2')).toBe(0);
+      expect(() => s.commit([{ drillId: 'd1', entries: [entry(0)] }])).toThrow();
+      expect(s.lastSeq('d1')).toBe(0);
+    });
+    it('STORE4 group-commits several drills, anchors and idempotency results together', () => {
+      const s = make();
+      s.createDrill(drill('d1'), [], [entry(0)], anchor);
+      s.createDrill(drill('d2'), [], [entry(0)], anchor);
+      s.commit([
+        { drillId: 'd1', entries: [entry(1)], anchor: { wallMs: 9, gameMs: 60_000, speed: 2, running: true } },
+        { drillId: 'd2', entries: [entry(1)], idempotency: { key: 'k1', result: { ok: true, body: '{"ok":true}' } } },
+      ]);
+      expect(s.anchor('d1')).toEqual({ wallMs: 9, gameMs: 60_000, speed: 2, running: true });
+      expect(s.idempotent('d2', 'k1')).toEqual({ ok: true, body: '{"ok":true}' });
+      expect(s.idempotent('d1', 'k1')).toBeNull();
+    });
+    it('STORE5 lists drills by host key, newest first', () => {
+      const s = make();
+      s.createDrill({ ...drill('a'), createdAt: 1 }, [], [entry(0)], anchor);
+      s.createDrill({ ...drill('b'), createdAt: 2 }, [], [entry(0)], anchor);
+      s.createDrill(drill('c', 'other'), [], [entry(0)], anchor);
+      expect(s.listDrills('host-hash').map((d) => d.id)).toEqual(['b', 'a']);
+      expect(s.allDrillIds().sort()).toEqual(['a', 'b', 'c']);
+    });
+    it('STORE6 returns copies: changing what was read changes nothing stored', () => {
+      const s = make();
+      s.createDrill(drill('d1'), [], [entry(0)], anchor);
+      const read = s.entries('d1');
+      (read[0] as { at: number }).at = 999;
+      expect(s.entries('d1')[0]?.at).toBe(0);
+    });
+  });
+}

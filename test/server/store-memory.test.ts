@@ -1,0 +1,4 @@
+import { MemoryStore } from '../../server/store/memory.ts';
+import { storeContract } from './store-contract.ts';
+
+storeContract('memory', () => new MemoryStore());

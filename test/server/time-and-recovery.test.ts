@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualTime } from '../../server/clock.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import { createDrill, join, startServer, take, tempDb, until, type TestClient, type TestServer } from './harness.ts';
+
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const s of servers.splice(0)) await s.close().catch(() => undefined);
+});
+async function server(options: Parameters<typeof startServer>[0] = {}) {
+  const s = await startServer(options);
+  servers.push(s);
+  return s;
+}
+async function client(s: TestServer, seat: Parameters<typeof join>[1], options: Parameters<typeof join>[2] = {}) {
+  const c = await join(s, seat, options);
+  clients.push(c);
+  return c;
+}
+const delivered = (s: TestServer, drillId: string) => s.store.entries(drillId).filter((e) => e.event.type === 'inject.delivered').map((e) => (e.event as { injectId: string }).injectId);
+
+describe('TIME: the server owns game time', () => {
+  it('TIME1 scheduled injects fire as game minutes pass, at the facilitator’s speed', async () => {
+    const s = await server();
+    const drill = await createDrill(s, { speed: 2 });
+    const fac = await client(s, drill.seat('facilitator'));
+    await fac.send({ type: 'drill.start' });
+    expect(delivered(s, drill.drillId)).toEqual(['egress-alert']);
+    s.time.advance(2 * 60_000); // 4 game minutes at 2×
+    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'the minute-4 inject');
+    expect(s.app.registry.get(drill.drillId)?.state.clock).toBe(4 * 60_000);
+  });
+
+  it('TIME2 paused time never counts against the team', async () => {
+    const s = await server();
+    const drill = await createDrill(s);
+    const fac = await client(s, drill.seat('facilitator'));
+    await fac.send({ type: 'drill.start' });
+    s.time.advance(60_000);
+    await until(() => s.app.registry.get(drill.drillId)?.state.clock === 60_000, 'minute 1');
+    await fac.send({ type: 'drill.pause' });
+    s.time.advance(30 * 60_000);
+    expect(s.app.registry.get(drill.drillId)?.gameTime()).toBe(60_000);
+    await fac.send({ type: 'drill.resume' });
+    s.time.advance(3 * 60_000);
+    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'minute 4 after resume');
+    const exfil = s.app.registry.get(drill.drillId)?.state.exfil.records;
+    expect(exfil).toBe(4 * 12_000);
+  });
+
+  it('TIME3 the facilitator can push a scheduled inject early and write an ad-hoc one', async () => {
+    const s = await server();
+    const drill = await createDrill(s);
+    const [fac, sme] = [await client(s, drill.seat('facilitator')), await client(s, drill.seat('sme-1'))];
+    await fac.send({ type: 'drill.start' });
+    expect(await fac.send({ type: 'inject.push', injectId: 'regulator' })).toMatchObject({ ok: true });
+    expect(await fac.send({ type: 'inject.adhoc', title: 'Reporter on line 2', body: 'They want a comment.', audience: ['ic'] })).toMatchObject({ ok: true });
+    await until(() => sme.entries.some((e) => e.event.type === 'inject.delivered' && e.event.injectId === 'regulator'), 'pushed inject');
+    expect(sme.entries.some((e) => e.event.type === 'inject.adhocDelivered')).toBe(false);
+  });
+
+  it('TIME4 after a restart, injects that fell due while down fire exactly once and clocks are re-armed', async () => {
+    const db = tempDb();
+    const time = new ManualTime();
+    const first = await server({ store: new SqliteStore(db), time });
+    const drill = await createDrill(first);
+    const fac = await client(first, drill.seat('facilitator'));
+    await fac.send({ type: 'drill.start' });
+    fac.close();
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+
+    time.advance(6 * 60_000); // the server is down for six game minutes
+    const second = await server({ store: new SqliteStore(db), time });
+    expect(delivered(second, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
+    const third = await second.close().then(() => server({ store: new SqliteStore(db), time }));
+    servers.splice(servers.indexOf(second), 1);
+    expect(delivered(third, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
+    time.advance(30 * 60_000);
+    await until(() => delivered(third, drill.drillId).includes('customer-email'), 're-armed clock fires the minute-35 inject');
+    const seqs = third.store.entries(drill.drillId).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i));
+  });
+});
+
+describe('SYNC: reconnection from the log', () => {
+  it('SYNC1 a client offline for a long stretch catches up without gaps or duplicates', async () => {
+    const s = await server();
+    const drill = await createDrill(s);
+    const fac = await client(s, drill.seat('facilitator'));
+    const ic = await client(s, drill.seat('ic'));
+    await fac.send({ type: 'drill.start' });
+    await until(() => ic.entries.length > 0, 'ic sees the start');
+    const seen = ic.lastSeq();
+    ic.close();
+    s.time.advance(40 * 60_000); // forty game minutes of exfiltration and injects while away
+    await until(() => (s.app.registry.get(drill.drillId)?.state.clock ?? 0) >= 40 * 60_000, 'server reached minute 40');
+    const back = await client(s, drill.seat('ic'), { lastSeq: seen });
+    const missed = back.welcome?.missed ?? [];
+    expect(missed.length).toBeGreaterThan(40);
+    expect(missed[0]?.seq).toBe(seen + 1);
+    const seqs = missed.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const expected = s.store.entries(drill.drillId, seen).filter((e) => e.event.type !== 'adversary.rolled' && e.event.type !== 'phase.changed').map((e) => e.seq);
+    expect(seqs).toEqual(expected);
+  });
+
+  it('SYNC2 drill:sync returns missed entries, or a snapshot when far behind', async () => {
+    const s = await server();
+    const drill = await createDrill(s);
+    const fac = await client(s, drill.seat('facilitator'));
+    const scribe = await client(s, drill.seat('scribe'));
+    await fac.send({ type: 'drill.start' });
+    for (let i = 0; i < 5; i++) await scribe.send({ type: 'timeline.add', text: `t${i}` });
+    const near = await scribe.socket.emitWithAck('drill:sync', { lastSeq: 2 });
+    expect(near).toMatchObject({ ok: true, data: { entries: expect.any(Array) } });
+    if (near.ok && 'entries' in near.data) expect(near.data.entries[0]?.seq).toBe(3);
+    for (let i = 0; i < 520; i++) await scribe.send({ type: 'timeline.add', text: `bulk ${i}` });
+    const far = await scribe.socket.emitWithAck('drill:sync', { lastSeq: 0 });
+    expect(far).toMatchObject({ ok: true, data: { snapshot: { seq: expect.any(Number) } } });
+  });
+});
+
+describe('LEAK: a player never receives what its view excludes', () => {
+  it('LEAK1 across a scripted drill, player sockets never see facilitator-only data', async () => {
+    const s = await server();
+    const drill = await createDrill(s);
+    const fac = await client(s, drill.seat('facilitator'));
+    const players = await Promise.all(['ic', 'deputy', 'scribe', 'sme-1', 'observer-1'].map((seat) => client(s, drill.seat(seat))));
+    const [ic, deputy, , sme] = players;
+    await fac.send({ type: 'drill.start' });
+    await fac.send({ type: 'facilitator.note', text: 'SECRET-FACILITATOR-NOTE' });
+    await deputy?.send(take('page-ic'));
+    await sme?.send(take('kill-sessions', 'app-1'));
+    await ic?.send({ type: 'hint.request' });
+    s.time.advance(10 * 60_000);
+    await sme?.send(take('network-isolate', 'app-1'));
+    await fac.send({ type: 'drill.end', reason: 'done' });
+    await until(() => players.every((p) => p.entries.some((e) => e.event.type === 'drill.ended')), 'all players saw the end');
+    for (const p of players) {
+      const all = p.raw.join('\n');
+      expect(all, p.name).not.toContain('"rng"');
+      expect(all, p.name).not.toContain('SECRET-FACILITATOR-NOTE');
+      expect(all, p.name).not.toContain('"facilitator":{');
+      expect(all, p.name).not.toContain('adversary.rolled');
+      expect(all, p.name).not.toContain('phase.changed');
+      expect(all, p.name).not.toContain('"seed":"7"');
+      expect(all, p.name).not.toContain('facilitatorNote');
+      expect(p.scores, p.name).toBe(0);
+      if (p.name !== 'ic') expect(all, p.name).not.toContain('hint.given');
+    }
+    expect(fac.raw.join('\n')).toContain('SECRET-FACILITATOR-NOTE');
+  });
+});
