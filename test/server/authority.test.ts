@@ -113,7 +113,8 @@ describe('AUTH: only the right seat may do each thing', () => {
     const victim = await join(server, drill.seat('deputy'));
     let disconnected = false;
     victim.socket.on('disconnect', () => (disconnected = true));
-    victim.socket.emit('drill:command', { command: { type: 'timeline.add', text: 'x'.repeat(70 * 1024) }, idempotencyKey: 'big-frame-01' } as never);
+    // Sent without an ack callback on purpose: the server must drop the connection before reading it.
+    (victim.socket as unknown as { emit(event: string, payload: unknown): void }).emit('drill:command', { command: { type: 'timeline.add', text: 'x'.repeat(70 * 1024) }, idempotencyKey: 'big-frame-01' });
     await until(() => disconnected, 'oversized frame disconnects');
     expect(await c.ic?.send({ type: 'hint.request' })).toMatchObject({ ok: true });
   });

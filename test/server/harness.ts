@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
@@ -27,7 +27,7 @@ export interface TestServer {
 }
 
 export function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'ttx-test-')), 'ttx.db');
+  return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
 export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number } } = {}): Promise<TestServer> {

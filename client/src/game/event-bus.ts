@@ -1,0 +1,19 @@
+/** Typed events between Phaser scenes and the HTML overlays. Scenes emit input; overlays turn it into commands. */
+type Events = {
+  'asset:selected': { assetId: string };
+};
+type Handler<K extends keyof Events> = (payload: Events[K]) => void;
+
+const handlers = new Map<keyof Events, Set<Handler<keyof Events>>>();
+
+export const bus = {
+  on<K extends keyof Events>(event: K, fn: Handler<K>): () => void {
+    const set = handlers.get(event) ?? new Set();
+    set.add(fn as Handler<keyof Events>);
+    handlers.set(event, set);
+    return () => set.delete(fn as Handler<keyof Events>);
+  },
+  emit<K extends keyof Events>(event: K, payload: Events[K]): void {
+    for (const fn of handlers.get(event) ?? []) (fn as Handler<K>)(payload);
+  },
+};

@@ -1,0 +1,111 @@
+import Phaser from 'phaser';
+import type { AssetState } from '../../../../shared/engine/types.ts';
+import { localize } from '../../../../shared/i18n/locales.ts';
+import type { DrillStore, StoreState } from '../../store/drill-store.ts';
+import { bus } from '../event-bus.ts';
+import { gameClock } from '../../ui/dom.ts';
+
+/*
+ * The situation board: the network of assets with each system's state, the exfiltration meter and
+ * the game clock. It only draws what the store holds and reports clicks on the event bus.
+ */
+
+const INK = '#e8edf5';
+const MUTED = '#9aa7b8';
+
+/** Status words, so colour is never the only signal. */
+function statusWords(a: AssetState): string[] {
+  const words: string[] = [];
+  if (a.destroyed) words.push('DESTROYED');
+  else if (a.shutDown) words.push('SHUT DOWN');
+  if (a.compromised && !a.destroyed) words.push('COMPROMISED');
+  if (a.isolated) words.push('ISOLATED');
+  if (a.imaged) words.push(a.imageSecured ? 'IMAGED ✓' : 'IMAGED (on host)');
+  if (a.memoryCaptured) words.push('MEMORY ✓');
+  if (words.length === 0) words.push('OK');
+  return words;
+}
+
+function colourFor(a: AssetState): number {
+  if (a.destroyed) return 0x6b7280;
+  if (a.isolated || a.shutDown) return 0x2f7de1;
+  if (a.compromised) return 0xd9463e;
+  return 0x2f9e5b;
+}
+
+export class SituationBoard extends Phaser.Scene {
+  private unsubscribe: (() => void) | null = null;
+  private layer: Phaser.GameObjects.Container | null = null;
+  private lastKey = '';
+
+  constructor(private readonly store: DrillStore, private readonly reducedMotion: () => boolean) {
+    super('situation-board');
+  }
+
+  create(): void {
+    this.unsubscribe = this.store.subscribe((s) => this.draw(s));
+    this.events.once('shutdown', () => this.unsubscribe?.());
+    this.scale.on('resize', () => this.draw(this.store.state, true));
+  }
+
+  private draw(s: StoreState, force = false): void {
+    const view = s.view;
+    if (!view) return;
+    const key = JSON.stringify([view.assets, view.exfil, Math.floor(view.clock / 1000), this.scale.width, this.scale.height]);
+    if (key === this.lastKey && !force) return;
+    const previous = this.lastKey;
+    this.lastKey = key;
+    this.layer?.destroy();
+    const layer = this.add.container(0, 0);
+    this.layer = layer;
+    const { width, height } = this.scale;
+
+    layer.add(this.add.text(16, 12, localize(view.scenario.title, 'en').toUpperCase(), { fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: MUTED }));
+    layer.add(this.add.text(width - 16, 10, `T+${gameClock(view.clock)}`, { fontFamily: 'ui-monospace, monospace', fontSize: '24px', color: INK }).setOrigin(1, 0));
+    layer.add(this.add.text(width - 16, 40, view.lifecycle.toUpperCase() + (view.speed !== 1 ? ` · ${view.speed}×` : ''), { fontFamily: 'system-ui', fontSize: '12px', color: MUTED }).setOrigin(1, 0));
+
+    // Nodes on an ellipse, links first so they sit underneath.
+    const assets = view.scenario.assets;
+    const cx = width / 2;
+    const cy = height / 2 - 10;
+    const rx = Math.max(120, width / 2 - 150);
+    const ry = Math.max(80, height / 2 - 110);
+    const pos = new Map(assets.map((a, i) => {
+      const angle = (i / assets.length) * Math.PI * 2 - Math.PI / 2;
+      return [a.id, { x: cx + Math.cos(angle) * rx, y: cy + Math.sin(angle) * ry }];
+    }));
+    const links = this.add.graphics();
+    links.lineStyle(2, 0x3a4658, 1);
+    for (const a of assets) for (const l of a.links) {
+      const p = pos.get(a.id);
+      const q = pos.get(l);
+      if (p && q) links.lineBetween(p.x, p.y, q.x, q.y);
+    }
+    layer.add(links);
+    for (const a of assets) {
+      const p = pos.get(a.id);
+      const state = view.assets[a.id];
+      if (!p || !state) continue;
+      const box = this.add.rectangle(p.x, p.y, 190, 74, 0x151b24).setStrokeStyle(3, colourFor(state)).setInteractive({ useHandCursor: true });
+      box.on('pointerdown', () => bus.emit('asset:selected', { assetId: a.id }));
+      layer.add(box);
+      layer.add(this.add.text(p.x, p.y - 24, localize(a.name, 'en'), { fontFamily: 'system-ui', fontSize: '13px', color: INK, align: 'center', wordWrap: { width: 180 } }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x, p.y + 14, statusWords(state).join(' · '), { fontFamily: 'system-ui', fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: { width: 180 } }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x - 88, p.y - 33, `${a.criticality.toUpperCase()}`, { fontFamily: 'system-ui', fontSize: '9px', color: MUTED }));
+      if (previous && state.compromised && !state.isolated && !this.reducedMotion()) {
+        this.tweens.add({ targets: box, alpha: { from: 1, to: 0.55 }, yoyo: true, repeat: 1, duration: 300 });
+      }
+    }
+
+    // Exfiltration meter.
+    const meterW = Math.min(520, width - 40);
+    const mx = (width - meterW) / 2;
+    const my = height - 42;
+    const total = view.exfil.records;
+    const stopped = view.exfil.stopped;
+    const frac = Math.min(1, total / 500_000);
+    layer.add(this.add.rectangle(mx, my, meterW, 16, 0x202a37).setOrigin(0, 0.5));
+    layer.add(this.add.rectangle(mx, my, Math.max(2, meterW * frac), 16, stopped ? 0x2f7de1 : 0xd9463e).setOrigin(0, 0.5));
+    layer.add(this.add.text(mx, my - 26, `DATA EXFILTRATED: ${total.toLocaleString('en-US')} records ${stopped ? '— STOPPED' : total > 0 ? '— ONGOING' : ''}`, { fontFamily: 'system-ui', fontSize: '12px', color: INK }));
+  }
+}

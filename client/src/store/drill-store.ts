@@ -1,0 +1,70 @@
+import type { Command, LogEntry } from '../../../shared/engine/types.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
+import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
+import type { ScoreResult } from '../../../shared/scoring/types.ts';
+import type { Transport } from '../transport/types.ts';
+
+export interface StoreState {
+  view: DrillView | null;
+  feed: LogEntry[];
+  presence: SeatPresence[];
+  score: ScoreResult | null;
+  status: 'connecting' | 'online' | 'offline';
+  statusMessage: string;
+  lastError: string;
+}
+
+/**
+ * The client's single source of what to draw. Scenes and panels subscribe; only the transport feeds
+ * it. Entries are kept in seq order without duplicates (reconnects may resend some).
+ */
+export class DrillStore {
+  state: StoreState = { view: null, feed: [], presence: [], score: null, status: 'connecting', statusMessage: '', lastError: '' };
+  private readonly listeners = new Set<(s: StoreState, entry?: LogEntry) => void>();
+
+  constructor(private readonly transport: Transport) {
+    transport.start({
+      view: (view) => this.set({ view }),
+      entry: (entry) => {
+        if (this.state.feed.some((e) => e.seq === entry.seq)) return;
+        const feed = [...this.state.feed, entry].sort((a, b) => a.seq - b.seq);
+        this.set({ feed }, entry);
+      },
+      presence: (presence) => this.set({ presence }),
+      score: (score) => this.set({ score }),
+      status: (status, message = '') => this.set({ status, statusMessage: message }),
+    });
+  }
+
+  lastSeq(): number {
+    return Math.max(this.state.view?.seq ?? -1, this.state.feed.at(-1)?.seq ?? -1);
+  }
+
+  subscribe(fn: (s: StoreState, entry?: LogEntry) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  async send(command: Command): Promise<AckResult<CommandResult>> {
+    const result = await this.transport.send(command);
+    this.set({ lastError: result.ok ? '' : `${result.error.code}: ${result.error.message}` });
+    return result;
+  }
+
+  report(): Promise<string> {
+    return this.transport.reportHtml();
+  }
+  reportText(format: 'md' | 'json'): Promise<string> {
+    return this.transport.reportText(format);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private set(patch: Partial<StoreState>, entry?: LogEntry): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn(this.state, entry);
+  }
+}

@@ -1,0 +1,78 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Command } from '../../../shared/engine/types.ts';
+import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import type { Transport, TransportEvents } from './types.ts';
+
+/**
+ * Multiplayer: socket.io to the server. Reconnects with the last seen seq; after every applied entry
+ * it refreshes the seat's view with drill:sync (debounced), so the server stays the only authority.
+ */
+export class SocketTransport implements Transport {
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private lastSeq = -1;
+  private refresh: ReturnType<typeof setTimeout> | null = null;
+  private drillId = '';
+  private counter = 0;
+
+  constructor(private readonly token: string) {}
+
+  start(events: TransportEvents): void {
+    events.status('connecting');
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq }) });
+    this.socket = socket;
+    socket.on('connect', () => events.status('online'));
+    socket.on('disconnect', () => events.status('offline', 'connection lost; reconnecting…'));
+    socket.on('connect_error', (e) => events.status('offline', e.message));
+    socket.on('drill:welcomed', (w) => {
+      this.drillId = w.drillId;
+      events.view(w.view);
+      events.presence(w.presence);
+      if (w.score) events.score(w.score);
+      for (const e of w.missed) events.entry(e);
+      this.lastSeq = Math.max(this.lastSeq, w.view.seq);
+    });
+    socket.on('drill:eventApplied', (entry) => {
+      this.lastSeq = Math.max(this.lastSeq, entry.seq);
+      events.entry(entry);
+      if (this.refresh) clearTimeout(this.refresh);
+      this.refresh = setTimeout(() => {
+        void socket.emitWithAck('drill:sync', { lastSeq: -1 }).then((r) => {
+          if (r.ok && 'snapshot' in r.data) events.view(r.data.snapshot);
+        });
+      }, 60);
+    });
+    socket.on('drill:presenceChanged', (p) => events.presence(p));
+    socket.on('drill:scoreChanged', (s) => events.score(s));
+  }
+
+  async send(command: Command): Promise<AckResult<CommandResult>> {
+    if (!this.socket) return { ok: false, error: { code: 'OFFLINE', message: 'not connected' } };
+    const idempotencyKey = `${Date.now().toString(36)}-${(++this.counter).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    // Retry once with the same key on a timeout: the server applies it at most once.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        return await this.socket.timeout(8000).emitWithAck('drill:command', { command, idempotencyKey });
+      } catch {
+        /* timed out: retry with the same key */
+      }
+    }
+    return { ok: false, error: { code: 'TIMEOUT', message: 'the server did not answer; check your connection' } };
+  }
+
+  private async fetchReport(ext: string): Promise<string> {
+    const res = await fetch(`/drills/${this.drillId}/report.${ext}?token=${encodeURIComponent(this.token)}`);
+    const text = await res.text();
+    if (!res.ok) throw new Error(JSON.parse(text).error?.message ?? `report unavailable (${res.status})`);
+    return text;
+  }
+  reportHtml(): Promise<string> {
+    return this.fetchReport('html');
+  }
+  reportText(format: 'md' | 'json'): Promise<string> {
+    return this.fetchReport(format);
+  }
+
+  close(): void {
+    this.socket?.disconnect();
+  }
+}

@@ -1,0 +1,23 @@
+import type { Command, LogEntry } from '../../../shared/engine/types.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
+import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
+import type { ScoreResult } from '../../../shared/scoring/types.ts';
+
+/** What a transport tells the store. Socket and local (solo) transports both speak it. */
+export interface TransportEvents {
+  view(view: DrillView): void;
+  entry(entry: LogEntry): void;
+  presence(presence: SeatPresence[]): void;
+  score(score: ScoreResult): void;
+  status(status: 'connecting' | 'online' | 'offline', message?: string): void;
+}
+
+/** The only thing the store talks to. */
+export interface Transport {
+  start(events: TransportEvents): void;
+  send(command: Command): Promise<AckResult<CommandResult>>;
+  /** Report as HTML for this seat (server: fetched; solo: rendered locally). */
+  reportHtml(): Promise<string>;
+  reportText(format: 'md' | 'json'): Promise<string>;
+  close(): void;
+}

@@ -1,0 +1,67 @@
+import type { PlayerRole } from '../../../shared/runbook/types.ts';
+import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
+import { localize } from '../../../shared/i18n/locales.ts';
+import { startGame } from '../game/main.ts';
+import type { DrillStore } from '../store/drill-store.ts';
+import { h } from './dom.ts';
+import { actionsPanel } from './panels/actions.ts';
+import { commsPanel } from './panels/comms.ts';
+import { facilitatorPanel } from './panels/facilitator.ts';
+import { feedPanel } from './panels/feed.ts';
+import { leadPanel } from './panels/lead.ts';
+import { timelinePanel } from './panels/timeline.ts';
+import { showReport } from './report.ts';
+
+const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * The war room: the Phaser situation board plus HTML panels for this seat. Built once the first
+ * view arrives, because the panels depend on the seat's role.
+ */
+export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { training: boolean; extra?: HTMLElement }): void {
+  const settings = { sound: localStorage.getItem('ttx-sound') !== 'off', motion: !prefersReducedMotion() && localStorage.getItem('ttx-motion') !== 'off' };
+  const live = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });
+  const status = h('span', { class: 'conn', role: 'status' });
+  const clock = h('span', { class: 'clock', 'aria-label': 'Game clock' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  let mounted = false;
+
+  store.subscribe((s) => {
+    status.textContent = s.status === 'online' ? '● connected' : s.status === 'connecting' ? '… connecting' : `○ ${s.statusMessage || 'offline'}`;
+    error.textContent = s.lastError;
+    if (!s.view || mounted) return;
+    mounted = true;
+    const view = s.view;
+    const role = view.viewer.role;
+    const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': 'Situation board: systems, their state and the exfiltration meter' });
+    const toggles = h('div', { class: 'toggles' },
+      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-sound', checked: settings.sound, onchange: (e: Event) => { settings.sound = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-sound', settings.sound ? 'on' : 'off'); } }), ' Sound'),
+      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-motion', checked: settings.motion, onchange: (e: Event) => { settings.motion = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-motion', settings.motion ? 'on' : 'off'); } }), ' Motion'));
+    const badges = h('ul', { class: 'badges', 'aria-label': 'Who is online' });
+    store.subscribe((st) => {
+      badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${p.seat}`)));
+      if (st.view) clock.textContent = `T+${String(Math.floor(st.view.clock / 60_000)).padStart(2, '0')}:${String(Math.floor((st.view.clock % 60_000) / 1000)).padStart(2, '0')} · ${st.view.lifecycle}`;
+    });
+    const openReport = () => void showReport(app, store, `${view.scenario.id}-${role}`);
+    const side = h('div', { class: 'side' });
+    if (role === 'facilitator') side.append(facilitatorPanel(store, openReport));
+    else if ((PLAYER_ROLES as readonly string[]).includes(role)) {
+      const player = role as PlayerRole;
+      side.append(leadPanel(store, player), actionsPanel(store, player), commsPanel(store, options.training), timelinePanel(store));
+    } else {
+      side.append(h('section', { class: 'panel' }, h('h2', {}, 'Observer'), h('p', {}, 'You are watching this drill. Observers cannot act or write.')));
+    }
+    if (options.extra) side.prepend(options.extra);
+    const endBanner = h('div', { class: 'ended', hidden: true }, h('strong', {}, 'The drill has ended. '), h('button', { type: 'button', id: 'view-report', onclick: openReport }, 'View the after-action report'));
+    store.subscribe((st) => (endBanner.hidden = st.view?.lifecycle !== 'ended'));
+    app.replaceChildren(
+      h('header', { class: 'top' }, h('h1', {}, localize(view.scenario.title, 'en')), h('span', { class: `role role-${role}` }, `You are: ${role.toUpperCase()}${view.viewer.seat !== role ? ` (${view.viewer.seat})` : ''}`), clock, status, badges, toggles),
+      endBanner,
+      error,
+      h('main', { class: 'war-room' }, h('div', { class: 'left' }, board, feedPanel(store, live, { sound: () => settings.sound, motion: () => settings.motion })), side),
+      live,
+    );
+    startGame(board, store, () => !settings.motion);
+  });
+  app.replaceChildren(h('p', { class: 'loading' }, 'Joining the drill… ', status), error);
+}
