@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../server/app.ts';
+import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
+
+/*
+ * A facilitator and four role browsers against a real server: injects reach every feed and the
+ * aria-live region, the IC's message reaches the scribe, hostile text stays text, a reload puts a
+ * player back in the seat, and everyone can open the report after the end.
+ */
+
+describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
+  let browser: Browser;
+  let server: { app: App; url: string };
+  const pages: Record<string, Page> = {};
+  const errors: string[] = [];
+  let links: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+    const host = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    errors.push(...watchErrors(host));
+    await host.goto(server.url);
+    await host.getByRole('heading', { name: 'Host a drill' }).waitFor();
+    await shot(host, 'landing');
+    await host.selectOption('#host-scenario', 'exfiltration-detected');
+    await host.fill('#host-seed', '7');
+    await host.click('#create-drill');
+    await host.locator('#join-links input').first().waitFor();
+    const inputs = await host.locator('#join-links input').all();
+    for (const input of inputs) links[(await input.getAttribute('data-seat')) ?? ''] = await input.inputValue();
+    links = Object.fromEntries(Object.entries(links).map(([k, v]) => [k, v.replace(/^https?:\/\/[^/]+/, server.url)]));
+    await host.close();
+    for (const seat of ['facilitator', 'ic', 'deputy', 'scribe', 'sme-1']) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      errors.push(...watchErrors(page));
+      await page.goto(links[seat] ?? '');
+      await page.locator('.role').waitFor();
+      pages[seat] = page;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  it('E2E-M1 the facilitator starts the drill and a pushed inject reaches every feed and the live region', async () => {
+    const fac = pages.facilitator!;
+    await fac.click('#fac-start');
+    await fac.locator('[data-inject="exec-update"]').click();
+    for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) {
+      const page = pages[seat]!;
+      await page.locator('.injects li', { hasText: 'The CEO wants an update' }).waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '').includes('The CEO wants an update'), undefined, { timeout: 15_000 });
+    }
+    await shot(fac, 'facilitator-console');
+  });
+
+  it('E2E-M2 a message composed by the IC reaches the scribe', async () => {
+    const ic = pages.ic!;
+    await ic.fill('#msg-subject', 'Attorney Work Product');
+    await ic.fill('#msg-body', 'sapphire-unicorn: capture memory on app-1 before anything else');
+    await ic.click('.composer button[type=submit]');
+    await pages.scribe!.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('E2E-M3 hostile chat text is shown as text and never executed', async () => {
+    const ic = pages.ic!;
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    await ic.fill('#msg-body', hostile);
+    await ic.click('.composer button[type=submit]');
+    const scribe = pages.scribe!;
+    await scribe.locator('.messages li', { hasText: '<img src=x' }).waitFor({ timeout: 15_000 });
+    expect(await scribe.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await scribe.locator('.messages img').count()).toBe(0);
+  });
+
+  it('E2E-M4 players act from their panels; each role has its war room', async () => {
+    await pages.deputy!.locator('[data-action="page-ic"]').click();
+    await pages['sme-1']!.selectOption('#action-target', 'app-1');
+    await pages['sme-1']!.locator('[data-action="capture-memory"]').click();
+    await pages.ic!.locator('.activity li', { hasText: 'capture-memory' }).waitFor({ timeout: 15_000 });
+    for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) await shot(pages[seat]!, `war-room-${seat}`);
+  });
+
+  it('E2E-M5 reloading puts a player back in the seat with the full feed', async () => {
+    const scribe = pages.scribe!;
+    const before = await scribe.locator('.injects li').count();
+    await scribe.reload();
+    await scribe.locator('.role', { hasText: 'SCRIBE' }).waitFor();
+    await scribe.locator('.injects li').nth(before - 1).waitFor({ timeout: 15_000 });
+    expect(await scribe.locator('.injects li').count()).toBe(before);
+    await scribe.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('E2E-M6 after the facilitator ends the drill, every participant can open the report', async () => {
+    await pages.facilitator!.click('#fac-end');
+    for (const seat of ['ic', 'deputy', 'scribe', 'sme-1', 'facilitator']) {
+      const page = pages[seat]!;
+      await page.locator('#view-report').waitFor({ state: 'visible', timeout: 15_000 });
+      await page.click('#view-report');
+      const frame = page.frameLocator('iframe.report-frame');
+      await frame.locator('h1', { hasText: 'After-action report' }).waitFor({ timeout: 15_000 });
+      if (seat === 'ic') await shot(page, 'report');
+    }
+    expect(errors).toEqual([]);
+  });
+});
