@@ -1,6 +1,4 @@
-import { createDrill } from '../../shared/engine/execute.ts';
-import { replay } from '../../shared/engine/replay.ts';
-import type { Viewer } from '../../shared/engine/view-types.ts';
+import { createDrill, replay, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { SeatRecord } from '../store/types.ts';

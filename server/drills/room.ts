@@ -1,6 +1,4 @@
-import { execute } from '../../shared/engine/execute.ts';
-import type { Command, DrillState, LogEntry } from '../../shared/engine/types.ts';
-import type { Viewer } from '../../shared/engine/view-types.ts';
+import { execute, redactEntryFor, type Command, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import { ERROR, type AckResult, type CommandRequest, type CommandResult } from '../../shared/protocol/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { Clock, Scheduler } from '../clock.ts';
@@ -62,14 +60,27 @@ export class DrillRoom {
   }
 
   private async process(seat: Viewer, request: CommandRequest): Promise<AckResult<CommandResult>> {
-    const previous = this.deps.store.idempotent(this.id, request.idempotencyKey);
+    // Keys are scoped to the seat, so one seat can never read or block another seat's answers.
+    const key = `${seat.seat}:${request.idempotencyKey}`;
+    const previous = this.deps.store.idempotent(this.id, key);
     if (previous) return JSON.parse(previous.body) as AckResult<CommandResult>;
     const refusal = authorise(seat, request.command);
     if (refusal) return { ok: false, error: { code: ERROR.FORBIDDEN, message: refusal } };
-    if (request.expectedSeq !== undefined && request.expectedSeq !== this.state.seq) {
-      return { ok: false, error: { code: ERROR.STALE, message: `you sent this from seq ${request.expectedSeq} but the drill is at ${this.state.seq}; resync and retry` } };
-    }
-    return this.apply({ role: seat.role, seat: seat.seat }, request.command, request.idempotencyKey);
+    const stale = request.expectedSeq === undefined ? null : this.staleness(seat, request.expectedSeq);
+    if (stale) return { ok: false, error: { code: ERROR.STALE, message: stale } };
+    return this.apply({ role: seat.role, seat: seat.seat }, request.command, key);
+  }
+
+  /**
+   * Stale means the seat's own view moved on after expectedSeq. Entries the seat may not see (an
+   * adversary roll, a facilitator note) do not make it stale: it could never have known about them.
+   */
+  private staleness(seat: Viewer, expectedSeq: number): string | null {
+    if (expectedSeq > this.state.seq) return `expectedSeq ${expectedSeq} is ahead of the drill (at seq ${this.state.seq}); resync and retry`;
+    if (expectedSeq === this.state.seq) return null;
+    const missed = this.deps.store.entries(this.id, expectedSeq).filter((e) => redactEntryFor(this.compiled, e, seat) !== null);
+    if (missed.length === 0) return null;
+    return `you sent this from seq ${expectedSeq} but ${missed.length} newer event(s) you can see arrived since (drill at seq ${this.state.seq}); resync and retry`;
   }
 
   private async apply(actor: { role: Viewer['role'] | 'system'; seat: string }, command: Command, idempotencyKey?: string): Promise<AckResult<CommandResult>> {
@@ -79,7 +90,10 @@ export class DrillRoom {
     if (!result.ok) return { ok: false, error: result.error };
     const ack: AckResult<CommandResult> = { ok: true, data: { seqs: result.entries.map((e) => e.seq), seq: result.state.seq } };
     const anchor = this.nextAnchor(result.state, at, wall);
-    if (result.entries.length === 0 && !anchor && !idempotencyKey) return ack;
+    if (result.entries.length === 0 && !anchor && !idempotencyKey) {
+      this.arm();
+      return ack;
+    }
     await this.deps.committer.commit({
       drillId: this.id,
       entries: result.entries,
@@ -88,7 +102,14 @@ export class DrillRoom {
     });
     this.state = result.state;
     if (anchor) this.anchor = anchor;
-    if (result.entries.length > 0) this.deps.output.applied(this.id, result.entries, this.state);
+    if (result.entries.length > 0) {
+      // Committed is committed: a fan-out failure must not turn the ack into an error (clients resync).
+      try {
+        this.deps.output.applied(this.id, result.entries, this.state);
+      } catch (error) {
+        console.error(`drill ${this.id}: broadcast failed: ${(error as Error).message}`);
+      }
+    }
     this.arm();
     return ack;
   }
@@ -109,7 +130,12 @@ export class DrillRoom {
     if (delay === null) return;
     this.timer = this.deps.scheduler.set(() => {
       this.timer = null;
-      void this.tick().catch((error) => console.error(`drill ${this.id}: tick failed: ${(error as Error).message}`));
+      void this.tick()
+        .catch((error) => console.error(`drill ${this.id}: tick failed: ${(error as Error).message}`))
+        // A failed tick (say, a full disk) must not stop the clock: try again at the next minute.
+        .finally(() => {
+          if (this.timer === null) this.arm();
+        });
     }, delay);
   }
 

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { viewFor } from '../../shared/engine/view.ts';
+import { viewFor } from '../../shared/engine/index.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
-import { loadScenario } from '../../shared/scenario/index.ts';
+import { formatProblem, loadScenario } from '../../shared/scenario/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
@@ -94,7 +94,7 @@ export function createHttpHandler(deps: HttpDeps) {
       fileName = found.file;
     }
     const loaded = loadScenario(scenarioText, fileName);
-    if (!loaded.ok) return json(res, 422, { ok: false, error: { code: 'INVALID_SCENARIO', message: 'the scenario has problems', problems: loaded.problems.map((p) => `${p.file}:${p.line}: ${p.path}: ${p.message}`) } });
+    if (!loaded.ok) return json(res, 422, { ok: false, error: { code: 'INVALID_SCENARIO', message: `the scenario has ${loaded.problems.length} problem(s); see problems`, problems: loaded.problems.map(formatProblem) } });
     const hostKey = input.hostKey ?? newToken();
     const seed = String(input.seed ?? randomInt(1_000_000_000));
     const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
@@ -109,6 +109,7 @@ export function createHttpHandler(deps: HttpDeps) {
       data: {
         drillId: created.drillId,
         hostKey,
+        facilitatorToken: facilitator?.token,
         seed,
         scenarioId: loaded.compiled.scenario.id,
         seats: created.seats.map((s) => ({ role: s.role, seat: s.seat, token: s.token, link: `${origin}/?join=${s.token}` })),
@@ -121,6 +122,20 @@ export function createHttpHandler(deps: HttpDeps) {
     const seat = token ? store.findSeat(hashToken(token)) : null;
     if (!seat || seat.drillId !== drillId) return null;
     return seat;
+  }
+
+  /**
+   * Past drills are listed per host key (returned by POST /api/drills, kept by the browser). A
+   * facilitator seat token works too: it stands for the host key its drill was created with. Any
+   * other token lists nothing, so a player cannot enumerate drills.
+   */
+  function facilitatorHostHash(req: IncomingMessage, url: URL): string | null {
+    const token = bearer(req, url);
+    if (!token) return null;
+    const hash = hashToken(token);
+    const seat = store.findSeat(hash);
+    if (seat) return seat.role === 'facilitator' ? (store.getDrill(seat.drillId)?.hostKeyHash ?? null) : null;
+    return store.listDrills(hash).length > 0 ? hash : null;
   }
 
   function report(req: IncomingMessage, res: ServerResponse, url: URL, drillId: string, ext: string) {
@@ -148,9 +163,12 @@ export function createHttpHandler(deps: HttpDeps) {
       if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.map(scenarioSummary) });
       if (path === '/api/drills' && req.method === 'POST') return await createDrill(req, res, url);
       if (path === '/api/drills' && req.method === 'GET') {
-        const key = bearer(req, url);
-        if (!key) return fail(res, 401, 'UNAUTHORIZED', 'send your host key as Authorization: Bearer <hostKey>');
-        const drills = store.listDrills(hashToken(key)).map((d) => {
+        const hostKeyHash = facilitatorHostHash(req, url);
+        if (!hostKeyHash) {
+          log.security('bad-token', { path: '/api/drills' });
+          return fail(res, 401, 'UNAUTHORIZED', 'send your host key, or the facilitator token of one of your drills, as Authorization: Bearer <token> or ?token=');
+        }
+        const drills = store.listDrills(hostKeyHash).map((d) => {
           const room = registry.get(d.id);
           return { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt, lifecycle: room?.state.lifecycle ?? 'unknown', events: (room?.state.seq ?? 0) + 1 };
         });
@@ -176,8 +194,12 @@ export function createHttpHandler(deps: HttpDeps) {
         if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
         return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
       }
-      if (req.method === 'GET' && deps.staticDir && serveStatic(deps.staticDir, path, res)) return;
-      fail(res, 404, 'NOT_FOUND', `nothing at ${path}`);
+      if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticDir && !path.startsWith('/api/') && !path.startsWith('/drills/')) {
+        const outcome = serveStatic(deps.staticDir, path, res);
+        if (outcome === 'served') return;
+        if (outcome === 'bad-path') return fail(res, 400, 'BAD_REQUEST', 'that path is not valid');
+      }
+      fail(res, 404, 'NOT_FOUND', `nothing at ${path.slice(0, 200)}`);
     } catch (error) {
       console.error(`http ${req.method} ${path}: ${(error as Error).stack ?? error}`);
       if (!res.headersSent) fail(res, 500, 'INTERNAL', 'something went wrong on the server; nothing was changed');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { localize } from '../../shared/i18n/locales.ts';
-import { loadScenario } from '../../shared/scenario/index.ts';
+import { formatProblem, loadScenario } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { bundledScenarioFiles } from '../cli/scenario-files.ts';
 
@@ -17,7 +17,7 @@ export function loadBundled(): BundledScenario[] {
   return bundledScenarioFiles().map((file) => {
     const text = readFileSync(file, 'utf8');
     const loaded = loadScenario(text, basename(file));
-    if (!loaded.ok) throw new Error(`bundled scenario ${file} is invalid:\n${loaded.problems.map((p) => `${p.file}:${p.line}: ${p.path}: ${p.message}`).join('\n')}`);
+    if (!loaded.ok) throw new Error(`bundled scenario ${file} is invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
     return { id: loaded.compiled.scenario.id, file: basename(file), text, compiled: loaded.compiled };
   });
 }

@@ -1,8 +1,21 @@
-import { redactEntryFor, viewFor } from '../../shared/engine/view.ts';
-import { commandRequestSchema, ERROR, handshakeSchema, MAX_REPLAY_GAP, PROTOCOL_VERSION, syncRequestSchema, type AckResult, type Welcome } from '../../shared/protocol/index.ts';
-import { scoreDrill } from '../../shared/scoring/score.ts';
+import { redactEntryFor, viewFor, type Viewer } from '../../shared/engine/index.ts';
+import {
+  commandRequestSchema,
+  ERROR,
+  handshakeSchema,
+  joinRequestSchema,
+  MAX_REPLAY_GAP,
+  PROTOCOL_VERSION,
+  syncRequestSchema,
+  type AckResult,
+  type ErrorCode,
+  type SyncResult,
+  type Welcome,
+} from '../../shared/protocol/index.ts';
+import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
+import type { DrillRoom } from '../drills/room.ts';
 import { hashToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
@@ -10,8 +23,8 @@ import type { Hub, TtxServer, TtxSocket } from './hub.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /*
- * The socket edge, kept thin: authenticate the seat at connect; for each message parse the payload,
- * rate-limit, hand it to the drill's queue, and ack with the result. No rules live here.
+ * The socket edge, kept thin: authenticate the seat at connect; for each message rate-limit, parse
+ * the payload, hand it to the drill's queue, and ack with the result. No drill rules live here.
  */
 
 export interface SocketDeps {
@@ -24,94 +37,141 @@ export interface SocketDeps {
   rate: { burst: number; perSecond: number };
 }
 
-const bad = (code: string, message: string): AckResult<never> => ({ ok: false, error: { code, message } });
+const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
+
+const bad = (code: ErrorCode, message: string): AckResult<never> => ({ ok: false, error: { code, message } });
+const INTERNAL = bad(ERROR.INTERNAL, 'the server could not handle that; nothing was applied. Try again.');
 
 function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || 'payload'}: ${i.message}`).join('; ');
+}
+
+/** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
+export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSeq: number): SyncResult {
+  if (lastSeq < 0 || room.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(room.compiled, room.state, seat) };
+  return { entries: store.entries(room.id, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) };
+}
+
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number): Welcome {
+  const caught = lastSeq >= 0 ? catchUp(deps.store, room, seat, lastSeq) : null;
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    drillId: room.id,
+    seat,
+    view: viewFor(room.compiled, room.state, seat),
+    missed: caught && 'entries' in caught ? caught.entries : [],
+    presence: deps.hub.presence(room.id),
+    ...(seat.role === 'facilitator' ? { score: scoreDrill(room.compiled, deps.store.entries(room.id)) } : {}),
+  };
 }
 
 export function installSocketHandlers(deps: SocketDeps): void {
   const { io, store, registry, hub, clock, log } = deps;
 
   io.use((socket, next) => {
-    const auth = handshakeSchema.safeParse(socket.handshake.auth);
-    if (!auth.success) {
-      log.security('invalid-payload', { where: 'handshake', from: socket.handshake.address });
-      return next(new Error(`bad handshake: send auth { token, protocolVersion: ${PROTOCOL_VERSION}, lastSeq? }`));
+    try {
+      const auth = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!auth.success) {
+        log.security('invalid-payload', { where: 'handshake', from: socket.handshake.address });
+        return next(new Error(`bad handshake (${issuesText(auth.error)}): send auth { token, protocolVersion: ${PROTOCOL_VERSION}, lastSeq? }`));
+      }
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+        log.security('protocol-mismatch', { got: auth.data.protocolVersion, from: socket.handshake.address });
+        return next(new Error(`protocol version ${auth.data.protocolVersion} is not supported; this server speaks version ${PROTOCOL_VERSION}. Reload the page or update the client.`));
+      }
+      const seat = store.findSeat(hashToken(auth.data.token));
+      if (!seat || !registry.get(seat.drillId)) {
+        log.security('bad-token', { where: 'handshake', from: socket.handshake.address });
+        return next(new Error('this join link is not valid; ask the facilitator for a new one'));
+      }
+      socket.data.drillId = seat.drillId;
+      socket.data.seat = { role: seat.role, seat: seat.seat };
+      next();
+    } catch (error) {
+      console.error(`handshake failed: ${(error as Error).message}`);
+      next(new Error('the server could not check your join link; try again'));
     }
-    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
-      log.security('protocol-mismatch', { got: auth.data.protocolVersion, from: socket.handshake.address });
-      return next(new Error(`protocol version ${auth.data.protocolVersion} is not supported; this server speaks version ${PROTOCOL_VERSION}. Reload the page.`));
-    }
-    const seat = store.findSeat(hashToken(auth.data.token));
-    if (!seat || !registry.get(seat.drillId)) {
-      log.security('bad-token', { from: socket.handshake.address });
-      return next(new Error('this join link is not valid; ask the facilitator for a new one'));
-    }
-    socket.data.drillId = seat.drillId;
-    socket.data.seat = { role: seat.role, seat: seat.seat };
-    next();
   });
 
   io.on('connection', (raw) => {
     const socket = raw as TtxSocket;
     const { drillId, seat } = socket.data;
     const room = registry.get(drillId);
-    if (!room) return socket.disconnect(true);
+    if (!room) return void socket.disconnect(true);
     const bucket = new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now());
-    const limited = (event: string): AckResult<never> | null => {
-      if (bucket.take(clock.now())) return null;
-      log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
-      return bad(ERROR.RATE_LIMITED, 'too many messages: slow down and retry in a second');
+
+    /**
+     * Every request goes through here: rate limit, then the handler, with any exception turned
+     * into a typed INTERNAL answer (logged on the server, never sent as a stack trace).
+     */
+    const request = <T>(event: string, handler: (payload: unknown) => Promise<AckResult<T>> | AckResult<T>) => {
+      return async (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') {
+          log.security('invalid-payload', { drill: drillId, seat: seat.seat, event, why: 'no-ack-callback' });
+          return;
+        }
+        const reply = ack as (r: AckResult<T>) => void;
+        if (!bucket.take(clock.now())) {
+          log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
+          return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
+        }
+        try {
+          reply(await handler(payload));
+        } catch (error) {
+          console.error(`drill ${drillId} ${event} from ${seat.seat} failed: ${(error as Error).message}`);
+          reply(INTERNAL);
+        }
+      };
+    };
+    const invalid = (event: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) => {
+      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event });
+      return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
     };
 
-    hub.join(socket);
-    const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? -1;
-    const gap = room.state.seq - lastSeq;
-    const welcome: Welcome = {
-      protocolVersion: PROTOCOL_VERSION,
-      drillId,
-      seat,
-      view: viewFor(room.compiled, room.state, seat),
-      missed: lastSeq >= 0 && gap <= MAX_REPLAY_GAP ? store.entries(drillId, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) : [],
-      presence: hub.presence(drillId),
-      ...(seat.role === 'facilitator' ? { score: scoreDrill(room.compiled, store.entries(drillId)) } : {}),
-    };
-    socket.emit('drill:welcomed', welcome);
+    try {
+      hub.join(socket);
+      const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? -1;
+      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq));
+    } catch (error) {
+      console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
+      socket.disconnect(true);
+      return;
+    }
 
-    socket.on('drill:command', async (payload, ack) => {
-      if (typeof ack !== 'function') return;
-      const stop = limited('drill:command');
-      if (stop) return ack(stop);
-      const parsed = commandRequestSchema.safeParse(payload);
-      if (!parsed.success) {
-        log.security('invalid-payload', { drill: drillId, seat: seat.seat, event: 'drill:command' });
-        return ack(bad(ERROR.BAD_REQUEST, `invalid command: ${issuesText(parsed.error)}`));
-      }
-      try {
+    socket.on(
+      'drill:join',
+      request('drill:join', (payload) => {
+        const parsed = joinRequestSchema.safeParse(payload ?? {});
+        if (!parsed.success) return invalid('drill:join', 'join', parsed.error);
+        return { ok: true, data: welcomeFor(deps, room, seat, parsed.data.lastSeq ?? -1) };
+      }),
+    );
+
+    socket.on(
+      'drill:command',
+      request('drill:command', async (payload) => {
+        const parsed = commandRequestSchema.safeParse(payload);
+        if (!parsed.success) return invalid('drill:command', 'command', parsed.error);
         const result = await room.submit(seat, parsed.data);
         if (!result.ok && result.error.code === ERROR.FORBIDDEN) log.security('forbidden', { drill: drillId, seat: seat.seat, command: parsed.data.command.type });
-        ack(result);
-      } catch (error) {
-        console.error(`drill ${drillId}: command failed: ${(error as Error).message}`);
-        ack(bad(ERROR.INTERNAL, 'the server could not save that; nothing was applied. Try again.'));
-      }
-    });
+        return result;
+      }),
+    );
 
-    socket.on('drill:sync', (payload, ack) => {
-      if (typeof ack !== 'function') return;
-      const stop = limited('drill:sync');
-      if (stop) return ack(stop);
-      const parsed = syncRequestSchema.safeParse(payload);
-      if (!parsed.success) return ack(bad(ERROR.BAD_REQUEST, `invalid sync: ${issuesText(parsed.error)}`));
-      const behind = room.state.seq - parsed.data.lastSeq;
-      if (parsed.data.lastSeq < 0 || behind > MAX_REPLAY_GAP) return ack({ ok: true, data: { snapshot: viewFor(room.compiled, room.state, seat) } });
-      const entries = store.entries(drillId, parsed.data.lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []);
-      ack({ ok: true, data: { entries } });
-    });
+    socket.on(
+      'drill:sync',
+      request('drill:sync', (payload) => {
+        const parsed = syncRequestSchema.safeParse(payload);
+        if (!parsed.success) return invalid('drill:sync', 'sync', parsed.error);
+        return { ok: true, data: catchUp(store, room, seat, parsed.data.lastSeq) };
+      }),
+    );
 
-    socket.onAny((event: string) => {
-      if (event !== 'drill:command' && event !== 'drill:sync') log.security('invalid-payload', { drill: drillId, seat: seat.seat, event: event.slice(0, 40) });
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event: String(event).slice(0, 40), why: 'unknown-event' });
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${String(event).slice(0, 40)}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));
     });
 
     socket.on('disconnect', () => hub.leave(socket));

@@ -1,8 +1,7 @@
 import type { Server, Socket } from 'socket.io';
-import type { DrillState, LogEntry } from '../../shared/engine/types.ts';
-import { redactEntryFor } from '../../shared/engine/view.ts';
-import type { ClientToServerEvents, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
-import { scoreDrill } from '../../shared/scoring/score.ts';
+import { redactEntryFor, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
+import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
+import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { RoomOutput } from '../drills/room.ts';
 import type { EventStore } from '../store/types.ts';
@@ -12,7 +11,8 @@ export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 
 /**
  * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
- * as its seat may see it (redactEntryFor), and the facilitator also gets the live score.
+ * as its seat may see it (redactEntryFor), and the facilitator also gets the live score. When the
+ * drill ends every seat is told, with where to fetch the report.
  */
 export class Hub implements RoomOutput {
   private readonly sockets = new Map<string, Set<TtxSocket>>();
@@ -46,6 +46,10 @@ export class Hub implements RoomOutput {
     const room = this.registry?.get(drillId);
     if (!room) return;
     let score = null;
+    const end = entries.find((e) => e.event.type === 'drill.ended');
+    const ended: DrillEnded | null = end && end.event.type === 'drill.ended'
+      ? { drillId, seq: end.seq, reason: end.event.reason, reports: { html: `/drills/${drillId}/report.html`, md: `/drills/${drillId}/report.md`, json: `/drills/${drillId}/report.json` } }
+      : null;
     for (const socket of this.sockets.get(drillId) ?? []) {
       for (const entry of entries) {
         const visible = redactEntryFor(room.compiled, entry, socket.data.seat);
@@ -55,6 +59,7 @@ export class Hub implements RoomOutput {
         score ??= scoreDrill(room.compiled, this.store.entries(drillId));
         socket.emit('drill:scoreChanged', score);
       }
+      if (ended) socket.emit('drill:ended', ended);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandEnvelope, LogEntry } from '../engine/types.ts';
+import type { CommandEnvelope, EngineErrorCode, LogEntry } from '../engine/types.ts';
 import type { DrillView, Viewer } from '../engine/view-types.ts';
 import { commandSchema } from '../engine/command-schema.ts';
 import type { ScoreResult } from '../scoring/types.ts';
@@ -21,8 +21,16 @@ export const ERROR = {
   NOT_FOUND: 'NOT_FOUND',
   INTERNAL: 'INTERNAL',
 } as const;
-/** Protocol error codes plus the engine's refusal codes (shared/engine/types.ts ERROR_CODES). */
-export type ErrorCode = string;
+/** Codes a client makes up itself when the server never answered; the server never sends them. */
+export const CLIENT_ERROR = {
+  OFFLINE: 'OFFLINE',
+  TIMEOUT: 'TIMEOUT',
+} as const;
+
+export type ProtocolErrorCode = (typeof ERROR)[keyof typeof ERROR];
+export type ClientErrorCode = (typeof CLIENT_ERROR)[keyof typeof CLIENT_ERROR];
+/** Protocol error codes, the engine's refusal codes (shared/engine/types.ts ERROR_CODES) and client-side codes. */
+export type ErrorCode = ProtocolErrorCode | EngineErrorCode | ClientErrorCode;
 
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 export type Ack<T> = (result: AckResult<T>) => void;
@@ -45,6 +53,10 @@ export type CommandRequest = z.infer<typeof commandRequestSchema>;
 
 export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().min(-1) });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/** drill:join re-sends the welcome on request (the server also pushes it once at connect). */
+export const joinRequestSchema = z.strictObject({ lastSeq: z.number().int().min(-1).optional() });
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
 export interface SeatPresence {
   seat: string;
@@ -71,7 +83,17 @@ export interface CommandResult {
 
 export type SyncResult = { entries: LogEntry[] } | { snapshot: DrillView };
 
+/** Sent to every seat once the drill has ended; the report is then open to all participants. */
+export interface DrillEnded {
+  drillId: string;
+  seq: number;
+  reason: string;
+  /** Paths of the report, relative to the server; add ?token=<your seat token>. */
+  reports: { html: string; md: string; json: string };
+}
+
 export interface ClientToServerEvents {
+  'drill:join': (request: JoinRequest, ack: Ack<Welcome>) => void;
   'drill:command': (request: CommandRequest, ack: Ack<CommandResult>) => void;
   'drill:sync': (request: SyncRequest, ack: Ack<SyncResult>) => void;
 }
@@ -80,6 +102,7 @@ export interface ServerToClientEvents {
   'drill:welcomed': (welcome: Welcome) => void;
   'drill:eventApplied': (entry: LogEntry) => void;
   'drill:presenceChanged': (presence: SeatPresence[]) => void;
+  'drill:ended': (ended: DrillEnded) => void;
   /** Facilitator only: the live score after each change. */
   'drill:scoreChanged': (score: ScoreResult) => void;
 }

@@ -4,12 +4,12 @@ import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
-import { silentLogger } from '../../server/log.ts';
+import { silentLogger, type Logger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { EventStore } from '../../server/store/types.ts';
 import type { Command, LogEntry } from '../../shared/engine/types.ts';
-import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
+import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
 
 /*
  * A real server on a loopback port with a manual clock, and real socket.io clients that record
@@ -30,10 +30,10 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number } } = {}): Promise<TestServer> {
+export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger } = {}): Promise<TestServer> {
   const time = options.time ?? new ManualTime();
   const store = options.store ?? new MemoryStore();
-  const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 } });
+  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');
   return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -47,9 +47,9 @@ export interface Seat {
   token: string;
 }
 
-export async function createDrill(server: TestServer, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; seats: Seat[]; seat(name: string): Seat }> {
+export async function createDrill(server: TestServer, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[]; seat(name: string): Seat }> {
   const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '7', ...body }) });
-  const json = (await res.json()) as { ok: boolean; data: { drillId: string; hostKey: string; seats: Seat[] }; error?: unknown };
+  const json = (await res.json()) as { ok: boolean; data: { drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[] }; error?: unknown };
   if (!json.ok) throw new Error(`create failed: ${JSON.stringify(json)}`);
   const seats = json.data.seats;
   return { ...json.data, seat: (name: string) => seats.find((s) => s.seat === name) ?? (() => { throw new Error(`no seat ${name}`); })() };
@@ -62,6 +62,7 @@ export class TestClient {
   welcome: Welcome | null = null;
   welcomes = 0;
   scores = 0;
+  ended: DrillEnded | null = null;
   private keyCounter = 0;
 
   constructor(readonly socket: ClientSocket, readonly name: string) {
@@ -74,6 +75,10 @@ export class TestClient {
     socket.on('drill:eventApplied', (e) => {
       this.raw.push(JSON.stringify(e));
       this.add(e);
+    });
+    socket.on('drill:ended', (e) => {
+      this.raw.push(JSON.stringify(e));
+      this.ended = e;
     });
     socket.on('drill:scoreChanged', (s) => {
       this.raw.push(JSON.stringify(s));

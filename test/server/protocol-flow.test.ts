@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../server/log.ts';
+import { redactEntryFor } from '../../shared/engine/index.ts';
+import { MemoryStore } from '../../server/store/memory.ts';
+import type { CommitItem } from '../../server/store/types.ts';
+import { createDrill, join, startServer, take, until, type TestClient, type TestServer } from './harness.ts';
+
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const s of servers.splice(0)) await s.close();
+});
+async function server(options: Parameters<typeof startServer>[0] = {}) {
+  const s = await startServer(options);
+  servers.push(s);
+  return s;
+}
+async function client(s: TestServer, seat: Parameters<typeof join>[1], options: Parameters<typeof join>[2] = {}) {
+  const c = await join(s, seat, options);
+  clients.push(c);
+  return c;
+}
+
+describe('FLOW: requests, pushes and ordering', () => {
+  it('FLOW1 drill:join answers with a fresh welcome; drill:ended reaches every seat with the report paths', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const scribe = await client(s, d.seat('scribe'));
+    await fac.send({ type: 'drill.start' });
+    await until(() => scribe.entries.some((e) => e.event.type === 'drill.started'), 'scribe saw the start');
+    const rejoin = await scribe.socket.emitWithAck('drill:join', { lastSeq: 0 });
+    expect(rejoin.ok).toBe(true);
+    if (rejoin.ok) {
+      expect(rejoin.data.seat).toEqual({ role: 'scribe', seat: 'scribe' });
+      expect(rejoin.data.view.lifecycle).toBe('running');
+      expect(rejoin.data.missed[0]?.seq).toBe(1);
+      expect(rejoin.data.score).toBeUndefined();
+    }
+    await fac.send({ type: 'drill.end', reason: 'time' });
+    await until(() => scribe.ended !== null && fac.ended !== null, 'both told the drill ended');
+    expect(scribe.ended).toMatchObject({ drillId: d.drillId, reason: 'time', reports: { html: `/drills/${d.drillId}/report.html` } });
+    const report = await fetch(`${s.url}${scribe.ended?.reports.json}?token=${d.seat('scribe').token}`);
+    expect(report.status).toBe(200);
+  });
+
+  it('FLOW2 the facilitator sees seats come and go', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const presence: { seat: string; connected: boolean }[][] = [];
+    fac.socket.on('drill:presenceChanged', (p) => presence.push(p));
+    const ic = await client(s, d.seat('ic'));
+    await until(() => presence.some((p) => p.find((x) => x.seat === 'ic')?.connected === true), 'ic shown online');
+    ic.close();
+    await until(() => presence.at(-1)?.find((x) => x.seat === 'ic')?.connected === false, 'ic shown offline, seat kept');
+    const back = await client(s, d.seat('ic'));
+    expect(back.welcome?.seat.seat).toBe('ic');
+    await until(() => presence.at(-1)?.find((x) => x.seat === 'ic')?.connected === true, 'ic back in its held seat');
+  });
+
+  it('FLOW3 entries the seat cannot see do not make its expectedSeq stale; entries it can see do', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const ic = await client(s, d.seat('ic'));
+    const scribe = await client(s, d.seat('scribe'));
+    await fac.send({ type: 'drill.start' });
+    await until(() => ic.lastSeq() === s.store.lastSeq(d.drillId), 'ic caught up');
+    const seen = ic.lastSeq();
+    await fac.send({ type: 'facilitator.note', text: 'hidden from players' });
+    expect(s.store.lastSeq(d.drillId)).toBe(seen + 1);
+    expect(await ic.send({ type: 'timeline.add', text: 'fine' }, { expectedSeq: seen })).toMatchObject({ ok: true });
+    await scribe.send({ type: 'timeline.add', text: 'visible to the ic' });
+    const before = s.store.lastSeq(d.drillId);
+    expect(await ic.send({ type: 'timeline.add', text: 'late' }, { expectedSeq: seen })).toMatchObject({ ok: false, error: { code: 'STALE' } });
+    expect(await ic.send({ type: 'timeline.add', text: 'future' }, { expectedSeq: before + 5 })).toMatchObject({ ok: false, error: { code: 'STALE' } });
+    expect(s.store.lastSeq(d.drillId)).toBe(before);
+  });
+
+  it('FLOW4 idempotency keys belong to a seat: the same key from another seat is a new command', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const ic = await client(s, d.seat('ic'));
+    const scribe = await client(s, d.seat('scribe'));
+    await fac.send({ type: 'drill.start' });
+    const a = await ic.send({ type: 'timeline.add', text: 'from ic' }, { idempotencyKey: 'shared-key-1' });
+    const b = await scribe.send({ type: 'timeline.add', text: 'from scribe' }, { idempotencyKey: 'shared-key-1' });
+    expect(a.ok && b.ok).toBe(true);
+    expect(a).not.toEqual(b);
+    expect(s.app.registry.get(d.drillId)?.state.timeline.map((t) => t.text)).toEqual(['from ic', 'from scribe']);
+  });
+
+  it('FLOW5 unknown events and calls without an ack are refused and logged, without tokens or bodies', async () => {
+    const lines: string[] = [];
+    const log: Logger = { info() {}, security: (kind, details) => lines.push(`${kind} ${JSON.stringify(details)}`) };
+    const s = await server({ log });
+    const d = await createDrill(s);
+    const ic = await client(s, d.seat('ic'));
+    const answer = await (ic.socket as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }).emitWithAck('drill:hack', { body: 'SECRET-BODY' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('drill:command') } });
+    await ic.send({ type: 'drill.end', reason: 'SECRET-BODY' });
+    await expect(join(s, { role: 'ic', seat: 'ic', token: `${d.seat('ic').token}x` })).rejects.toThrow(/not valid/);
+    await until(() => lines.length >= 3, 'three security lines');
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(expect.arrayContaining(['invalid-payload', 'forbidden', 'bad-token']));
+    for (const line of lines) {
+      expect(line).not.toContain('SECRET-BODY');
+      for (const seat of d.seats) expect(line).not.toContain(seat.token);
+      expect(line.split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('COMMIT: group commit before any broadcast or ack', () => {
+  it('COMMIT1 commands for several drills in one event-loop turn share one transaction', async () => {
+    const s = await server();
+    const a = await createDrill(s);
+    const b = await createDrill(s);
+    const roomA = s.app.registry.get(a.drillId);
+    const roomB = s.app.registry.get(b.drillId);
+    if (!roomA || !roomB) throw new Error('rooms');
+    await Promise.all([roomA.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start-a-1' }), roomB.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start-b-1' })]);
+    const before = { ...s.app.committer.stats };
+    const results = await Promise.all([
+      roomA.submit({ role: 'ic', seat: 'ic' }, { command: { type: 'timeline.add', text: 'a' }, idempotencyKey: 'turn-a-1' }),
+      roomB.submit({ role: 'ic', seat: 'ic' }, { command: { type: 'timeline.add', text: 'b' }, idempotencyKey: 'turn-b-1' }),
+      roomB.submit({ role: 'scribe', seat: 'scribe' }, { command: { type: 'timeline.add', text: 'b2' }, idempotencyKey: 'turn-b-2' }),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    // roomB's second command waits for its first (one at a time per drill), so it lands in a second batch.
+    expect(s.app.committer.stats.transactions - before.transactions).toBe(2);
+    expect(s.app.committer.stats.items - before.items).toBe(3);
+  });
+
+  it('COMMIT2 every entry a client receives, and every ack, is already in the store', async () => {
+    const store = new MemoryStore();
+    const committed = new Map<string, number>();
+    const realCommit = store.commit.bind(store);
+    store.commit = (items: CommitItem[]) => {
+      realCommit(items);
+      for (const item of items) committed.set(item.drillId, store.lastSeq(item.drillId));
+    };
+    const s = await server({ store });
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const sme = await client(s, d.seat('sme-1'));
+    const violations: number[] = [];
+    sme.socket.on('drill:eventApplied', (e) => {
+      if ((committed.get(d.drillId) ?? 0) < e.seq) violations.push(e.seq);
+    });
+    await fac.send({ type: 'drill.start' });
+    for (const target of ['app-1', 'db-prod']) {
+      const ack = await sme.send(take('capture-memory', target));
+      if (ack.ok) expect(committed.get(d.drillId) ?? -1).toBeGreaterThanOrEqual(ack.data.seq);
+    }
+    s.time.advance(5 * 60_000);
+    const room = s.app.registry.get(d.drillId);
+    const visible = () => s.store.entries(d.drillId, 0).filter((e) => room && redactEntryFor(room.compiled, e, { role: 'sme', seat: 'sme-1' }) !== null).map((e) => e.seq);
+    await until(() => s.store.entries(d.drillId).some((e) => e.at >= 5 * 60_000), 'the server ticked to minute 5');
+    await until(() => sme.lastSeq() === visible().at(-1), 'sme received everything it may see');
+    expect(sme.entries.map((e) => e.seq)).toEqual(visible());
+    expect(sme.entries.some((e) => e.at >= 5 * 60_000)).toBe(true);
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Command, EngineErrorCode, LogEntry } from '../../shared/engine/index.ts';
+import type { DrillView, Viewer } from '../../shared/engine/index.ts';
+import {
+  commandRequestSchema,
+  ERROR,
+  handshakeSchema,
+  joinRequestSchema,
+  PROTOCOL_VERSION,
+  syncRequestSchema,
+  type Ack,
+  type AckResult,
+  type ClientToServerEvents,
+  type CommandRequest,
+  type CommandResult,
+  type DrillEnded,
+  type ErrorCode,
+  type SeatPresence,
+  type ServerToClientEvents,
+  type SocketData,
+  type SyncResult,
+  type Welcome,
+} from '../../shared/protocol/index.ts';
+import type { ScoreResult } from '../../shared/scoring/index.ts';
+
+/** The event maps are the contract between server and clients; these pin their shapes. */
+describe('PROTO: typed event maps', () => {
+  it('PROTO1 client-to-server events are imperative requests with typed acks', () => {
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'drill:join' | 'drill:command' | 'drill:sync'>();
+    expectTypeOf<Parameters<ClientToServerEvents['drill:command']>>().toEqualTypeOf<[CommandRequest, Ack<CommandResult>]>();
+    expectTypeOf<Parameters<ClientToServerEvents['drill:sync']>[1]>().toEqualTypeOf<Ack<SyncResult>>();
+    expectTypeOf<Parameters<ClientToServerEvents['drill:join']>[1]>().toEqualTypeOf<Ack<Welcome>>();
+    expectTypeOf<CommandRequest['command']>().toEqualTypeOf<Command>();
+    expectTypeOf<CommandRequest>().toHaveProperty('idempotencyKey').toEqualTypeOf<string>();
+    expectTypeOf<CommandRequest>().toHaveProperty('expectedSeq').toEqualTypeOf<number | undefined>();
+  });
+
+  it('PROTO2 server-to-client events are past-tense pushes', () => {
+    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'drill:welcomed' | 'drill:eventApplied' | 'drill:presenceChanged' | 'drill:scoreChanged' | 'drill:ended'>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:eventApplied']>>().toEqualTypeOf<[LogEntry]>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:presenceChanged']>>().toEqualTypeOf<[SeatPresence[]]>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:scoreChanged']>>().toEqualTypeOf<[ScoreResult]>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:ended']>>().toEqualTypeOf<[DrillEnded]>();
+    expectTypeOf<Welcome['view']>().toEqualTypeOf<DrillView>();
+    expectTypeOf<SocketData>().toEqualTypeOf<{ drillId: string; seat: Viewer }>();
+  });
+
+  it('PROTO3 acks are a discriminated union with typed error codes from as-const objects', () => {
+    expectTypeOf<AckResult<number>>().toEqualTypeOf<{ ok: true; data: number } | { ok: false; error: { code: ErrorCode; message: string } }>();
+    expectTypeOf<typeof ERROR.STALE>().toEqualTypeOf<'STALE'>();
+    expectTypeOf<EngineErrorCode>().toExtend<ErrorCode>();
+    expectTypeOf<'RATE_LIMITED'>().toExtend<ErrorCode>();
+    // @ts-expect-error: a made-up code is not an ErrorCode
+    const made: ErrorCode = 'WHATEVER';
+    expect(made).toBe('WHATEVER');
+    expect(Object.values(ERROR)).toEqual(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'STALE', 'RATE_LIMITED', 'NOT_FOUND', 'INTERNAL']);
+  });
+});
+
+describe('PROTO: payload schemas', () => {
+  it('PROTO4 the handshake needs a token and the protocol version; lastSeq is optional', () => {
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: PROTOCOL_VERSION }).success).toBe(true);
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, lastSeq: 12 }).success).toBe(true);
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32) }).success).toBe(false);
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, admin: true }).success).toBe(false);
+  });
+
+  it('PROTO5 commands are parsed strictly: unknown fields, wrong types and missing keys are refused', () => {
+    const good = { command: { type: 'timeline.add', text: 'hi' }, idempotencyKey: 'abcdefgh' };
+    expect(commandRequestSchema.safeParse(good).success).toBe(true);
+    expect(commandRequestSchema.safeParse({ ...good, expectedSeq: 3 }).success).toBe(true);
+    expect(commandRequestSchema.safeParse({ ...good, expectedSeq: -1 }).success).toBe(false);
+    expect(commandRequestSchema.safeParse({ ...good, idempotencyKey: 'short' }).success).toBe(false);
+    expect(commandRequestSchema.safeParse({ ...good, command: { type: 'drill.explode' } }).success).toBe(false);
+    expect(commandRequestSchema.safeParse({ ...good, extra: 1 }).success).toBe(false);
+  });
+
+  it('PROTO6 sync and join take a lastSeq of -1 or more', () => {
+    expect(syncRequestSchema.safeParse({ lastSeq: -1 }).success).toBe(true);
+    expect(syncRequestSchema.safeParse({ lastSeq: 1.5 }).success).toBe(false);
+    expect(syncRequestSchema.safeParse({}).success).toBe(false);
+    expect(joinRequestSchema.safeParse({}).success).toBe(true);
+    expect(joinRequestSchema.safeParse({ lastSeq: -2 }).success).toBe(false);
+  });
+});
