@@ -5,7 +5,7 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import { formatProblem, lintScenario, loadScenario } from '../../shared/scenario/index.ts';
+import { formatProblem, lintScenario, validateScenario } from '../../shared/scenario/index.ts';
 import { parsePlayScript, runScript } from '../../shared/script/index.ts';
 import { loadScenarioArg } from './scenario-files.ts';
 
@@ -75,7 +75,7 @@ export function runCli(argv: string[]): Out {
           out.code = 1;
           continue;
         }
-        const loaded = loadScenario(text, file, { strictLocales: values['strict-locales'] });
+        const loaded = validateScenario(text, file, { strictLocales: values['strict-locales'] });
         const problems = loaded.ok ? loaded.warnings : loaded.problems;
         for (const p of problems) out.stdout.push(formatProblem(p) + (p.severity === 'warning' ? ' (warning)' : ''));
         if (!loaded.ok) out.code = 1;

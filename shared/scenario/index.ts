@@ -24,8 +24,13 @@ export interface LoadOptions {
 
 export type LoadResult = { ok: true; compiled: CompiledScenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** Everything a scenario file must pass before a drill can run it: schema, references, static checks. */
-export function loadScenario(text: string, file: string, options: LoadOptions = {}): LoadResult {
+export type ValidationResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Everything a scenario file must pass before a drill can run it: schema, references, static and
+ * locale checks. It does not build the XState machine, so `ttx validate` stays fast on big files.
+ */
+export function validateScenario(text: string, file: string, options: LoadOptions = {}): ValidationResult {
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return parsed;
   const refs = checkReferences(parsed.scenario, file, parsed.map);
@@ -33,7 +38,14 @@ export function loadScenario(text: string, file: string, options: LoadOptions = 
   const all = [...staticChecks(parsed.scenario, file, parsed.map), ...checkLocales(parsed.scenario, file, parsed.map, options.strictLocales ?? false)];
   const errors = all.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: all };
-  return { ok: true, compiled: compileScenario(parsed.scenario), warnings: all };
+  return { ok: true, scenario: parsed.scenario, warnings: all };
+}
+
+/** Validate a scenario file, then compile it into the machine a drill runs. */
+export function loadScenario(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const validated = validateScenario(text, file, options);
+  if (!validated.ok) return validated;
+  return { ok: true, compiled: compileScenario(validated.scenario), warnings: validated.warnings };
 }
 
 /** Reference and static checks on an already-validated scenario (for `ttx lint`). */

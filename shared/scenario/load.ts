@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { JsonSourceMap, jsonKeyProblems } from './json-source.ts';
 import { jsonPath, type Problem } from './problems.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
@@ -53,31 +54,19 @@ export interface ParsedSource {
   map: Pick<SourceMap, 'lineOf'>;
 }
 
-/** A source map that parses the text for positions only when a problem asks for a line. */
-class LazySourceMap {
-  private map: SourceMap | null = null;
+/** A source map that scans the JSON text for positions only when a problem asks for a line. */
+class LazyJsonSourceMap {
+  private map: JsonSourceMap | null = null;
   constructor(private readonly text: string) {}
   lineOf(path: readonly (string | number | symbol)[]): number {
-    if (!this.map) {
-      const lines = new LineCounter();
-      this.map = new SourceMap(parseDocument(this.text, { lineCounter: lines }), lines);
-    }
+    this.map ??= new JsonSourceMap(this.text);
     return this.map.lineOf(path);
   }
 }
 
-/**
- * JSON.parse with a reviver that refuses prototype keys. Unlike the YAML path it keeps the last of
- * duplicate keys rather than reporting them (a known gap of the fast path).
- */
-function parseJsonFast(text: string): { ok: true; value: unknown } | { ok: false } {
-  let bad = false;
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    const value = JSON.parse(text, (key, v) => {
-      if (FORBIDDEN_KEYS.has(key)) bad = true;
-      return v;
-    });
-    return bad ? { ok: false } : { ok: true, value };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
@@ -88,11 +77,21 @@ export function parseSource(text: string, file: string): { ok: true; source: Par
   if (text.length > MAX_SCENARIO_BYTES) {
     return { ok: false, problems: [problem(file, 0, '(root)', `file is ${text.length} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES}`)] };
   }
-  // Fast path for JSON files: JSON.parse is two orders of magnitude faster than a YAML parse. The
-  // YAML parser (which knows lines) runs only if something turns out to be wrong and needs a line.
+  // Fast path for JSON files: JSON.parse is two orders of magnitude faster than a YAML parse. One
+  // scan finds what JSON.parse lets through (repeated and prototype keys); lines for other problems
+  // are found only when one needs them. Text JSON.parse refuses goes on to the YAML parser, whose
+  // syntax errors name the line.
   if (/\.json$/i.test(file)) {
-    const fast = parseJsonFast(text);
-    if (fast.ok) return { ok: true, source: { value: fast.value, map: new LazySourceMap(text) } };
+    const fast = parseJson(text);
+    if (fast.ok) {
+      const { duplicates, forbidden } = jsonKeyProblems(text);
+      const keyProblems = [
+        ...duplicates.map((d) => problem(file, d.line, jsonPath(d.path), `the key "${String(d.path.at(-1))}" appears more than once in this object`)),
+        ...forbidden.map((d) => problem(file, d.line, jsonPath(d.path), `the key "${String(d.path.at(-1))}" is not allowed`)),
+      ];
+      if (keyProblems.length > 0) return { ok: false, problems: keyProblems };
+      return { ok: true, source: { value: fast.value, map: new LazyJsonSourceMap(text) } };
+    }
   }
   const lines = new LineCounter();
   let doc: Document;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { checkLocales, checkReferences, loadScenario, scenarioSchema, staticChecks } from '../../shared/scenario/index.ts';
+import { checkLocales, checkReferences, loadScenario, scenarioSchema, staticChecks, validateScenario } from '../../shared/scenario/index.ts';
 import { FIXTURE } from '../engine/fixture.ts';
 import { percentile, progress, report } from './lib/results.ts';
 
@@ -8,6 +8,8 @@ import { percentile, progress, report } from './lib/results.ts';
  * How long a large scenario takes to validate. Target: a 1,000-inject scenario in at most 10 ms.
  * Three figures, because they differ by orders of magnitude:
  *   validate   – schema + references + static checks + locale checks on the parsed document
+ *   validateJson – validateScenario() on the JSON text: what `ttx validate` does for a .json file
+ *                  (parse, schema, all checks; no XState compile, which only playing needs)
  *   loadJson   – the whole loadScenario() from JSON text (parse, validate, compile to XState)
  *   loadYaml   – the same from YAML text (the yaml library's parse dominates)
  */
@@ -39,10 +41,14 @@ function measure(label: string, fn: () => void): number[] {
   return times;
 }
 
-const validate = measure('validate', () => {
-  const s = scenarioSchema.parse(scenario);
+function validateDocument(document: unknown): void {
+  const s = scenarioSchema.parse(document);
   const problems = [...checkReferences(s, 'bench.json'), ...staticChecks(s, 'bench.json'), ...checkLocales(s, 'bench.json', undefined, false)];
   if (problems.some((p) => p.severity === 'error')) throw new Error(problems[0]?.message);
+}
+const validate = measure('validate', () => validateDocument(scenario));
+const validateJson = measure('validateJson', () => {
+  if (!validateScenario(jsonText, 'bench.json').ok) throw new Error('invalid');
 });
 const loadJson = measure('loadJson', () => {
   if (!loadScenario(jsonText, 'bench.json').ok) throw new Error('invalid');
@@ -56,6 +62,8 @@ report('validate-scenario', {
   runs,
   validateMedianMs: fig(validate, 50),
   validateP95Ms: fig(validate, 95),
+  validateJsonMedianMs: fig(validateJson, 50),
+  validateJsonP95Ms: fig(validateJson, 95),
   loadJsonMedianMs: fig(loadJson, 50),
   loadYamlMedianMs: fig(loadYaml, 50),
   yamlBytes: yamlText.length,

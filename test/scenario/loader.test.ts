@@ -83,3 +83,47 @@ describe('SCN: loading and validating scenario files', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 });
+
+describe('SCN-J: JSON scenario files', () => {
+  const JSON_FILE = 'fixture.json';
+  const jsonProblems = (source: string) => {
+    const r = loadScenario(source, JSON_FILE);
+    return r.ok ? [] : r.problems.map(formatProblem);
+  };
+  const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+  it('SCN-J1 a valid JSON scenario loads through the JSON fast path', () => {
+    expect(loadScenario(pretty(FIXTURE), JSON_FILE).ok).toBe(true);
+  });
+  it('SCN-J2 a wrong type names the line of the value', () => {
+    const src = pretty(FIXTURE).replace('"durationMinutes": 30', '"durationMinutes": "soon"');
+    const line = src.split('\n').findIndex((l) => l.includes('"durationMinutes"')) + 1;
+    expect(jsonProblems(src)).toEqual([expect.stringMatching(new RegExp(`^fixture\\.json:${line}: durationMinutes: `))]);
+  });
+  it('SCN-J3 a nested problem points at the nested line, not the top of the file', () => {
+    const s = clone();
+    s.injects[1].delivery = { at: 'later' };
+    const src = pretty(s);
+    // The union of delivery forms reports at the delivery object, which starts on this line.
+    const line = src.split('\n').findIndex((l) => l.includes('"at": "later"'));
+    expect(src.split('\n')[line - 1]).toContain('"delivery": {');
+    expect(jsonProblems(src).some((p) => p.startsWith(`fixture.json:${line}: injects[1].delivery`))).toBe(true);
+  });
+  it('SCN-J4 a repeated key is reported (JSON.parse alone would keep the last one silently)', () => {
+    const src = pretty(FIXTURE).replace('"durationMinutes": 30,', '"durationMinutes": 30,\n  "durationMinutes": 45,');
+    const line = src.split('\n').findIndex((l) => l.includes('"durationMinutes": 45')) + 1;
+    expect(jsonProblems(src)).toEqual([`fixture.json:${line}: durationMinutes: the key "durationMinutes" appears more than once in this object`]);
+  });
+  it('SCN-J5 prototype keys are refused with their line', () => {
+    const src = pretty(FIXTURE).replace(/\n}$/, ',\n  "__proto__": { "polluted": true }\n}');
+    const line = src.split('\n').findIndex((l) => l.includes('__proto__')) + 1;
+    expect(jsonProblems(src)).toEqual([`fixture.json:${line}: __proto__: the key "__proto__" is not allowed`]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('SCN-J6 escaped keys are read correctly and do not count as repeats', () => {
+    const s = clone();
+    s.reveals = { 'review-network-logs': 'one', 'review-system-logs': 'two' };
+    const src = pretty(s).replace('"review-system-logs"', '"review\\u002dsystem-logs"');
+    expect(loadScenario(src, JSON_FILE).ok).toBe(true);
+  });
+});
