@@ -31,6 +31,7 @@ const stepSchema = z
     push: z.string().optional(),
     adhoc: z.strictObject({ title: z.string(), body: z.string(), audience: audienceSchema.default('all') }).optional(),
     note: z.string().optional(),
+    start: z.literal(true).optional(),
     pause: z.literal(true).optional(),
     resume: z.literal(true).optional(),
     speed: z.number().optional(),
@@ -38,7 +39,7 @@ const stepSchema = z
     hint: z.literal(true).optional(),
   })
   .superRefine((step, ctx) => {
-    const kinds = ['do', 'say', 'log', 'assign', 'push', 'adhoc', 'note', 'pause', 'resume', 'speed', 'end', 'hint'].filter((k) => step[k as keyof typeof step] !== undefined);
+    const kinds = ['do', 'say', 'log', 'assign', 'push', 'adhoc', 'note', 'start', 'pause', 'resume', 'speed', 'end', 'hint'].filter((k) => step[k as keyof typeof step] !== undefined);
     if (kinds.length !== 1) ctx.addIssue({ code: 'custom', message: `each step does exactly one thing; this one has ${kinds.length ? kinds.join(', ') : 'none'}` });
   });
 
@@ -73,6 +74,7 @@ function commandOf(step: PlayStep): Command {
   if (step.push !== undefined) return { type: 'inject.push', injectId: step.push };
   if (step.adhoc) return { type: 'inject.adhoc', ...step.adhoc };
   if (step.note !== undefined) return { type: 'facilitator.note', text: step.note };
+  if (step.start) return { type: 'drill.start' };
   if (step.pause) return { type: 'drill.pause' };
   if (step.resume) return { type: 'drill.resume' };
   if (step.speed !== undefined) return { type: 'drill.setSpeed', speed: step.speed };

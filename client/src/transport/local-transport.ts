@@ -135,6 +135,7 @@ function stepBody(c: Command): Record<string, unknown> {
     case 'inject.push': return { push: c.injectId };
     case 'inject.adhoc': return { adhoc: { title: c.title, body: c.body, audience: c.audience } };
     case 'facilitator.note': return { note: c.text };
+    case 'drill.start': return { start: true };
     case 'drill.pause': return { pause: true };
     case 'drill.resume': return { resume: true };
     case 'drill.setSpeed': return { speed: c.speed };

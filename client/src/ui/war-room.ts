@@ -25,6 +25,9 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
   const clock = h('span', { class: 'clock', 'aria-label': 'Game clock' });
   const error = h('p', { class: 'error', role: 'alert' });
   let mounted = false;
+  // The placeholder goes up first: a transport that already has a view (solo) mounts the war room
+  // inside subscribe(), and must not be covered by it afterwards.
+  app.replaceChildren(h('p', { class: 'loading' }, 'Joining the drill… ', status), error);
 
   store.subscribe((s) => {
     status.textContent = s.status === 'online' ? '● connected' : s.status === 'connecting' ? '… connecting' : `○ ${s.statusMessage || 'offline'}`;
@@ -63,5 +66,4 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
     );
     startGame(board, store, () => !settings.motion);
   });
-  app.replaceChildren(h('p', { class: 'loading' }, 'Joining the drill… ', status), error);
 }
