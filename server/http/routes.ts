@@ -5,6 +5,7 @@ import { viewFor } from '../../shared/engine/index.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
 import { formatProblem, loadScenario } from '../../shared/scenario/index.ts';
+import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
@@ -170,7 +171,10 @@ export function createHttpHandler(deps: HttpDeps) {
         }
         const drills = store.listDrills(hostKeyHash).map((d) => {
           const room = registry.get(d.id);
-          return { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt, lifecycle: room?.state.lifecycle ?? 'unknown', events: (room?.state.seq ?? 0) + 1 };
+          const lifecycle = room?.state.lifecycle ?? 'unknown';
+          // Ended drills carry their total so a facilitator can compare runs at a glance.
+          const score = room && lifecycle === 'ended' ? scoreDrill(room.compiled, store.entries(d.id)).total : null;
+          return { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt, lifecycle, events: (room?.state.seq ?? 0) + 1, score };
         });
         return json(res, 200, { ok: true, data: drills });
       }

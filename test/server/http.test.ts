@@ -83,6 +83,21 @@ describe('HTTP: API', () => {
     expect(await ids({})).toBe(401);
   });
 
+  it('HTTP5b the past-drills list carries the total of ended drills only, equal to the report', async () => {
+    const s = await server();
+    const running = await createDrill(s);
+    const ended = await createDrill(s, { hostKey: running.hostKey });
+    const fac = await join(s, ended.seat('facilitator'));
+    clients.push(fac);
+    await fac.send({ type: 'drill.start' });
+    await fac.send({ type: 'drill.end', reason: 'done' });
+    const list = (await (await fetch(`${s.url}/api/drills`, { headers: { authorization: `Bearer ${running.hostKey}` } })).json()) as { data: { drillId: string; lifecycle: string; score: number | null }[] };
+    const byId = new Map(list.data.map((d) => [d.drillId, d]));
+    expect(byId.get(running.drillId)?.score).toBeNull();
+    const report = (await (await fetch(`${s.url}/drills/${ended.drillId}/report.json`, { headers: { authorization: `Bearer ${ended.facilitatorToken}` } })).json()) as { score: { total: number } };
+    expect(byId.get(ended.drillId)).toMatchObject({ lifecycle: 'ended', score: report.score.total });
+  });
+
   it('HTTP6 reports: facilitator only while running, any participant once ended; the log is facilitator only', async () => {
     const s = await server();
     const d = await createDrill(s);

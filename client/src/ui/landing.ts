@@ -2,6 +2,7 @@ import { localize } from '../../../shared/i18n/locales.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
 import { BUNDLED } from '../scenarios.ts';
 import { clear, h } from './dom.ts';
+import { pastDrillsPanel, rememberDrill } from './past-drills.ts';
 
 /** Three ways in: solo training, hosting a drill, joining one. */
 export function mountLanding(app: HTMLElement): void {
@@ -36,6 +37,8 @@ export function mountLanding(app: HTMLElement): void {
         return;
       }
       localStorage.setItem('ttx-host-key', json.data.hostKey);
+      const facilitatorToken = json.data.seats.find((seat) => seat.seat === 'facilitator')?.link.split('join=')[1];
+      if (facilitatorToken) rememberDrill(json.data.drillId, decodeURIComponent(facilitatorToken));
       clear(hostOut);
       hostOut.append(h('p', {}, 'Send each player their link. Keep the facilitator link to yourself.'), h('ul', { id: 'join-links' }, ...json.data.seats.map((s) => h('li', {}, h('strong', {}, s.seat), ' ', h('input', { type: 'text', readonly: true, value: s.link, 'aria-label': `Join link for ${s.seat}`, 'data-seat': s.seat, size: 40 }), ' ', h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.link) }, 'Copy')))),
         h('a', { class: 'button', id: 'open-console', href: json.data.seats.find((s) => s.seat === 'facilitator')?.link ?? '/' }, 'Open the facilitator console'));
@@ -50,6 +53,6 @@ export function mountLanding(app: HTMLElement): void {
 
   app.replaceChildren(
     h('header', { class: 'hero' }, h('h1', {}, 'ttx · incident response drills'), h('p', {}, 'Rehearse a breach before it happens. Injects drive the story; the team is scored against a real security-incident runbook.')),
-    h('main', { class: 'landing' }, h('div', { class: 'ways' }, solo, host, joinForm), h('section', { 'aria-labelledby': 'sc-h' }, h('h2', { id: 'sc-h' }, 'Scenarios'), h('ul', { class: 'cards' }, ...scenarioCards))),
+    h('main', { class: 'landing' }, h('div', { class: 'ways' }, solo, host, joinForm), pastDrillsPanel(), h('section', { 'aria-labelledby': 'sc-h' }, h('h2', { id: 'sc-h' }, 'Scenarios'), h('ul', { class: 'cards' }, ...scenarioCards))),
   );
 }

@@ -11,6 +11,7 @@ import { feedPanel } from './panels/feed.ts';
 import { leadPanel } from './panels/lead.ts';
 import { timelinePanel } from './panels/timeline.ts';
 import { showReport } from './report.ts';
+import { installShortcuts } from './shortcuts.ts';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -37,7 +38,9 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
     const view = s.view;
     const role = view.viewer.role;
     const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': 'Situation board: systems, their state and the exfiltration meter' });
+    const shortcuts = installShortcuts();
     const toggles = h('div', { class: 'toggles' },
+      h('button', { type: 'button', id: 'shortcuts-open', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => shortcuts.showHelp() }, 'Shortcuts (?)'),
       h('label', {}, h('input', { type: 'checkbox', id: 'toggle-sound', checked: settings.sound, onchange: (e: Event) => { settings.sound = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-sound', settings.sound ? 'on' : 'off'); } }), ' Sound'),
       h('label', {}, h('input', { type: 'checkbox', id: 'toggle-motion', checked: settings.motion, onchange: (e: Event) => { settings.motion = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-motion', settings.motion ? 'on' : 'off'); } }), ' Motion'));
     const badges = h('ul', { class: 'badges', 'aria-label': 'Who is online' });

@@ -60,6 +60,6 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       },
     }, h('h3', {}, 'Ad-hoc inject'), h('label', { for: 'adhoc-title' }, 'Title'), adhocTitle, h('label', { for: 'adhoc-body' }, 'Text'), adhocBody, h('label', { for: 'adhoc-audience' }, 'Audience'), adhocAudience, h('button', { type: 'submit', id: 'adhoc-send' }, 'Send ad-hoc inject')),
     h('form', { onsubmit: (e: Event) => { e.preventDefault(); void store.send({ type: 'facilitator.note', text: note.value }).then((r) => r.ok && (note.value = '')); } }, h('h3', {}, 'Private notes'), h('label', { for: 'fac-note' }, 'Note'), note, h('button', { type: 'submit' }, 'Save note'), notes),
-    h('h3', {}, 'Live score'), score, findings,
+    h('h3', { id: 'fac-score-h' }, 'Live score'), score, findings,
     h('div', { class: 'buttons' }, act('End drill', { type: 'drill.end', reason: 'ended by the facilitator' }, 'fac-end'), h('button', { type: 'button', id: 'open-report', onclick: onReport }, 'Open report')));
 }
