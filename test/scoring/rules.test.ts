@@ -51,6 +51,22 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'ORD-0': {
+    // Assembled, then nothing: five of six milestones are missing.
+    fires: () => assembled(),
+    clean: () => {
+      const d = analysed(assembled());
+      d.do(min(1), SME, take('network-isolate', 'db'));
+      d.do(min(2), SME, take('assess-risk-other-systems'));
+      d.do(min(3), IC, take('close-incident'));
+      return d;
+    },
+  },
+  'COM-0': {
+    // Data is leaving (the fixture exfiltrates from minute 0) and nobody tells the customers or the public.
+    fires: () => { const d = assembled(); d.do(min(1), IC, say({})); return d; },
+    clean: () => { const d = approved(analysed(assembled())); d.do(min(1), IC, say({})); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+  },
   'ORD-1': {
     fires: () => { const d = new TestDrill(compiled).start(); d.do(0, IC, say({})); return d; },
     clean: () => { const d = assembled(); d.do(0, IC, say({})); return d; },

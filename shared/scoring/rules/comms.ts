@@ -62,7 +62,42 @@ function messageRule(
 
 const statementText = (m: MessageRecordLite) => `${m.message.subject}\n${m.message.body}`;
 
+/** Whether data is known to have left: exfiltration ran, or the attacker dumped a data store. */
+const dataLeft = (ctx: ScoringContext) => ctx.exfil.total > 0 || ctx.fallback?.kind === 'dump';
+const sentFor = (ctx: ScoringContext, purposes: readonly string[]) => ctx.messages.find((m) => purposes.includes(m.message.purpose)) ?? null;
+
+/**
+ * The communication duties this drill called for. Message rules judge only what was written, so
+ * without this a team that never wrote a word would keep a perfect communication score.
+ */
+function commsDuties(ctx: ScoringContext): { label: string; done: MessageRecordLite | null }[] {
+  const duties = [{ label: 'coordinate the team in writing or on the bridge', done: ctx.messages.find((m) => m.message.audience === 'team') ?? null }];
+  if (ctx.insiderRuledOut) duties.push({ label: 'tell the company once an insider was ruled out', done: sentFor(ctx, ['internal-announcement']) });
+  if (dataLeft(ctx)) duties.push({ label: 'tell the affected customers or the public that data left', done: sentFor(ctx, ['public-statement', 'customer-notice']) });
+  return duties;
+}
+
 export const COMMS_RULES: Rule[] = [
+  {
+    id: 'COM-0',
+    category: 'comms',
+    title: 'Keep the right people informed',
+    points: 4,
+    ref: { source: 'pd', section: 'communicating' },
+    evaluate(ctx) {
+      const duties = commsDuties(ctx);
+      const done = duties.filter((d) => d.done !== null);
+      const missing = duties.filter((d) => d.done === null).map((d) => d.label);
+      return {
+        fraction: done.length / duties.length,
+        observation: {
+          at: ctx.end.at,
+          events: done.map((d) => d.done?.seq ?? 0).sort((a, b) => a - b),
+          message: missing.length === 0 ? 'Everyone who needed to hear from the team did.' : `${done.length} of ${duties.length} communication duties were met; nobody was told to ${missing.join(', or ')}.`,
+        },
+      };
+    },
+  },
   {
     id: 'COM-1',
     category: 'comms',

@@ -50,7 +50,39 @@ const PRECEDENCE: { id: string; title: string; before: Milestone; after: Milesto
   { id: 'ORD-10', title: 'Assess the risk to other systems before rotating credentials', before: factMilestone('riskAssessed', 'assessing risk'), after: factMilestone('credentialsRotated', 'rotating credentials'), ref: { source: 'pd', section: 'assess-risk' } },
 ];
 
+/**
+ * The milestones every response must reach. Ordering rules judge only what happened, so without
+ * this a team that did nothing would keep a perfect ordering score.
+ */
+const RESPONSE_MILESTONES: { label: string; reached: (ctx: ScoringContext) => Moment | null }[] = [
+  { label: 'assemble the team', reached: teamAssembled },
+  { label: 'contain the attack', reached: (ctx) => CONTAINED.first(ctx) },
+  { label: 'establish the attack timeline', reached: (ctx) => ctx.facts.timelineBuilt ?? null },
+  { label: 'identify the compromised data', reached: (ctx) => ctx.facts.dataIdentified ?? null },
+  { label: 'assess the risk to other systems or of re-attack', reached: (ctx) => ctx.facts.riskAssessed ?? ctx.facts.reattackAssessed ?? null },
+  { label: 'close the incident', reached: (ctx) => ctx.facts.closed ?? null },
+];
+
 export const ORDERING_RULES: Rule[] = [
+  {
+    id: 'ORD-0',
+    category: 'ordering',
+    title: 'Carry the response from assembly to closure',
+    points: 6,
+    ref: { source: 'sectemplates', section: 'step-18' },
+    evaluate(ctx) {
+      const reached = RESPONSE_MILESTONES.map((m) => ({ label: m.label, at: m.reached(ctx) }));
+      const done = reached.filter((m) => m.at !== null);
+      const missing = reached.filter((m) => m.at === null).map((m) => m.label);
+      const events = done.map((m) => m.at?.seq ?? 0).sort((a, b) => a - b);
+      return {
+        fraction: done.length / reached.length,
+        observation: obs(ctx.end.at, events, missing.length === 0
+          ? 'The team went all the way: assembled, contained, analysed, assessed the risk and closed the incident.'
+          : `The team reached ${done.length} of ${reached.length} milestones of a response; it did not ${missing.join(', ')}.`),
+      };
+    },
+  },
   {
     id: 'ORD-1',
     category: 'ordering',
