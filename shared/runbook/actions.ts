@@ -1,3 +1,4 @@
+import { ACTION_TITLES } from './action-titles.ts';
 import type { ActionDef, PlayerRole, RunbookRef } from './types.ts';
 
 /*
@@ -21,7 +22,7 @@ type Spec = Omit<ActionDef, 'id' | 'title' | 'sets' | 'evidence' | 'once' | 'noi
 function action(id: string, en: string, spec: Spec): ActionDef {
   return {
     id,
-    title: { en },
+    title: { en, ...ACTION_TITLES[id] },
     target: 'none',
     handsOn: false,
     noisy: false,

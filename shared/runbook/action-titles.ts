@@ -1,0 +1,53 @@
+import type { Locale } from '../i18n/locales.ts';
+
+/*
+ * Japanese and Chinese titles of the catalog's actions (the English ones live beside each action in
+ * ./actions.ts). Kept apart so translators work in one place; a test checks every action has both.
+ * Terms follow the Japanese and Chinese editions of the checklist the product is built from.
+ */
+export const ACTION_TITLES: Record<string, Record<Exclude<Locale, 'en'>, string>> = {
+  'page-ic': { ja: 'インシデントコマンダーを呼び出す', 'zh-CN': '呼叫事件指挥官' },
+  'set-codename': { ja: '目立たないコードネームを付ける', 'zh-CN': '为事件取一个不引人注意的代号' },
+  'open-private-channel': { ja: '非公開のインシデントチャンネルを開く', 'zh-CN': '开设私有事件频道' },
+  'start-bridge': { ja: '音声ブリッジを開始する', 'zh-CN': '开启语音电话会议' },
+  'invite-security': { ja: 'セキュリティチームを招集する', 'zh-CN': '召集安全团队' },
+  'invite-service-owners': { ja: '影響を受けたサービスのオーナーを招集する', 'zh-CN': '召集受影响服务的负责人' },
+  'invite-legal': { ja: '法務担当を招集する', 'zh-CN': '召集法务顾问' },
+  'invite-executives': { ja: '経営層の関係者を招集する', 'zh-CN': '召集管理层相关人员' },
+  'declare-severity': { ja: 'インシデントの深刻度を宣言する', 'zh-CN': '宣布事件严重级别' },
+  'create-working-document': { ja: 'インシデントの作業文書を作る', 'zh-CN': '创建事件工作文档' },
+  'approve-disclosure': { ja: '対応チーム外への連絡を承認する', 'zh-CN': '批准对响应团队以外的沟通' },
+  'review-network-logs': { ja: 'ネットワークログ・NetFlow・パケットキャプチャを確認する', 'zh-CN': '审查网络日志、NetFlow 和抓包' },
+  'review-system-logs': { ja: 'リモートのシステムログを確認する', 'zh-CN': '审查远程系统日志' },
+  'deploy-sensors': { ja: '影響範囲に追加のセンサーを配置する', 'zh-CN': '在受影响区域部署额外传感器' },
+  'validate-backup': { ja: 'クリーンなバックアップの有無と有効性を確認する', 'zh-CN': '确认存在干净且有效的备份' },
+  'capture-memory': { ja: 'ライブメモリを取得する', 'zh-CN': '采集实时内存' },
+  'image-disk': { ja: '読み取り専用のディスクイメージを外部のコールドストレージへ取得する', 'zh-CN': '制作只读磁盘镜像并存放到异地冷存储' },
+  'image-disk-on-host': { ja: '同じホスト上の書き込み可能なボリュームへディスクをコピーする', 'zh-CN': '把磁盘复制到同一主机上的可写卷' },
+  'network-isolate': { ja: 'インスタンスをネットワークから隔離する', 'zh-CN': '对实例进行网络隔离' },
+  'shutdown-instance': { ja: 'プロバイダーのコンソールからインスタンスを停止する', 'zh-CN': '从云服务商控制台关闭实例' },
+  'reboot-host': { ja: 'ホストを再起動する', 'zh-CN': '重启主机' },
+  'terminate-instance': { ja: 'インスタンスを終了または削除する', 'zh-CN': '终止或删除实例' },
+  'clean-host': { ja: '侵害されたホストをその場で駆除・再構築する', 'zh-CN': '就地清理或重建失陷主机' },
+  'kill-sessions': { ja: '攻撃者のアクティブなセッションを切断する', 'zh-CN': '终止攻击者的活动会话' },
+  'lock-accounts': { ja: '攻撃に使われたアカウントをロックする', 'zh-CN': '锁定攻击中使用的账户' },
+  'block-ips': { ja: '攻撃者の IP アドレスをブロックする', 'zh-CN': '封禁攻击者 IP 地址' },
+  'disable-code-path': { ja: '悪用されたコードパスやサービスを無効化する', 'zh-CN': '禁用被利用的代码路径或服务' },
+  'rotate-credentials': { ja: '侵害された鍵と認証情報をローテーションする', 'zh-CN': '轮换已泄露的密钥和凭据' },
+  'restore-from-backup': { ja: 'クリーンと確認したバックアップから復元する', 'zh-CN': '从验证为干净的备份恢复' },
+  'add-monitoring': { ja: '同じ攻撃の再発を検知するアラートを追加する', 'zh-CN': '为此类攻击的再次发生添加告警' },
+  'verify-fix': { ja: '展開前に修正の回避を試みる', 'zh-CN': '上线前尝试绕过修复' },
+  'build-attack-timeline': { ja: '攻撃のタイムラインを作成する', 'zh-CN': '梳理攻击时间线' },
+  'identify-compromised-data': { ja: '侵害されたデータを特定する', 'zh-CN': '确定被泄露的数据' },
+  'assess-risk-other-systems': { ja: '他システムへのリスクを評価する', 'zh-CN': '评估对其他系统的风险' },
+  'assess-reattack-risk': { ja: '再攻撃のリスクを評価する', 'zh-CN': '评估再次遭受攻击的风险' },
+  'forensic-analysis': { ja: '確保したイメージとログを解析する', 'zh-CN': '分析已保全的镜像和日志' },
+  'assess-insider-threat': { ja: '内部からの攻撃かどうかを見極める', 'zh-CN': '研判攻击是否来自内部' },
+  'contact-law-enforcement': { ja: '法執行機関に連絡する', 'zh-CN': '联系执法机构' },
+  'contact-cert': { ja: '国内または提携先の CERT に連絡する', 'zh-CN': '联系国家或合作方 CERT' },
+  'contact-insurer': { ja: 'サイバー保険会社に通知する', 'zh-CN': '通知网络安全保险公司' },
+  'contact-third-parties': { ja: '攻撃に使われたシステムの運営者に警告する', 'zh-CN': '提醒攻击中被利用系统的运营方' },
+  'file-incident-ticket': { ja: 'インシデントチケットを起票する', 'zh-CN': '创建事件工单' },
+  'close-incident': { ja: 'インシデントをクローズする', 'zh-CN': '关闭事件' },
+  'schedule-postmortem': { ja: 'ポストモーテムを予定する', 'zh-CN': '安排事后复盘' },
+};
