@@ -10,10 +10,7 @@ export function gameTime(ms: number | null): string {
   return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${sec}` : `${sign}${m}:${sec}`;
 }
 
-export const CATEGORY_LABELS = {
-  ordering: 'Ordering',
-  evidence: 'Evidence preservation',
-  comms: 'Communication discipline',
-  roles: 'Role discipline',
-  timeliness: 'Timeliness',
-} as const;
+/** Whole numbers grouped the locale's way (480,000 / 480,000 / 480,000); Intl with an explicit locale is deterministic. */
+export function count(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

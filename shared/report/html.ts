@@ -1,4 +1,5 @@
-import { CATEGORY_LABELS, gameTime } from './format.ts';
+import { count, gameTime } from './format.ts';
+import { REPORT_LABELS } from './labels.ts';
 import type { Report } from './model.ts';
 
 /*
@@ -10,10 +11,11 @@ export function esc(s: string | number): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const CATEGORY_KEYS = Object.keys(CATEGORY_LABELS) as (keyof typeof CATEGORY_LABELS)[];
+const CATEGORY_KEYS = ['ordering', 'evidence', 'comms', 'roles', 'timeliness'] as const;
 
 /** Horizontal bars, one per category, each labelled with its number so colour is never the only signal. */
 function scoreChart(r: Report): string {
+  const L = REPORT_LABELS[r.locale];
   const rowH = 34;
   const width = 560;
   const labelW = 210;
@@ -22,13 +24,14 @@ function scoreChart(r: Report): string {
     const v = r.score.categories[k];
     const y = i * rowH + 6;
     const band = v >= 80 ? 'good' : v >= 50 ? 'fair' : 'poor';
-    return `<g class="${band}"><text x="0" y="${y + 17}">${esc(CATEGORY_LABELS[k])}</text><rect class="track" x="${labelW}" y="${y + 4}" width="${barMax}" height="18" rx="3"/><rect class="bar" x="${labelW}" y="${y + 4}" width="${Math.round((barMax * v) / 100)}" height="18" rx="3"/><text x="${labelW + barMax + 8}" y="${y + 18}" class="num">${v}</text></g>`;
+    return `<g class="${band}"><text x="0" y="${y + 17}">${esc(L.categories[k])}</text><rect class="track" x="${labelW}" y="${y + 4}" width="${barMax}" height="18" rx="3"/><rect class="bar" x="${labelW}" y="${y + 4}" width="${Math.round((barMax * v) / 100)}" height="18" rx="3"/><text x="${labelW + barMax + 8}" y="${y + 18}" class="num">${v}</text></g>`;
   }).join('');
-  return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${CATEGORY_KEYS.length * rowH + 8}" class="chart"><title id="chart-title">Score by category: ${esc(CATEGORY_KEYS.map((k) => `${CATEGORY_LABELS[k]} ${r.score.categories[k]}`).join(', '))}</title>${rows}</svg>`;
+  return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${CATEGORY_KEYS.length * rowH + 8}" class="chart"><title id="chart-title">${esc(L.chartTitle)}: ${esc(CATEGORY_KEYS.map((k) => `${L.categories[k]} ${r.score.categories[k]}`).join(', '))}</title>${rows}</svg>`;
 }
 
 /** The team's steps on a time axis, against the checklist's ideal order down the side. */
 function stepTimeline(r: Report): string {
+  const L = REPORT_LABELS[r.locale];
   const done = r.steps.filter((s) => s.firstAt !== null);
   const maxAt = Math.max(60_000, r.drill.endedAt, ...done.map((s) => s.firstAt ?? 0));
   const width = 720;
@@ -40,15 +43,15 @@ function stepTimeline(r: Report): string {
     .map((s, i) => {
       const y = i * rowH + 24;
       const label = `<text x="0" y="${y + 4}">${s.number}. ${esc(s.title)}</text>`;
-      if (s.firstAt === null) return `${label}<text x="${left}" y="${y + 4}" class="muted">not done</text>`;
+      if (s.firstAt === null) return `${label}<text x="${left}" y="${y + 4}" class="muted">${esc(L.notDone)}</text>`;
       const shape = s.outOfOrder
-        ? `<path d="M${x(s.firstAt)},${y - 6} l7,12 h-14 z" class="late"/><text x="${x(s.firstAt) + 10}" y="${y + 4}" class="muted">out of order</text>`
+        ? `<path d="M${x(s.firstAt)},${y - 6} l7,12 h-14 z" class="late"/><text x="${x(s.firstAt) + 10}" y="${y + 4}" class="muted">${esc(L.outOfOrder)}</text>`
         : `<circle cx="${x(s.firstAt)}" cy="${y}" r="6" class="ok"/>`;
-      return `${label}<line x1="${left}" x2="${x(s.firstAt)}" y1="${y}" y2="${y}" class="guide"/>${shape}<title>${esc(`${s.title}: first at ${gameTime(s.firstAt)}`)}</title>`;
+      return `${label}<line x1="${left}" x2="${x(s.firstAt)}" y1="${y}" y2="${y}" class="guide"/>${shape}<title>${esc(L.firstAt(s.title, gameTime(s.firstAt)))}</title>`;
     })
     .join('');
   const axis = ticks.map((t) => `<text x="${x(t)}" y="14" class="tick">${gameTime(t)}</text>`).join('');
-  return `<svg role="img" aria-labelledby="tl-title" viewBox="0 0 ${width} ${r.steps.length * rowH + 34}" class="timeline"><title id="tl-title">When the team first worked on each checklist step (circle: in order; triangle: out of order)</title>${axis}${rows}</svg>`;
+  return `<svg role="img" aria-labelledby="tl-title" viewBox="0 0 ${width} ${r.steps.length * rowH + 34}" class="timeline"><title id="tl-title">${esc(L.timelineChartTitle)}</title>${axis}${rows}</svg>`;
 }
 
 const table = (head: string[], rows: string[][]) =>
@@ -68,17 +71,20 @@ svg text{font-size:13px;fill:var(--ink)}svg .muted,svg .tick{fill:var(--muted);f
 `;
 
 export function renderHtml(r: Report): string {
+  const L = REPORT_LABELS[r.locale];
   const pts = (p: number) => `<span class="${p > 0 ? 'credit' : 'deduct'}">${p > 0 ? '+' : '−'}${esc(Math.abs(p))}</span>`;
+  const title = `${L.reportTitle}: ${r.scenario.title}`;
+  const lost = r.drill.dataLost;
   const body = [
-    `<header><h1>After-action report: ${esc(r.scenario.title)}</h1><p class="meta">Scenario <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)} · seed <code>${esc(r.seed)}</code> · ${esc(r.drill.events)} events · ended at ${esc(gameTime(r.drill.endedAt))} game time</p></header>`,
-    `<section aria-labelledby="score"><h2 id="score">Score</h2><p class="total">${esc(r.score.total)}<small> / 100</small></p>${scoreChart(r)}${r.drill.dataLost ? `<p>Data lost: <strong>${esc(r.drill.dataLost.records.toLocaleString('en-US'))}</strong> of ${esc(r.drill.dataLost.of.toLocaleString('en-US'))} records.</p>` : ''}</section>`,
-    `<section aria-labelledby="well"><h2 id="well">What went well</h2><ul>${r.wentWell.map((w) => `<li>${esc(w)}</li>`).join('') || '<li>Nothing scored yet.</li>'}</ul></section>`,
-    `<section aria-labelledby="next"><h2 id="next">What to practise next</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)}</strong> (${esc(CATEGORY_LABELS[p.category])}): ${esc(p.message)}<br><span class="meta">Read: ${esc(p.citation)}</span></li>`).join('') || '<li>No deductions.</li>'}</ul></section>`,
-    `<section aria-labelledby="order"><h2 id="order">Timeline against the runbook's order</h2>${stepTimeline(r)}</section>`,
-    `<section aria-labelledby="ooda"><h2 id="ooda">OODA latency per inject</h2>${table(['Inject', 'At', 'Observe', 'Orient', 'Decide', 'Act'], r.ooda.map((o) => [esc(o.title), esc(gameTime(o.at)), esc(gameTime(o.latency.observe)), esc(gameTime(o.latency.orient)), esc(gameTime(o.latency.decide)), esc(gameTime(o.latency.act))]))}</section>`,
-    `<section aria-labelledby="findings"><h2 id="findings">Findings</h2>${table(['Time', 'Rule', 'Category', 'Points', 'Finding', 'Runbook'], r.findings.map((f) => [esc(gameTime(f.at)), esc(f.rule), esc(CATEGORY_LABELS[f.category]), pts(f.points), esc(f.message), esc(f.citation)]))}</section>`,
-    r.timeline.length ? `<section aria-labelledby="team-tl"><h2 id="team-tl">Team timeline</h2>${table(['Logged at', 'By', 'Says it happened at', 'Entry'], r.timeline.map((t) => [esc(gameTime(t.at)), esc(t.by), esc(gameTime(t.claimedAt)), esc(t.text)]))}</section>` : '',
-    r.hints.length ? `<section aria-labelledby="hints"><h2 id="hints">Hints used</h2><ul>${r.hints.map((h) => `<li>${esc(gameTime(h.at))}: ${esc(h.text)}</li>`).join('')}</ul></section>` : '',
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)} · ${esc(L.seed)} <code>${esc(r.seed)}</code> · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
+    `<section aria-labelledby="score"><h2 id="score">${esc(L.score)}</h2><p class="total">${esc(r.score.total)}<small> ${esc(L.outOf100)}</small></p>${scoreChart(r)}${lost ? `<p class="data-lost">${esc(L.dataLost(count(lost.records, r.locale), count(lost.of, r.locale)))}</p>` : ''}</section>`,
+    `<section aria-labelledby="well"><h2 id="well">${esc(L.wentWell)}</h2><ul>${r.wentWell.map((w) => `<li>${esc(w)}</li>`).join('') || `<li>${esc(L.nothingScored)}</li>`}</ul></section>`,
+    `<section aria-labelledby="next"><h2 id="next">${esc(L.practiseNext)}</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)} ${esc(p.title)}</strong> (${esc(L.categories[p.category])}): ${esc(p.message)}<br><span class="meta">${esc(L.read)}: ${esc(p.citation)}</span></li>`).join('') || `<li>${esc(L.noDeductions)}</li>`}</ul></section>`,
+    `<section aria-labelledby="order"><h2 id="order">${esc(L.timelineVsRunbook)}</h2>${stepTimeline(r)}</section>`,
+    `<section aria-labelledby="ooda"><h2 id="ooda">${esc(L.oodaLatency)}</h2>${table(L.oodaHeaders, r.ooda.map((o) => [esc(o.title), esc(gameTime(o.at)), esc(gameTime(o.latency.observe)), esc(gameTime(o.latency.orient)), esc(gameTime(o.latency.decide)), esc(gameTime(o.latency.act))]))}</section>`,
+    `<section aria-labelledby="findings"><h2 id="findings">${esc(L.findings)}</h2>${table(L.findingHeaders, r.findings.map((f) => [esc(gameTime(f.at)), `<abbr title="${esc(f.title)}">${esc(f.rule)}</abbr>`, esc(L.categories[f.category]), pts(f.points), esc(f.message), esc(f.citation)]))}</section>`,
+    r.timeline.length ? `<section aria-labelledby="team-tl"><h2 id="team-tl">${esc(L.teamTimeline)}</h2>${table(L.teamTimelineHeaders, r.timeline.map((t) => [esc(gameTime(t.at)), esc(t.by), esc(gameTime(t.claimedAt)), esc(t.text)]))}</section>` : '',
+    r.hints.length ? `<section aria-labelledby="hints"><h2 id="hints">${esc(L.hintsUsed)}</h2><ul>${r.hints.map((h) => `<li>${esc(gameTime(h.at))}: ${esc(h.text)}</li>`).join('')}</ul></section>` : '',
   ].join('\n');
-  return `<!doctype html>\n<html lang="${esc(r.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>After-action report: ${esc(r.scenario.title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="${esc(r.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
 }

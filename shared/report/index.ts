@@ -2,4 +2,5 @@ export { buildReport, type Report, type ReportFinding, type StepRow, type OodaRo
 export { renderJson } from './json.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderHtml, esc } from './html.ts';
-export { gameTime, CATEGORY_LABELS } from './format.ts';
+export { gameTime, count } from './format.ts';
+export { REPORT_LABELS, type ReportLabels } from './labels.ts';

@@ -1,28 +1,32 @@
-import { CATEGORY_LABELS, gameTime } from './format.ts';
+import { count, gameTime } from './format.ts';
+import { REPORT_LABELS } from './labels.ts';
 import type { Report } from './model.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+const CATEGORY_KEYS = ['ordering', 'evidence', 'comms', 'roles', 'timeliness'] as const;
 
-/** Markdown to paste into a postmortem document. */
+/** Markdown to paste into a postmortem document, in the report's locale. */
 export function renderMarkdown(r: Report): string {
+  const L = REPORT_LABELS[r.locale];
   const out: string[] = [];
-  out.push(`# After-action report: ${r.scenario.title}`, '');
-  out.push(`Scenario \`${r.scenario.id}\` v${r.scenario.version} · seed \`${r.seed}\` · ${r.drill.events} events · ended at ${gameTime(r.drill.endedAt)} game time`, '');
-  out.push(`## Score: ${r.score.total} / 100`, '', '| Category | Score |', '|---|---:|');
-  for (const [k, label] of Object.entries(CATEGORY_LABELS)) out.push(`| ${label} | ${r.score.categories[k as keyof typeof CATEGORY_LABELS]} |`);
-  if (r.drill.dataLost) out.push('', `Data lost: ${r.drill.dataLost.records.toLocaleString('en-US')} of ${r.drill.dataLost.of.toLocaleString('en-US')} records.`);
-  out.push('', '## What went well', '', ...(r.wentWell.length ? r.wentWell.map((w) => `- ${w}`) : ['- Nothing scored yet.']));
-  out.push('', '## What to practise next', '', ...(r.practiseNext.length ? r.practiseNext.map((p) => `- **${p.rule}** (${CATEGORY_LABELS[p.category]}): ${p.message} — read: ${p.citation}`) : ['- No deductions.']));
-  out.push('', '## Checklist order', '', '| # | Step | First worked on | Team order | |', '|---:|---|---:|---:|---|');
-  for (const s of r.steps) out.push(`| ${s.number} | ${cell(s.title)} | ${gameTime(s.firstAt)} | ${s.actualOrder ?? '—'} | ${s.outOfOrder ? 'out of order' : s.firstAt === null ? 'not done' : ''} |`);
-  out.push('', '## OODA latency per inject', '', '| Inject | At | Observe | Orient | Decide | Act |', '|---|---:|---:|---:|---:|---:|');
-  for (const o of r.ooda) out.push(`| ${cell(o.title)} | ${gameTime(o.at)} | ${gameTime(o.latency.observe)} | ${gameTime(o.latency.orient)} | ${gameTime(o.latency.decide)} | ${gameTime(o.latency.act)} |`);
-  out.push('', '## Findings', '', '| Time | Rule | Category | Points | Finding | Runbook |', '|---:|---|---|---:|---|---|');
-  for (const f of r.findings) out.push(`| ${gameTime(f.at)} | ${f.rule} | ${CATEGORY_LABELS[f.category]} | ${f.points > 0 ? '+' : ''}${f.points} | ${cell(f.message)} | ${cell(f.citation)} |`);
+  out.push(`# ${L.reportTitle}: ${r.scenario.title}`, '');
+  out.push(`${L.scenario} \`${r.scenario.id}\` v${r.scenario.version} · ${L.seed} \`${r.seed}\` · ${L.events(count(r.drill.events, r.locale))} · ${L.endedAt(gameTime(r.drill.endedAt))}`, '');
+  out.push(`## ${L.score}: ${r.score.total} ${L.outOf100}`, '', row([L.findingHeaders[2], L.score]), '|---|---:|');
+  for (const k of CATEGORY_KEYS) out.push(row([L.categories[k], String(r.score.categories[k])]));
+  if (r.drill.dataLost) out.push('', L.dataLost(count(r.drill.dataLost.records, r.locale), count(r.drill.dataLost.of, r.locale)));
+  out.push('', `## ${L.wentWell}`, '', ...(r.wentWell.length ? r.wentWell.map((w) => `- ${w}`) : [`- ${L.nothingScored}`]));
+  out.push('', `## ${L.practiseNext}`, '', ...(r.practiseNext.length ? r.practiseNext.map((p) => `- **${p.rule} ${p.title}** (${L.categories[p.category]}): ${p.message} — ${L.read}: ${p.citation}`) : [`- ${L.noDeductions}`]));
+  out.push('', `## ${L.checklistOrder}`, '', row(L.stepHeaders), '|---:|---|---:|---:|---|');
+  for (const s of r.steps) out.push(row([String(s.number), s.title, gameTime(s.firstAt), s.actualOrder === null ? '—' : String(s.actualOrder), s.outOfOrder ? L.outOfOrder : s.firstAt === null ? L.notDone : '']));
+  out.push('', `## ${L.oodaLatency}`, '', row(L.oodaHeaders), '|---|---:|---:|---:|---:|---:|');
+  for (const o of r.ooda) out.push(row([o.title, gameTime(o.at), gameTime(o.latency.observe), gameTime(o.latency.orient), gameTime(o.latency.decide), gameTime(o.latency.act)]));
+  out.push('', `## ${L.findings}`, '', row(L.findingHeaders), '|---:|---|---|---:|---|---|');
+  for (const f of r.findings) out.push(row([gameTime(f.at), `${f.rule} ${f.title}`, L.categories[f.category], `${f.points > 0 ? '+' : ''}${f.points}`, f.message, f.citation]));
   if (r.timeline.length) {
-    out.push('', '## Team timeline', '', '| Logged at | By | Says it happened at | Entry |', '|---:|---|---:|---|');
-    for (const t of r.timeline) out.push(`| ${gameTime(t.at)} | ${t.by} | ${gameTime(t.claimedAt)} | ${cell(t.text)} |`);
+    out.push('', `## ${L.teamTimeline}`, '', row(L.teamTimelineHeaders), '|---:|---|---:|---|');
+    for (const t of r.timeline) out.push(row([gameTime(t.at), t.by, gameTime(t.claimedAt), t.text]));
   }
-  if (r.hints.length) out.push('', '## Hints used', '', ...r.hints.map((h) => `- ${gameTime(h.at)}: ${h.text}`));
+  if (r.hints.length) out.push('', `## ${L.hintsUsed}`, '', ...r.hints.map((h) => `- ${gameTime(h.at)}: ${h.text}`));
   return out.join('\n') + '\n';
 }

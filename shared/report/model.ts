@@ -5,7 +5,7 @@ import { describeRef } from '../runbook/cite.ts';
 import type { OodaPhase, StepId } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { DrillEvent, LogEntry } from '../engine/types.ts';
-import { scoreDrill } from '../scoring/score.ts';
+import { RULES, scoreDrill } from '../scoring/score.ts';
 import type { Category, Finding } from '../scoring/types.ts';
 
 /*
@@ -13,7 +13,11 @@ import type { Category, Finding } from '../scoring/types.ts';
  * JSON, Markdown or HTML. Nothing here reads a clock, so the same log always gives the same report.
  */
 
-export interface ReportFinding extends Finding {
+export interface ReportFinding extends Omit<Finding, 'message'> {
+  /** The rule's title, in the report's locale. */
+  title: string;
+  /** What happened, in the report's locale. */
+  message: string;
   /** The runbook section in words, in the report's locale. */
   citation: string;
 }
@@ -49,10 +53,11 @@ export interface Report {
   hints: { at: number; injectId: string | null; text: string }[];
   timeline: { at: number; by: string; text: string; claimedAt: number | null }[];
   wentWell: string[];
-  practiseNext: { category: Category; rule: string; message: string; citation: string }[];
+  practiseNext: { category: Category; rule: string; title: string; message: string; citation: string }[];
 }
 
 const PHASES: OodaPhase[] = ['observe', 'orient', 'decide', 'act'];
+const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 function oodaOf(event: DrillEvent): OodaPhase | null {
   if (event.type === 'action.taken') return getAction(event.action)?.ooda ?? null;
@@ -120,14 +125,19 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
     if (event.type === 'hint.given') hints.push({ at, injectId: event.injectId, text: localize(event.text, locale) });
     if (event.type === 'timeline.added') timeline.push({ at, by: actor.seat, text: event.text, claimedAt: event.claimedAt ?? null });
   }
-  const findings: ReportFinding[] = score.findings.map((f) => ({ ...f, citation: describeRef(f.runbookRef, locale) }));
+  const findings: ReportFinding[] = score.findings.map((f) => ({
+    ...f,
+    title: localize(RULE_TITLES.get(f.rule) ?? { en: f.rule }, locale),
+    message: localize(f.message, locale),
+    citation: describeRef(f.runbookRef, locale),
+  }));
   const credits = findings.filter((f) => f.points > 0).sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule, 'en'));
   const deductions = findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points || a.rule.localeCompare(b.rule, 'en'));
   const seenRules = new Set<string>();
   const practiseNext = deductions
     .filter((f) => (seenRules.has(f.rule) ? false : (seenRules.add(f.rule), true)))
     .slice(0, 6)
-    .map((f) => ({ category: f.category, rule: f.rule, message: f.message, citation: f.citation }));
+    .map((f) => ({ category: f.category, rule: f.rule, title: f.title, message: f.message, citation: f.citation }));
   return {
     scenario: { id: scenario.id, version: scenario.version, title: localize(scenario.title, locale) },
     seed: created?.type === 'drill.created' ? created.seed : '',
@@ -144,7 +154,8 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
     ooda: oodaRows(compiled, entries, locale),
     hints,
     timeline,
-    wentWell: credits.slice(0, 6).map((f) => f.message),
+    // Only rules met in full went well; a partial credit (4 of 6 milestones) is not a success story.
+    wentWell: credits.filter((f) => !deductions.some((d) => d.rule === f.rule)).slice(0, 6).map((f) => f.message),
     practiseNext,
   };
 }

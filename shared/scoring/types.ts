@@ -1,4 +1,5 @@
 import type { RunbookRef } from '../runbook/types.ts';
+import type { RuleText } from './text.ts';
 import type { RubricCategory } from '../scenario/schema.ts';
 import type { ScoringContext } from './context.ts';
 
@@ -15,7 +16,8 @@ export interface Finding {
   events: number[];
   /** `source:section`, e.g. `pd:assemble-team`; see shared/runbook/sources.ts. */
   runbookRef: string;
-  message: string;
+  /** What happened and why it matters, in every locale (reports pick the reader's). */
+  message: RuleText;
 }
 
 /** What one rule found: the points it could give, the points earned, and why. */
@@ -29,13 +31,13 @@ export interface RuleResult {
 export interface Observation {
   at: number;
   events: number[];
-  message: string;
+  message: RuleText;
 }
 
 export interface Rule {
   id: string;
   category: Category;
-  title: string;
+  title: RuleText;
   /** Weight within its category. */
   points: number;
   ref: RunbookRef;

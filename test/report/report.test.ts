@@ -39,7 +39,7 @@ describe('REP: the after-action report', () => {
   it('REP4 Markdown carries the score table and findings with citations', () => {
     const md = renderMarkdown(report);
     expect(md).toContain('| Category | Score |');
-    expect(md).toMatch(/\| EVD-1 \| Evidence preservation \| -?\d/);
+    expect(md).toMatch(/\| EVD-1 Image a compromised disk before it is destroyed \| Evidence preservation \| -?\d/);
     expect(md).toContain('PagerDuty security incident checklist ›');
   });
   it('REP5 OODA latency is measured from each inject to the first move of each phase', () => {

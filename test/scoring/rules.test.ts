@@ -225,7 +225,13 @@ describe('scoring rules: each fires when broken and not when followed', () => {
     it(`${id} fires when the rule is broken`, () => {
       const found = deductions(c.fires(), id);
       expect(found.length).toBeGreaterThan(0);
-      for (const f of found) expect(f).toMatchObject({ rule: id, runbookRef: expect.stringMatching(/^[a-z-]+:[a-z0-9-]+$/), message: expect.any(String) });
+      for (const f of found) {
+        expect(f).toMatchObject({ rule: id, runbookRef: expect.stringMatching(/^[a-z-]+:[a-z0-9-]+$/) });
+        // Every finding says what happened in each locale, and the translations are not copies.
+        for (const text of [f.message.en, f.message.ja, f.message['zh-CN']]) expect(text.trim().length).toBeGreaterThan(0);
+        expect(f.message.ja).not.toBe(f.message.en);
+        expect(f.message['zh-CN']).not.toBe(f.message.en);
+      }
     });
     it(`${id} does not fire when the rule is followed`, () => {
       const d = c.clean();

@@ -41,7 +41,7 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       clear(score);
       score.append(h('div', { class: 'total' }, `Live score ${s.score.total}`), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, k), h('meter', { min: 0, max: 100, value: v, 'aria-label': k }), ` ${v}`))));
       clear(findings);
-      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${f2.message}`));
+      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${localize(f2.message, 'en')}`));
     }
   });
 
