@@ -67,6 +67,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px
 svg text{font-size:13px;fill:var(--ink)}svg .muted,svg .tick{fill:var(--muted);font-size:11px}.track{fill:#eceff3}.good .bar{fill:var(--good)}.fair .bar{fill:var(--fair)}.poor .bar{fill:var(--poor)}.num{font-weight:700}
 .guide{stroke:var(--line);stroke-dasharray:3 3}.ok{fill:var(--good)}.late{fill:var(--poor)}
 .chart{max-width:560px}.timeline{width:100%}
+:lang(ja) body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,system-ui,sans-serif}
+:lang(zh-CN) body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}a{color:inherit}}
 `;
 

@@ -113,8 +113,9 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
     await page.keyboard.press('a');
     const action = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? null);
     expect(action).not.toBeNull();
+    const actionTitle = (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '')).replace(' ▸', '');
     await page.keyboard.press('Enter');
-    await page.locator('.activity li', { hasText: action ?? '' }).first().waitFor();
+    await page.locator('.activity li', { hasText: actionTitle }).first().waitFor();
 
     // `m` lands in the message body; Tab reaches Send.
     await page.keyboard.press('m');

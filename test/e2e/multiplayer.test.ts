@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     await pages.deputy!.locator('[data-action="page-ic"]').click();
     await pages['sme-1']!.selectOption('#action-target', 'app-1');
     await pages['sme-1']!.locator('[data-action="capture-memory"]').click();
-    await pages.ic!.locator('.activity li', { hasText: 'capture-memory' }).waitFor({ timeout: 15_000 });
+    await pages.ic!.locator('.activity li', { hasText: 'Capture live memory → app-1' }).waitFor({ timeout: 15_000 });
     for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) await shot(pages[seat]!, `war-room-${seat}`);
   });
 

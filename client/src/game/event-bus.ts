@@ -1,6 +1,8 @@
 /** Typed events between Phaser scenes and the HTML overlays. Scenes emit input; overlays turn it into commands. */
 type Events = {
   'asset:selected': { assetId: string };
+  /** What the board shows, in words: the text alternative of the canvas for screen readers. */
+  'board:described': { text: string };
 };
 type Handler<K extends keyof Events> = (payload: Events[K]) => void;
 

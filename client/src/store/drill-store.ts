@@ -2,6 +2,7 @@ import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
 import type { ScoreResult } from '../../../shared/scoring/types.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Transport } from '../transport/types.ts';
 
 export interface StoreState {
@@ -52,11 +53,11 @@ export class DrillStore {
     return result;
   }
 
-  report(): Promise<string> {
-    return this.transport.reportHtml();
+  report(locale: Locale): Promise<string> {
+    return this.transport.reportHtml(locale);
   }
-  reportText(format: 'md' | 'json'): Promise<string> {
-    return this.transport.reportText(format);
+  reportText(format: 'md' | 'json' | 'html', locale: Locale): Promise<string> {
+    return this.transport.reportText(format, locale);
   }
 
   close(): void {

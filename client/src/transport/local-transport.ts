@@ -6,7 +6,9 @@ import type { Viewer } from '../../../shared/engine/view-types.ts';
 import type { AckResult, CommandResult } from '../../../shared/protocol/index.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import { scoreDrill } from '../../../shared/scoring/score.ts';
+import { locale, t } from '../i18n/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
 const FACILITATOR_COMMANDS = new Set<Command['type']>(['drill.start', 'drill.pause', 'drill.resume', 'drill.setSpeed', 'drill.end']);
@@ -41,7 +43,7 @@ export class LocalTransport implements Transport {
     const created = createDrill(this.compiled, this.seed);
     this.state = created.state;
     this.publish(created.entries);
-    events.status('online', 'solo training: bots play the other roles');
+    events.status('online', t('solo.status'));
     this.timer = setInterval(() => this.tick(), 200);
   }
 
@@ -103,12 +105,12 @@ export class LocalTransport implements Transport {
     return this.run(actor, command);
   }
 
-  async reportHtml(): Promise<string> {
-    return renderHtml(buildReport(this.compiled, this.entries, { locale: 'en' }));
+  async reportHtml(reportLocale: Locale = locale()): Promise<string> {
+    return renderHtml(buildReport(this.compiled, this.entries, { locale: reportLocale }));
   }
-  async reportText(format: 'md' | 'json'): Promise<string> {
-    const report = buildReport(this.compiled, this.entries, { locale: 'en' });
-    return format === 'md' ? renderMarkdown(report) : renderJson(report);
+  async reportText(format: 'md' | 'json' | 'html', reportLocale: Locale = locale()): Promise<string> {
+    const report = buildReport(this.compiled, this.entries, { locale: reportLocale });
+    return format === 'md' ? renderMarkdown(report) : format === 'html' ? renderHtml(report) : renderJson(report);
   }
 
   /** The whole run as a play script: `ttx play <scenario> --script` reproduces the same report. */

@@ -1,4 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
+import { locale } from '../i18n/index.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Command } from '../../../shared/engine/types.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
@@ -59,17 +61,18 @@ export class SocketTransport implements Transport {
     return { ok: false, error: { code: 'TIMEOUT', message: 'the server did not answer; check your connection' } };
   }
 
-  private async fetchReport(ext: string): Promise<string> {
-    const res = await fetch(`/drills/${this.drillId}/report.${ext}?token=${encodeURIComponent(this.token)}`);
+  private async fetchReport(ext: string, reportLocale: Locale): Promise<string> {
+    // The report is rendered in the reader's language, whatever language the drill was played in.
+    const res = await fetch(`/drills/${this.drillId}/report.${ext}?token=${encodeURIComponent(this.token)}&locale=${encodeURIComponent(reportLocale)}`);
     const text = await res.text();
     if (!res.ok) throw new Error(JSON.parse(text).error?.message ?? `report unavailable (${res.status})`);
     return text;
   }
-  reportHtml(): Promise<string> {
-    return this.fetchReport('html');
+  reportHtml(reportLocale: Locale = locale()): Promise<string> {
+    return this.fetchReport('html', reportLocale);
   }
-  reportText(format: 'md' | 'json'): Promise<string> {
-    return this.fetchReport(format);
+  reportText(format: 'md' | 'json' | 'html', reportLocale: Locale = locale()): Promise<string> {
+    return this.fetchReport(format, reportLocale);
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { ScoreResult } from '../../../shared/scoring/types.ts';
 
 /** What a transport tells the store. Socket and local (solo) transports both speak it. */
@@ -16,8 +17,8 @@ export interface TransportEvents {
 export interface Transport {
   start(events: TransportEvents): void;
   send(command: Command): Promise<AckResult<CommandResult>>;
-  /** Report as HTML for this seat (server: fetched; solo: rendered locally). */
-  reportHtml(): Promise<string>;
-  reportText(format: 'md' | 'json'): Promise<string>;
+  /** Report as HTML for this seat (server: fetched; solo: rendered locally), in any shipped locale. */
+  reportHtml(locale: Locale): Promise<string>;
+  reportText(format: 'md' | 'json' | 'html', locale: Locale): Promise<string>;
   close(): void;
 }

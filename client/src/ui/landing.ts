@@ -1,4 +1,5 @@
-import { localize } from '../../../shared/i18n/locales.ts';
+import { loc, t } from '../i18n/index.ts';
+import { languageSwitcher } from './language-switcher.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
 import { BUNDLED } from '../scenarios.ts';
 import { clear, h } from './dom.ts';
@@ -8,20 +9,20 @@ import { pastDrillsPanel, rememberDrill } from './past-drills.ts';
 export function mountLanding(app: HTMLElement): void {
   const scenarioCards = BUNDLED.map((c) => {
     const s = c.scenario;
-    return h('li', { class: 'card' }, h('h3', {}, localize(s.title, 'en')), h('p', { class: 'meta' }, `${s.difficulty} · ${s.durationMinutes} game minutes · ${s.injects.length} injects`), h('p', {}, localize(s.brief, 'en')));
+    return h('li', { class: 'card' }, h('h3', {}, loc(s.title)), h('p', { class: 'meta' }, t('landing.scenarioMeta', { difficulty: t(`difficulty.${s.difficulty}`), minutes: s.durationMinutes, injects: s.injects.length })), h('p', {}, loc(s.brief)));
   });
-  const pick = (id: string) => h('select', { id, 'aria-label': 'Scenario' }, ...BUNDLED.map((c) => h('option', { value: c.scenario.id }, localize(c.scenario.title, 'en'))));
+  const pick = (id: string) => h('select', { id, 'aria-label': t('landing.scenario') }, ...BUNDLED.map((c) => h('option', { value: c.scenario.id }, loc(c.scenario.title))));
 
   const soloScenario = pick('solo-scenario');
-  const soloRole = h('select', { id: 'solo-role' }, ...PLAYER_ROLES.map((r) => h('option', { value: r }, r.toUpperCase())));
+  const soloRole = h('select', { id: 'solo-role' }, ...PLAYER_ROLES.map((r) => h('option', { value: r }, t(`roles.${r}`))));
   const soloSeed = h('input', { id: 'solo-seed', type: 'text', value: '1', size: 6 });
   const solo = h('form', { class: 'way', onsubmit: (e: Event) => { e.preventDefault(); location.search = `?solo=${encodeURIComponent(soloScenario.value)}&role=${soloRole.value}&seed=${encodeURIComponent(soloSeed.value || '1')}`; } },
-    h('h2', {}, 'Solo training'), h('p', {}, 'Play one role in your browser; bots play the rest by the book. No server needed.'),
-    h('label', { for: 'solo-scenario' }, 'Scenario'), soloScenario, h('label', { for: 'solo-role' }, 'Your role'), soloRole, h('label', { for: 'solo-seed' }, 'Seed'), soloSeed,
-    h('button', { type: 'submit', id: 'start-solo' }, 'Start solo training'));
+    h('h2', {}, t('landing.soloTitle')), h('p', {}, t('landing.soloText')),
+    h('label', { for: 'solo-scenario' }, t('landing.scenario')), soloScenario, h('label', { for: 'solo-role' }, t('landing.yourRole')), soloRole, h('label', { for: 'solo-seed' }, t('landing.seed')), soloSeed,
+    h('button', { type: 'submit', id: 'start-solo' }, t('landing.startSolo')));
 
   const hostScenario = pick('host-scenario');
-  const hostSeed = h('input', { id: 'host-seed', type: 'text', value: '', placeholder: 'random', size: 8 });
+  const hostSeed = h('input', { id: 'host-seed', type: 'text', value: '', placeholder: t('landing.seedRandom'), size: 8 });
   const hostSpeed = h('select', { id: 'host-speed' }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
   const hostSmes = h('input', { id: 'host-smes', type: 'number', min: 1, max: 6, value: 1 });
   const hostOut = h('div', { class: 'links', role: 'status' });
@@ -29,30 +30,30 @@ export function mountLanding(app: HTMLElement): void {
     class: 'way',
     onsubmit: async (e: Event) => {
       e.preventDefault();
-      hostOut.textContent = 'Creating the drill…';
+      hostOut.textContent = t('landing.creating');
       const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
       const json = res ? ((await res.json()) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { message: string } }) : null;
       if (!json?.ok || !json.data) {
-        hostOut.textContent = `Could not create the drill: ${json?.error?.message ?? 'the server is not reachable (solo training still works)'}`;
+        hostOut.textContent = t('landing.createFailed', { reason: json?.error?.message ?? t('landing.serverUnreachable') });
         return;
       }
       localStorage.setItem('ttx-host-key', json.data.hostKey);
       const facilitatorToken = json.data.seats.find((seat) => seat.seat === 'facilitator')?.link.split('join=')[1];
       if (facilitatorToken) rememberDrill(json.data.drillId, decodeURIComponent(facilitatorToken));
       clear(hostOut);
-      hostOut.append(h('p', {}, 'Send each player their link. Keep the facilitator link to yourself.'), h('ul', { id: 'join-links' }, ...json.data.seats.map((s) => h('li', {}, h('strong', {}, s.seat), ' ', h('input', { type: 'text', readonly: true, value: s.link, 'aria-label': `Join link for ${s.seat}`, 'data-seat': s.seat, size: 40 }), ' ', h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.link) }, 'Copy')))),
-        h('a', { class: 'button', id: 'open-console', href: json.data.seats.find((s) => s.seat === 'facilitator')?.link ?? '/' }, 'Open the facilitator console'));
+      hostOut.append(h('p', {}, t('landing.sendLinks')), h('ul', { id: 'join-links' }, ...json.data.seats.map((s) => h('li', {}, h('strong', {}, s.seat), ' ', h('input', { type: 'text', readonly: true, value: s.link, 'aria-label': t('landing.joinLinkFor', { seat: s.seat }), 'data-seat': s.seat, size: 40 }), ' ', h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.link) }, t('landing.copy'))))),
+        h('a', { class: 'button', id: 'open-console', href: json.data.seats.find((s) => s.seat === 'facilitator')?.link ?? '/' }, t('landing.openConsole')));
     },
-  }, h('h2', {}, 'Host a drill'), h('p', {}, 'Create a drill for your team and hand out a join link per role.'),
-  h('label', { for: 'host-scenario' }, 'Scenario'), hostScenario, h('label', { for: 'host-seed' }, 'Seed'), hostSeed, h('label', { for: 'host-speed' }, 'Pace'), hostSpeed, h('label', { for: 'host-smes' }, 'SMEs'), hostSmes,
-  h('button', { type: 'submit', id: 'create-drill' }, 'Create drill'), hostOut);
+  }, h('h2', {}, t('landing.hostTitle')), h('p', {}, t('landing.hostText')),
+  h('label', { for: 'host-scenario' }, t('landing.scenario')), hostScenario, h('label', { for: 'host-seed' }, t('landing.seed')), hostSeed, h('label', { for: 'host-speed' }, t('landing.pace')), hostSpeed, h('label', { for: 'host-smes' }, t('landing.smes')), hostSmes,
+  h('button', { type: 'submit', id: 'create-drill' }, t('landing.createDrill')), hostOut);
 
-  const code = h('input', { id: 'join-code', type: 'text', placeholder: 'paste a join link or code', size: 40 });
+  const code = h('input', { id: 'join-code', type: 'text', placeholder: t('landing.linkPlaceholder'), size: 40 });
   const joinForm = h('form', { class: 'way', onsubmit: (e: Event) => { e.preventDefault(); const v = code.value.trim(); const token = /join=([\w-]+)/.exec(v)?.[1] ?? v; if (token) location.search = `?join=${encodeURIComponent(token)}`; } },
-    h('h2', {}, 'Join a drill'), h('p', {}, 'Paste the link or code your facilitator sent you.'), h('label', { for: 'join-code' }, 'Link or code'), code, h('button', { type: 'submit', id: 'join' }, 'Join'));
+    h('h2', {}, t('landing.joinTitle')), h('p', {}, t('landing.joinText')), h('label', { for: 'join-code' }, t('landing.linkOrCode')), code, h('button', { type: 'submit', id: 'join' }, t('landing.join')));
 
   app.replaceChildren(
-    h('header', { class: 'hero' }, h('h1', {}, 'ttx · incident response drills'), h('p', {}, 'Rehearse a breach before it happens. Injects drive the story; the team is scored against a real security-incident runbook.')),
-    h('main', { class: 'landing' }, h('div', { class: 'ways' }, solo, host, joinForm), pastDrillsPanel(), h('section', { 'aria-labelledby': 'sc-h' }, h('h2', { id: 'sc-h' }, 'Scenarios'), h('ul', { class: 'cards' }, ...scenarioCards))),
+    h('header', { class: 'hero' }, h('div', { class: 'hero-top' }, h('h1', {}, t('landing.heading')), languageSwitcher()), h('p', {}, t('landing.tagline'))),
+    h('main', { class: 'landing' }, h('div', { class: 'ways' }, solo, host, joinForm), pastDrillsPanel(), h('section', { 'aria-labelledby': 'sc-h' }, h('h2', { id: 'sc-h' }, t('landing.scenarios')), h('ul', { class: 'cards' }, ...scenarioCards))),
   );
 }

@@ -1,3 +1,4 @@
+import { fmt, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
 /*
@@ -45,14 +46,12 @@ async function fetchPastDrills(hostKey: string): Promise<PastDrill[]> {
   return json.data;
 }
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** A bar scaled to the score, with the number beside it: the length is a picture, the number is the fact. */
 function scoreCell(score: number | null): HTMLElement {
   if (score === null) return h('td', {}, '—');
   const bar = h('span', { class: 'score-bar', 'aria-hidden': 'true' });
   bar.style.width = `${Math.max(0, Math.min(100, score))}%`;
-  return h('td', { class: 'score-cell' }, h('span', { class: 'score-track', 'aria-hidden': 'true' }, bar), ` ${score.toFixed(1)}`);
+  return h('td', { class: 'score-cell' }, h('span', { class: 'score-track', 'aria-hidden': 'true' }, bar), ` ${fmt.number(score)}`);
 }
 
 /** "Your drills": empty until this browser has hosted one. */
@@ -60,28 +59,28 @@ export function pastDrillsPanel(): HTMLElement {
   const section = h('section', { class: 'past-drills', 'aria-labelledby': 'past-drills-h', id: 'past-drills' });
   const hostKey = localStorage.getItem(HOST_KEY);
   if (!hostKey) return section;
-  const status = h('p', { role: 'status' }, 'Loading your drills…');
-  section.append(h('h2', { id: 'past-drills-h' }, 'Your drills'), status);
+  const status = h('p', { role: 'status' }, t('pastDrills.loading'));
+  section.append(h('h2', { id: 'past-drills-h' }, t('pastDrills.heading')), status);
   void fetchPastDrills(hostKey).then(
     (drills) => {
       if (drills.length === 0) {
-        status.textContent = 'No drills yet.';
+        status.textContent = t('pastDrills.none');
         return;
       }
-      status.textContent = `${drills.length} drill${drills.length === 1 ? '' : 's'} hosted from this browser.`;
+      status.textContent = t('pastDrills.count', { count: drills.length });
       const tokens = storedTokens();
       section.append(h('table', {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col' }, 'Seed'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, 'Events'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Open'))),
+        h('thead', {}, h('tr', {}, ...(['created', 'scenario', 'seed', 'state', 'events', 'score', 'open'] as const).map((k) => h('th', { scope: 'col' }, t(`pastDrills.${k}`))))),
         h('tbody', {}, ...drills.map((d) => {
           const token = tokens[d.drillId];
           const links = token
-            ? h('td', {}, h('a', { href: `/?join=${encodeURIComponent(token)}` }, 'Console'), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}`, target: '_blank', rel: 'noopener' }, 'Report'))
+            ? h('td', {}, h('a', { href: `/?join=${encodeURIComponent(token)}` }, t('pastDrills.console')), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}&locale=${encodeURIComponent(document.documentElement.lang)}`, target: '_blank', rel: 'noopener' }, t('pastDrills.report')))
             : h('td', {}, '—');
-          return h('tr', { 'data-drill': d.drillId }, h('td', {}, WHEN.format(d.createdAt)), h('td', {}, d.scenarioId), h('td', {}, d.seed), h('td', {}, d.lifecycle), h('td', {}, String(d.events)), scoreCell(d.score), links);
+          return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', {}, d.scenarioId), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
         }))));
     },
     (error: Error) => {
-      status.textContent = `Your past drills could not be loaded: ${error.message}`;
+      status.textContent = t('pastDrills.failed', { reason: error.message });
     },
   );
   return section;

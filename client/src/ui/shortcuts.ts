@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
 /*
@@ -9,7 +10,7 @@ import { h } from './dom.ts';
 
 export interface Shortcut {
   key: string;
-  /** What the key does, shown in the help dialog. */
+  /** Catalog key (under `shortcuts.`) of what the key does, shown in the help dialog. */
   label: string;
   /** CSS selector of what to focus; the first match that exists on the page is used. */
   focus: string;
@@ -17,15 +18,15 @@ export interface Shortcut {
 
 /** Shortcuts for players and for the facilitator; a binding whose target is not on the page does nothing. */
 export const WAR_ROOM_SHORTCUTS: readonly Shortcut[] = [
-  { key: 'f', label: 'Inject feed', focus: '#feed-h' },
-  { key: 'a', label: 'Actions', focus: '.actions button[data-action]' },
-  { key: 'm', label: 'Write a message', focus: '#msg-body' },
-  { key: 't', label: 'Add a timeline entry', focus: '#tl-text' },
-  { key: 'l', label: 'Lead panel: tasks and hints', focus: '#lead-h' },
-  { key: 'i', label: 'Inject palette (facilitator)', focus: '.palette button[data-inject]' },
-  { key: 's', label: 'Live score (facilitator)', focus: '#fac-score-h' },
-  { key: 'n', label: 'Private note (facilitator)', focus: '#fac-note' },
-  { key: 'r', label: 'Open the report (once the drill has ended)', focus: '#view-report:not([hidden])' },
+  { key: 'f', label: 'feed', focus: '#feed-h' },
+  { key: 'a', label: 'actions', focus: '.actions button[data-action]' },
+  { key: 'm', label: 'message', focus: '#msg-body' },
+  { key: 't', label: 'timeline', focus: '#tl-text' },
+  { key: 'l', label: 'lead', focus: '#lead-h' },
+  { key: 'i', label: 'palette', focus: '.palette button[data-inject]' },
+  { key: 's', label: 'score', focus: '#fac-score-h' },
+  { key: 'n', label: 'note', focus: '#fac-note' },
+  { key: 'r', label: 'report', focus: '#view-report:not([hidden])' },
 ];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -47,11 +48,11 @@ function focusFirst(selector: string): boolean {
 
 /** The `?` dialog listing the shortcuts that apply on this page. */
 function helpDialog(shortcuts: readonly Shortcut[]): HTMLDialogElement {
-  const close = h('button', { type: 'button', id: 'shortcuts-close' }, 'Close');
+  const close = h('button', { type: 'button', id: 'shortcuts-close' }, t('shortcuts.close'));
   const dialog = h('dialog', { id: 'shortcuts', 'aria-labelledby': 'shortcuts-h' },
-    h('h2', { id: 'shortcuts-h' }, 'Keyboard shortcuts'),
-    h('p', { class: 'meta' }, 'Press a key when you are not typing in a field. Tab and Shift+Tab reach everything too.'),
-    h('dl', { class: 'shortcut-list' }, ...shortcuts.flatMap((s) => [h('dt', {}, h('kbd', {}, s.key)), h('dd', {}, s.label)]), h('dt', {}, h('kbd', {}, '?')), h('dd', {}, 'This list'), h('dt', {}, h('kbd', {}, 'Esc')), h('dd', {}, 'Close this list')),
+    h('h2', { id: 'shortcuts-h' }, t('shortcuts.title')),
+    h('p', { class: 'meta' }, t('shortcuts.intro')),
+    h('dl', { class: 'shortcut-list' }, ...shortcuts.flatMap((s) => [h('dt', {}, h('kbd', {}, s.key)), h('dd', {}, t(`shortcuts.${s.label}`))]), h('dt', {}, h('kbd', {}, '?')), h('dd', {}, t('shortcuts.thisList')), h('dt', {}, h('kbd', {}, 'Esc')), h('dd', {}, t('shortcuts.closeList'))),
     close);
   close.addEventListener('click', () => dialog.close());
   return dialog;

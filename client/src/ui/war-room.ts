@@ -1,6 +1,8 @@
 import type { PlayerRole } from '../../../shared/runbook/types.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
-import { localize } from '../../../shared/i18n/locales.ts';
+import { loc, t } from '../i18n/index.ts';
+import { languageSwitcher } from './language-switcher.ts';
+import { bus } from '../game/event-bus.ts';
 import { startGame } from '../game/main.ts';
 import type { DrillStore } from '../store/drill-store.ts';
 import { h } from './dom.ts';
@@ -23,30 +25,33 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
   const settings = { sound: localStorage.getItem('ttx-sound') !== 'off', motion: !prefersReducedMotion() && localStorage.getItem('ttx-motion') !== 'off' };
   const live = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });
   const status = h('span', { class: 'conn', role: 'status' });
-  const clock = h('span', { class: 'clock', 'aria-label': 'Game clock' });
+  const clock = h('span', { class: 'clock', 'aria-label': t('warRoom.gameClock') });
   const error = h('p', { class: 'error', role: 'alert' });
   let mounted = false;
   // The placeholder goes up first: a transport that already has a view (solo) mounts the war room
   // inside subscribe(), and must not be covered by it afterwards.
-  app.replaceChildren(h('p', { class: 'loading' }, 'Joining the drill… ', status), error);
+  app.replaceChildren(h('p', { class: 'loading' }, `${t('warRoom.joining')} `, status), error);
 
   store.subscribe((s) => {
-    status.textContent = s.status === 'online' ? '● connected' : s.status === 'connecting' ? '… connecting' : `○ ${s.statusMessage || 'offline'}`;
+    status.textContent = s.status === 'online' ? t('warRoom.connected') : s.status === 'connecting' ? t('warRoom.connecting') : t('warRoom.offline', { reason: s.statusMessage || t('warRoom.offlineDefault') });
     error.textContent = s.lastError;
     if (!s.view || mounted) return;
     mounted = true;
     const view = s.view;
     const role = view.viewer.role;
-    const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': 'Situation board: systems, their state and the exfiltration meter' });
+    const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': t('warRoom.board'), 'aria-describedby': 'board-summary' });
+    const boardSummary = h('p', { id: 'board-summary', class: 'sr-only' });
+    bus.on('board:described', ({ text }) => (boardSummary.textContent = text));
     const shortcuts = installShortcuts();
     const toggles = h('div', { class: 'toggles' },
-      h('button', { type: 'button', id: 'shortcuts-open', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => shortcuts.showHelp() }, 'Shortcuts (?)'),
-      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-sound', checked: settings.sound, onchange: (e: Event) => { settings.sound = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-sound', settings.sound ? 'on' : 'off'); } }), ' Sound'),
-      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-motion', checked: settings.motion, onchange: (e: Event) => { settings.motion = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-motion', settings.motion ? 'on' : 'off'); } }), ' Motion'));
-    const badges = h('ul', { class: 'badges', 'aria-label': 'Who is online' });
+      h('button', { type: 'button', id: 'shortcuts-open', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => shortcuts.showHelp() }, t('warRoom.shortcutsButton')),
+      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-sound', checked: settings.sound, onchange: (e: Event) => { settings.sound = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-sound', settings.sound ? 'on' : 'off'); } }), ` ${t('warRoom.sound')}`),
+      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-motion', checked: settings.motion, onchange: (e: Event) => { settings.motion = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-motion', settings.motion ? 'on' : 'off'); } }), ` ${t('warRoom.motion')}`),
+      languageSwitcher());
+    const badges = h('ul', { class: 'badges', 'aria-label': t('warRoom.whoIsOnline') });
     store.subscribe((st) => {
       badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${p.seat}`)));
-      if (st.view) clock.textContent = `T+${String(Math.floor(st.view.clock / 60_000)).padStart(2, '0')}:${String(Math.floor((st.view.clock % 60_000) / 1000)).padStart(2, '0')} · ${st.view.lifecycle}`;
+      if (st.view) clock.textContent = `T+${String(Math.floor(st.view.clock / 60_000)).padStart(2, '0')}:${String(Math.floor((st.view.clock % 60_000) / 1000)).padStart(2, '0')} · ${t(`lifecycle.${st.view.lifecycle}`)}`;
     });
     const openReport = () => void showReport(app, store, `${view.scenario.id}-${role}`);
     const side = h('div', { class: 'side' });
@@ -55,16 +60,16 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
       const player = role as PlayerRole;
       side.append(leadPanel(store, player), actionsPanel(store, player), commsPanel(store, options.training), timelinePanel(store));
     } else {
-      side.append(h('section', { class: 'panel' }, h('h2', {}, 'Observer'), h('p', {}, 'You are watching this drill. Observers cannot act or write.')));
+      side.append(h('section', { class: 'panel' }, h('h2', {}, t('warRoom.observerTitle')), h('p', {}, t('warRoom.observerText'))));
     }
     if (options.extra) side.prepend(options.extra);
-    const endBanner = h('div', { class: 'ended', hidden: true }, h('strong', {}, 'The drill has ended. '), h('button', { type: 'button', id: 'view-report', onclick: openReport }, 'View the after-action report'));
+    const endBanner = h('div', { class: 'ended', hidden: true }, h('strong', {}, `${t('warRoom.ended')} `), h('button', { type: 'button', id: 'view-report', onclick: openReport }, t('warRoom.viewReport')));
     store.subscribe((st) => (endBanner.hidden = st.view?.lifecycle !== 'ended'));
     app.replaceChildren(
-      h('header', { class: 'top' }, h('h1', {}, localize(view.scenario.title, 'en')), h('span', { class: `role role-${role}` }, `You are: ${role.toUpperCase()}${view.viewer.seat !== role ? ` (${view.viewer.seat})` : ''}`), clock, status, badges, toggles),
+      h('header', { class: 'top' }, h('h1', {}, loc(view.scenario.title)), h('span', { class: `role role-${role}` }, view.viewer.seat !== role ? t('warRoom.youAreSeat', { role: t(`roles.${role}`), seat: view.viewer.seat }) : t('warRoom.youAre', { role: t(`roles.${role}`) })), clock, status, badges, toggles),
       endBanner,
       error,
-      h('main', { class: 'war-room' }, h('div', { class: 'left' }, board, feedPanel(store, live, { sound: () => settings.sound, motion: () => settings.motion })), side),
+      h('main', { class: 'war-room' }, h('div', { class: 'left' }, board, boardSummary, feedPanel(store, live, { sound: () => settings.sound, motion: () => settings.motion })), side),
       live,
     );
     startGame(board, store, () => !settings.motion);

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { AssetState } from '../../../../shared/engine/types.ts';
-import { localize } from '../../../../shared/i18n/locales.ts';
+import { fmt, loc, locale, t } from '../../i18n/index.ts';
+import { FONT_STACKS, MONO_STACK } from '../../ui/fonts.ts';
 import type { DrillStore, StoreState } from '../../store/drill-store.ts';
 import { bus } from '../event-bus.ts';
 import { gameClock } from '../../ui/dom.ts';
@@ -16,13 +17,13 @@ const MUTED = '#9aa7b8';
 /** Status words, so colour is never the only signal. */
 function statusWords(a: AssetState): string[] {
   const words: string[] = [];
-  if (a.destroyed) words.push('DESTROYED');
-  else if (a.shutDown) words.push('SHUT DOWN');
-  if (a.compromised && !a.destroyed) words.push('COMPROMISED');
-  if (a.isolated) words.push('ISOLATED');
-  if (a.imaged) words.push(a.imageSecured ? 'IMAGED ✓' : 'IMAGED (on host)');
-  if (a.memoryCaptured) words.push('MEMORY ✓');
-  if (words.length === 0) words.push('OK');
+  if (a.destroyed) words.push(t('board.destroyed'));
+  else if (a.shutDown) words.push(t('board.shutDown'));
+  if (a.compromised && !a.destroyed) words.push(t('board.compromised'));
+  if (a.isolated) words.push(t('board.isolated'));
+  if (a.imaged) words.push(a.imageSecured ? t('board.imaged') : t('board.imagedOnHost'));
+  if (a.memoryCaptured) words.push(t('board.memory'));
+  if (words.length === 0) words.push(t('board.ok'));
   return words;
 }
 
@@ -59,10 +60,11 @@ export class SituationBoard extends Phaser.Scene {
     const layer = this.add.container(0, 0);
     this.layer = layer;
     const { width, height } = this.scale;
+    const font = FONT_STACKS[locale()];
 
-    layer.add(this.add.text(16, 12, localize(view.scenario.title, 'en').toUpperCase(), { fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: MUTED }));
-    layer.add(this.add.text(width - 16, 10, `T+${gameClock(view.clock)}`, { fontFamily: 'ui-monospace, monospace', fontSize: '24px', color: INK }).setOrigin(1, 0));
-    layer.add(this.add.text(width - 16, 40, view.lifecycle.toUpperCase() + (view.speed !== 1 ? ` · ${view.speed}×` : ''), { fontFamily: 'system-ui', fontSize: '12px', color: MUTED }).setOrigin(1, 0));
+    layer.add(this.add.text(16, 12, loc(view.scenario.title).toUpperCase(), { fontFamily: font, fontSize: '16px', color: MUTED }));
+    layer.add(this.add.text(width - 16, 10, `T+${gameClock(view.clock)}`, { fontFamily: MONO_STACK, fontSize: '24px', color: INK }).setOrigin(1, 0));
+    layer.add(this.add.text(width - 16, 40, t(`lifecycle.${view.lifecycle}`).toUpperCase() + (view.speed !== 1 ? ` · ${view.speed}×` : ''), { fontFamily: font, fontSize: '12px', color: MUTED }).setOrigin(1, 0));
 
     // Nodes on an ellipse, links first so they sit underneath.
     const assets = view.scenario.assets;
@@ -89,9 +91,11 @@ export class SituationBoard extends Phaser.Scene {
       const box = this.add.rectangle(p.x, p.y, 190, 74, 0x151b24).setStrokeStyle(3, colourFor(state)).setInteractive({ useHandCursor: true });
       box.on('pointerdown', () => bus.emit('asset:selected', { assetId: a.id }));
       layer.add(box);
-      layer.add(this.add.text(p.x, p.y - 24, localize(a.name, 'en'), { fontFamily: 'system-ui', fontSize: '13px', color: INK, align: 'center', wordWrap: { width: 180 } }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x, p.y + 14, statusWords(state).join(' · '), { fontFamily: 'system-ui', fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: { width: 180 } }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x - 88, p.y - 33, `${a.criticality.toUpperCase()}`, { fontFamily: 'system-ui', fontSize: '9px', color: MUTED }));
+      // CJK has no spaces to break at, so wrap by character where needed.
+      const wrap = { width: 180, useAdvancedWrap: true };
+      layer.add(this.add.text(p.x, p.y - 24, loc(a.name), { fontFamily: font, fontSize: '13px', color: INK, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x, p.y + 14, statusWords(state).join(' · '), { fontFamily: font, fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x - 88, p.y - 33, t(`criticality.${a.criticality}`), { fontFamily: font, fontSize: '9px', color: MUTED }));
       if (previous && state.compromised && !state.isolated && !this.reducedMotion()) {
         this.tweens.add({ targets: box, alpha: { from: 1, to: 0.55 }, yoyo: true, repeat: 1, duration: 300 });
       }
@@ -106,6 +110,14 @@ export class SituationBoard extends Phaser.Scene {
     const frac = Math.min(1, total / 500_000);
     layer.add(this.add.rectangle(mx, my, meterW, 16, 0x202a37).setOrigin(0, 0.5));
     layer.add(this.add.rectangle(mx, my, Math.max(2, meterW * frac), 16, stopped ? 0x2f7de1 : 0xd9463e).setOrigin(0, 0.5));
-    layer.add(this.add.text(mx, my - 26, `DATA EXFILTRATED: ${total.toLocaleString('en-US')} records ${stopped ? '— STOPPED' : total > 0 ? '— ONGOING' : ''}`, { fontFamily: 'system-ui', fontSize: '12px', color: INK }));
+    const exfilLine = `${t('board.exfil', { records: fmt.number(total) })} ${stopped ? t('board.exfilStopped') : total > 0 ? t('board.exfilOngoing') : ''}`.trim();
+    layer.add(this.add.text(mx, my - 26, exfilLine, { fontFamily: font, fontSize: '12px', color: INK }));
+
+    // The same facts in words, for screen readers (and for tests, which cannot read a canvas).
+    const lines = assets.map((a) => {
+      const state = view.assets[a.id];
+      return `${loc(a.name)} (${t(`criticality.${a.criticality}`)}): ${state ? statusWords(state).join(', ') : ''}`;
+    });
+    bus.emit('board:described', { text: [`T+${gameClock(view.clock)} ${t(`lifecycle.${view.lifecycle}`)}`, ...lines, exfilLine].join('. ') });
   }
 }

@@ -1,4 +1,5 @@
-import { localize } from '../../../../shared/i18n/locales.ts';
+import { REPORT_LABELS } from '../../../../shared/report/labels.ts';
+import { loc, locale, t } from '../../i18n/index.ts';
 import { PLAYER_ROLES } from '../../../../shared/runbook/types.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, gameClock, h } from '../dom.ts';
@@ -7,17 +8,17 @@ import { clear, gameClock, h } from '../dom.ts';
 export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLElement {
   const status = h('p', { class: 'status', role: 'status' });
   const act = (label: string, command: Parameters<DrillStore['send']>[0], id: string) =>
-    h('button', { type: 'button', id, onclick: () => void store.send(command).then((r) => (status.textContent = r.ok ? `${label}: done` : `${label}: ${r.error.message}`)) }, label);
-  const speed = h('select', { id: 'speed', 'aria-label': 'Speed' }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
+    h('button', { type: 'button', id, onclick: () => void store.send(command).then((r) => (status.textContent = r.ok ? t('facilitator.done', { what: label }) : t('facilitator.failed', { what: label, reason: r.error.message }))) }, label);
+  const speed = h('select', { id: 'speed', 'aria-label': t('facilitator.speed') }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
   speed.addEventListener('change', () => void store.send({ type: 'drill.setSpeed', speed: Number(speed.value) }));
-  const palette = h('ol', { class: 'palette', 'aria-label': 'Upcoming injects' });
+  const palette = h('ol', { class: 'palette', 'aria-label': t('facilitator.upcoming') });
   const adhocTitle = h('input', { id: 'adhoc-title', type: 'text', required: true });
   const adhocBody = h('textarea', { id: 'adhoc-body', rows: 2, required: true });
-  const adhocAudience = h('select', { id: 'adhoc-audience', 'aria-label': 'Audience' }, h('option', { value: 'all' }, 'everyone'), ...PLAYER_ROLES.map((r) => h('option', { value: r }, r)));
+  const adhocAudience = h('select', { id: 'adhoc-audience', 'aria-label': t('comms.audience') }, h('option', { value: 'all' }, t('facilitator.everyone')), ...PLAYER_ROLES.map((r) => h('option', { value: r }, t(`roles.${r}`))));
   const note = h('textarea', { id: 'fac-note', rows: 2 });
-  const presence = h('ul', { class: 'presence', 'aria-label': 'Seats' });
+  const presence = h('ul', { class: 'presence', 'aria-label': t('facilitator.seats') });
   const score = h('div', { class: 'score', 'aria-live': 'off' });
-  const findings = h('ol', { class: 'findings', 'aria-label': 'Findings' });
+  const findings = h('ol', { class: 'findings', 'aria-label': t('facilitator.findings') });
   const notes = h('ol', { class: 'notes' });
 
   store.subscribe((s) => {
@@ -27,39 +28,39 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       for (const u of f.upcoming) {
         const due = u.dueAt !== null ? Math.max(0, u.dueAt - (s.view?.clock ?? 0)) : null;
         palette.append(h('li', {},
-          h('strong', {}, localize(u.title, 'en')),
-          h('span', { class: 'meta' }, due === null ? ' · on condition / by hand' : ` · due in ${gameClock(due)}`),
-          u.facilitatorNote ? h('p', { class: 'meta' }, localize(u.facilitatorNote, 'en')) : null,
-          h('button', { type: 'button', 'data-inject': u.injectId, onclick: () => void store.send({ type: 'inject.push', injectId: u.injectId }).then((r) => (status.textContent = r.ok ? 'Inject sent' : r.error.message)) }, 'Send now')));
+          h('strong', {}, loc(u.title)),
+          h('span', { class: 'meta' }, due === null ? t('facilitator.byHand') : t('facilitator.dueIn', { time: gameClock(due) })),
+          u.facilitatorNote ? h('p', { class: 'meta' }, loc(u.facilitatorNote)) : null,
+          h('button', { type: 'button', 'data-inject': u.injectId, onclick: () => void store.send({ type: 'inject.push', injectId: u.injectId }).then((r) => (status.textContent = r.ok ? t('facilitator.injectSent') : r.error.message)) }, t('facilitator.sendNow'))));
       }
       clear(notes);
       for (const n of f.notes) notes.append(h('li', {}, `T+${gameClock(n.at)} ${n.text}`));
     }
     clear(presence);
-    for (const p of s.presence) presence.append(h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '● online' : '○ offline'} · ${p.seat}`));
+    for (const p of s.presence) presence.append(h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? t('facilitator.online') : t('facilitator.offline')} · ${p.seat}`));
     if (s.score) {
       clear(score);
-      score.append(h('div', { class: 'total' }, `Live score ${s.score.total}`), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, k), h('meter', { min: 0, max: 100, value: v, 'aria-label': k }), ` ${v}`))));
+      score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: s.score.total })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${v}`))));
       clear(findings);
-      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${localize(f2.message, 'en')}`));
+      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${loc(f2.message)}`));
     }
   });
 
   return h('section', { class: 'panel facilitator', 'aria-labelledby': 'fac-h' },
-    h('h2', { id: 'fac-h' }, 'Facilitator console'),
-    h('div', { class: 'buttons' }, act('Start', { type: 'drill.start' }, 'fac-start'), act('Pause', { type: 'drill.pause' }, 'fac-pause'), act('Resume', { type: 'drill.resume' }, 'fac-resume'), h('label', { for: 'speed' }, 'Speed'), speed),
+    h('h2', { id: 'fac-h' }, t('facilitator.heading')),
+    h('div', { class: 'buttons' }, act(t('facilitator.start'), { type: 'drill.start' }, 'fac-start'), act(t('facilitator.pause'), { type: 'drill.pause' }, 'fac-pause'), act(t('facilitator.resume'), { type: 'drill.resume' }, 'fac-resume'), h('label', { for: 'speed' }, t('facilitator.speed')), speed),
     status,
-    h('h3', {}, 'Seats'), presence,
-    h('h3', {}, 'Inject palette'), palette,
+    h('h3', {}, t('facilitator.seats')), presence,
+    h('h3', {}, t('facilitator.palette')), palette,
     h('form', {
       class: 'adhoc',
       onsubmit: (e: Event) => {
         e.preventDefault();
         const audience = adhocAudience.value === 'all' ? 'all' : [adhocAudience.value as (typeof PLAYER_ROLES)[number]];
-        void store.send({ type: 'inject.adhoc', title: adhocTitle.value, body: adhocBody.value, audience }).then((r) => (status.textContent = r.ok ? 'Ad-hoc inject sent' : r.error.message));
+        void store.send({ type: 'inject.adhoc', title: adhocTitle.value, body: adhocBody.value, audience }).then((r) => (status.textContent = r.ok ? t('facilitator.adhocSent') : r.error.message));
       },
-    }, h('h3', {}, 'Ad-hoc inject'), h('label', { for: 'adhoc-title' }, 'Title'), adhocTitle, h('label', { for: 'adhoc-body' }, 'Text'), adhocBody, h('label', { for: 'adhoc-audience' }, 'Audience'), adhocAudience, h('button', { type: 'submit', id: 'adhoc-send' }, 'Send ad-hoc inject')),
-    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void store.send({ type: 'facilitator.note', text: note.value }).then((r) => r.ok && (note.value = '')); } }, h('h3', {}, 'Private notes'), h('label', { for: 'fac-note' }, 'Note'), note, h('button', { type: 'submit' }, 'Save note'), notes),
-    h('h3', { id: 'fac-score-h' }, 'Live score'), score, findings,
-    h('div', { class: 'buttons' }, act('End drill', { type: 'drill.end', reason: 'ended by the facilitator' }, 'fac-end'), h('button', { type: 'button', id: 'open-report', onclick: onReport }, 'Open report')));
+    }, h('h3', {}, t('facilitator.adhoc')), h('label', { for: 'adhoc-title' }, t('facilitator.adhocTitle')), adhocTitle, h('label', { for: 'adhoc-body' }, t('facilitator.adhocText')), adhocBody, h('label', { for: 'adhoc-audience' }, t('comms.audience')), adhocAudience, h('button', { type: 'submit', id: 'adhoc-send' }, t('facilitator.sendAdhoc'))),
+    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void store.send({ type: 'facilitator.note', text: note.value }).then((r) => r.ok && (note.value = '')); } }, h('h3', {}, t('facilitator.notes')), h('label', { for: 'fac-note' }, t('facilitator.note')), note, h('button', { type: 'submit' }, t('facilitator.saveNote')), notes),
+    h('h3', { id: 'fac-score-h' }, t('facilitator.liveScore')), score, findings,
+    h('div', { class: 'buttons' }, act(t('facilitator.end'), { type: 'drill.end', reason: 'ended by the facilitator' }, 'fac-end'), h('button', { type: 'button', id: 'open-report', onclick: onReport }, t('facilitator.openReport'))));
 }

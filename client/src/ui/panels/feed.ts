@@ -1,44 +1,56 @@
 import type { LogEntry } from '../../../../shared/engine/types.ts';
 import type { DrillView } from '../../../../shared/engine/view-types.ts';
-import { localize } from '../../../../shared/i18n/locales.ts';
+import { getAction } from '../../../../shared/runbook/actions.ts';
+import { loc, t } from '../../i18n/index.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, gameClock, h } from '../dom.ts';
 
-/** Describe one log entry for the live feed, in words. */
+const actionTitle = (id: string) => {
+  const def = getAction(id);
+  return def ? loc(def.title) : id;
+};
+
+/** Describe one log entry for the live feed, in the reader's language. */
 export function describeEntry(e: LogEntry, view: DrillView | null): string | null {
   const ev = e.event;
-  const who = e.actor.role === 'system' ? 'system' : e.actor.seat;
+  const who = e.actor.role === 'system' ? t('feed.system') : e.actor.seat;
   switch (ev.type) {
-    case 'drill.started': return 'Drill started';
-    case 'drill.paused': return 'Drill paused';
-    case 'drill.resumed': return 'Drill resumed';
-    case 'drill.speedChanged': return `Speed set to ${ev.speed}×`;
-    case 'drill.ended': return `Drill ended (${ev.reason})`;
+    case 'drill.started': return t('feed.started');
+    case 'drill.paused': return t('feed.paused');
+    case 'drill.resumed': return t('feed.resumed');
+    case 'drill.speedChanged': return t('feed.speed', { speed: ev.speed });
+    case 'drill.ended': return t('feed.ended', { reason: ev.reason });
     case 'inject.delivered': {
       const inj = view?.injects.find((i) => i.injectId === ev.injectId);
-      return `INJECT: ${inj ? localize(inj.title, 'en') : ev.injectId}`;
+      return t('feed.inject', { title: inj ? loc(inj.title) : ev.injectId });
     }
-    case 'inject.adhocDelivered': return `INJECT: ${ev.title}`;
-    case 'action.taken': return `${who}: ${ev.action}${ev.target ? ` → ${ev.target}` : ''}${ev.detail ? ` (${ev.detail})` : ''}`;
-    case 'task.assigned': return `${who} assigned ${ev.action}${ev.target ? ` on ${ev.target}` : ''} to ${ev.toRole}`;
-    case 'message.sent': return `${who} [${ev.message.channel} → ${ev.message.audience}] ${ev.message.subject ? `${ev.message.subject}: ` : ''}${ev.message.body}`;
-    case 'timeline.added': return `${who} logged: ${ev.text}`;
-    case 'hint.given': return `Hint: ${localize(ev.text, 'en')}`;
-    case 'exfil.stopped': return 'Exfiltration stopped';
-    case 'facilitator.noted': return `Note: ${ev.text}`;
-    case 'adversary.rolled': return `Adversary roll ${ev.roll.toFixed(2)} on ${ev.action}: ${ev.alerted ? 'ALERTED' : 'unaware'}`;
-    case 'adversary.fallbackFired': return `Adversary fallback: ${ev.kind} on ${ev.target}`;
-    case 'adversary.fallbackPrevented': return `Adversary fallback prevented by ${ev.by}`;
-    case 'phase.changed': return `Phase: ${ev.from} → ${ev.to}`;
+    case 'inject.adhocDelivered': return t('feed.inject', { title: ev.title });
+    case 'action.taken': {
+      const action = `${actionTitle(ev.action)}${ev.detail ? ` (${ev.detail})` : ''}`;
+      return ev.target ? t('feed.actionOn', { who, action, target: ev.target }) : t('feed.action', { who, action });
+    }
+    case 'task.assigned': {
+      const values = { who, action: actionTitle(ev.action), target: ev.target ?? '', role: t(`roles.${ev.toRole}`) };
+      return t(ev.target ? 'feed.assignedOn' : 'feed.assigned', values);
+    }
+    case 'message.sent': return t('feed.message', { who, channel: t(`channel.${ev.message.channel}`), audience: t(`audience.${ev.message.audience}`), text: `${ev.message.subject ? `${ev.message.subject}: ` : ''}${ev.message.body}` });
+    case 'timeline.added': return t('feed.logged', { who, text: ev.text });
+    case 'hint.given': return t('feed.hint', { text: loc(ev.text) });
+    case 'exfil.stopped': return t('feed.exfilStopped');
+    case 'facilitator.noted': return t('feed.note', { text: ev.text });
+    case 'adversary.rolled': return t('feed.roll', { roll: ev.roll.toFixed(2), action: actionTitle(ev.action), result: ev.alerted ? t('feed.alerted') : t('feed.unaware') });
+    case 'adversary.fallbackFired': return t('feed.fallback', { kind: ev.kind, target: ev.target });
+    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: ev.by });
+    case 'phase.changed': return t('feed.phase', { from: ev.from, to: ev.to });
     default: return null;
   }
 }
 
 /** The inject feed (with bodies) and the live activity feed; new injects are announced to screen readers. */
 export function feedPanel(store: DrillStore, live: HTMLElement, options: { sound: () => boolean; motion: () => boolean }): HTMLElement {
-  const injects = h('ol', { class: 'injects', 'aria-label': 'Injects' });
-  const activity = h('ol', { class: 'activity', 'aria-label': 'Activity' });
-  const root = h('section', { class: 'panel feed', 'aria-labelledby': 'feed-h' }, h('h2', { id: 'feed-h' }, 'Inject feed'), injects, h('h2', {}, 'Activity'), activity);
+  const injects = h('ol', { class: 'injects', 'aria-label': t('feed.injects') });
+  const activity = h('ol', { class: 'activity', 'aria-label': t('feed.activity') });
+  const root = h('section', { class: 'panel feed', 'aria-labelledby': 'feed-h' }, h('h2', { id: 'feed-h' }, t('feed.injectFeed')), injects, h('h2', {}, t('feed.activity')), activity);
   let shown = new Set<string>();
   store.subscribe((s, entry) => {
     const view = s.view;
@@ -49,23 +61,32 @@ export function feedPanel(store: DrillStore, live: HTMLElement, options: { sound
       for (const inj of [...view.injects].reverse()) {
         const isNew = !shown.has(inj.injectId);
         injects.append(h('li', { class: `inject sev-${inj.severity}${isNew && options.motion() ? ' arrive' : ''}` },
-          h('div', { class: 'meta' }, `T+${gameClock(inj.at)} · ${inj.severity.toUpperCase()}${inj.from ? ` · ${localize(inj.from, 'en')}` : ''}`),
-          h('strong', {}, localize(inj.title, 'en')),
-          h('p', {}, localize(inj.body, 'en'))));
+          h('div', { class: 'meta' }, `T+${gameClock(inj.at)} · ${t(`severity.${inj.severity}`)}${inj.from ? ` · ${loc(inj.from)}` : ''}`),
+          h('strong', {}, loc(inj.title)),
+          h('p', {}, loc(inj.body))));
       }
       if (shown.size > 0) for (const inj of fresh) {
-        live.textContent = `New inject: ${localize(inj.title, 'en')}`;
+        live.textContent = t('feed.newInject', { title: loc(inj.title) });
         if (options.sound()) beep();
       }
       shown = new Set(view.injects.map((i) => i.injectId));
     }
-    if (entry) {
-      const text = describeEntry(entry, view);
-      if (text) activity.prepend(h('li', {}, h('span', { class: 'meta' }, `T+${gameClock(entry.at)} `), text));
-    } else if (activity.childElementCount === 0) {
-      for (const e of s.feed) {
-        const text = describeEntry(e, view);
-        if (text) activity.prepend(h('li', {}, h('span', { class: 'meta' }, `T+${gameClock(e.at)} `), text));
+    const add = (e: LogEntry) => {
+      const text = describeEntry(e, view);
+      if (!text) return;
+      const li = h('li', {}, h('span', { class: 'meta' }, `T+${gameClock(e.at)} `), h('span', { class: 'what' }, text));
+      // An entry can arrive before the view that names its inject: name it when the view catches up.
+      if (e.event.type === 'inject.delivered' && !view.injects.some((i) => i.injectId === (e.event as { injectId: string }).injectId)) li.dataset.pendingInject = e.event.injectId;
+      activity.prepend(li);
+    };
+    if (entry) add(entry);
+    else if (activity.childElementCount === 0) for (const e of s.feed) add(e);
+    for (const li of activity.querySelectorAll<HTMLElement>('li[data-pending-inject]')) {
+      const inj = view.injects.find((i) => i.injectId === li.dataset.pendingInject);
+      const what = li.querySelector('.what');
+      if (inj && what) {
+        what.textContent = t('feed.inject', { title: loc(inj.title) });
+        delete li.dataset.pendingInject;
       }
     }
   });

@@ -1,4 +1,5 @@
 import type { DrillStore } from '../../store/drill-store.ts';
+import { t } from '../../i18n/index.ts';
 import { clear, gameClock, h } from '../dom.ts';
 
 /** "-40:00" or "12:30" → game ms; empty → undefined. */
@@ -13,32 +14,32 @@ function parseClaimed(text: string): number | undefined | null {
 
 /** The team timeline and the scribe's entry form (any player may add; the scribe owns it). */
 export function timelinePanel(store: DrillStore): HTMLElement {
-  const text = h('input', { id: 'tl-text', type: 'text', required: true, placeholder: 'What happened' });
-  const when = h('input', { id: 'tl-when', type: 'text', placeholder: 'mm:ss (or -mm:ss before the drill)', inputmode: 'text' });
+  const text = h('input', { id: 'tl-text', type: 'text', required: true, placeholder: t('timeline.entryPlaceholder') });
+  const when = h('input', { id: 'tl-when', type: 'text', placeholder: t('timeline.whenPlaceholder'), inputmode: 'text' });
   const status = h('p', { class: 'status', role: 'status' });
-  const list = h('ol', { class: 'timeline', 'aria-label': 'Team timeline' });
+  const list = h('ol', { class: 'timeline', 'aria-label': t('timeline.list') });
   const form = h('form', {
     onsubmit: (e: Event) => {
       e.preventDefault();
       const claimedAt = parseClaimed(when.value);
       if (claimedAt === null) {
-        status.textContent = 'Write the time as mm:ss, for example 12:30 or -40:00.';
+        status.textContent = t('timeline.badTime');
         return;
       }
       void store.send({ type: 'timeline.add', text: text.value, ...(claimedAt !== undefined ? { claimedAt } : {}) }).then((r) => {
-        status.textContent = r.ok ? 'Logged.' : `Not logged: ${r.error.message}`;
+        status.textContent = r.ok ? t('timeline.logged') : t('timeline.notLogged', { reason: r.error.message });
         if (r.ok) {
           text.value = '';
           when.value = '';
         }
       });
     },
-  }, h('label', { for: 'tl-text' }, 'Entry'), text, h('label', { for: 'tl-when' }, 'Happened at'), when, h('button', { type: 'submit' }, 'Add to timeline'), status);
+  }, h('label', { for: 'tl-text' }, t('timeline.entry')), text, h('label', { for: 'tl-when' }, t('timeline.happenedAt')), when, h('button', { type: 'submit' }, t('timeline.add')), status);
   store.subscribe((s) => {
     const entries = s.view?.timeline ?? [];
     if (list.childElementCount === entries.length) return;
     clear(list);
     for (const t of entries) list.append(h('li', {}, h('span', { class: 'meta' }, `${t.claimedAt !== undefined ? (t.claimedAt < 0 ? '-' : '') + gameClock(Math.abs(t.claimedAt)) : '—'} · ${t.by.seat} `), t.text));
   });
-  return h('section', { class: 'panel timeline-panel', 'aria-labelledby': 'tl-h' }, h('h2', { id: 'tl-h' }, 'Timeline'), form, list);
+  return h('section', { class: 'panel timeline-panel', 'aria-labelledby': 'tl-h' }, h('h2', { id: 'tl-h' }, t('timeline.heading')), form, list);
 }

@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../server/app.ts';
+import { CATALOGS } from '../../client/src/i18n/index.ts';
+import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
+
+/*
+ * Part of a drill played in Japanese and in Chinese: the landing page, a solo war room with an
+ * action and a message, and the report. Each page is checked for English UI labels left behind,
+ * raw catalog keys, and characters drawn as missing-glyph boxes (in HTML and on the Phaser canvas).
+ */
+
+type Flat = Record<string, string>;
+const flatten = (catalog: object): Flat =>
+  Object.fromEntries(Object.entries(catalog).flatMap(([group, entries]) => Object.entries(entries as Flat).map(([k, v]) => [`${group}.${k}`, v])));
+const EN = flatten(CATALOGS.en);
+
+/** English labels that must not show on a page in `locale` (those that differ there, long enough to be words). */
+function englishLabels(locale: 'ja' | 'zh-CN'): string[] {
+  const target = flatten(CATALOGS[locale]);
+  return Object.entries(EN)
+    .filter(([key, text]) => target[key] !== text && !text.includes('{{') && /[A-Za-z]{4}/.test(text))
+    .map(([, text]) => text);
+}
+
+/**
+ * Characters the page's fonts cannot draw. Each distinct CJK character on the page is drawn on a
+ * canvas in the body's font and compared with the drawing of a code point no font has (U+10FFFD,
+ * which every browser draws as the missing-glyph box): identical pixels mean a box.
+ */
+async function tofu(page: Page, extra = ''): Promise<string[]> {
+  return page.evaluate((more) => {
+    const text = `${document.body.innerText}${more}`;
+    const chars = [...new Set([...text].filter((c) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(c)))];
+    const font = `32px ${getComputedStyle(document.body).fontFamily}`;
+    const draw = (c: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 40;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return '';
+      ctx.font = font;
+      ctx.fillText(c, 2, 32);
+      return canvas.toDataURL();
+    };
+    const box = draw(String.fromCodePoint(0x10fffd));
+    return chars.filter((c) => draw(c) === box);
+  }, extra);
+}
+
+/** Visible text of the page, for looking for English labels and raw keys. */
+const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+describe.skipIf(!hasBrowser)('E2E localisation', () => {
+  let browser: Browser;
+  let server: { app: App; url: string };
+
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+  });
+
+  for (const locale of ['ja', 'zh-CN'] as const) {
+    it(`L10N-B ${locale}: landing, a solo drill and its report are fully in ${locale}, with every glyph drawn`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
+      const errors = watchErrors(page);
+      const catalog = CATALOGS[locale];
+      const leftovers = englishLabels(locale);
+      const check = async (where: string) => {
+        const text = await visibleText(page);
+        expect(leftovers.filter((label) => text.includes(label)), `${where}: English labels`).toEqual([]);
+        expect(text.match(/\b(app|landing|warRoom|solo|feed|actions|comms|lead|timeline|facilitator|report|board|pastDrills)\.[a-zA-Z]+\b/g) ?? [], `${where}: raw keys`).toEqual([]);
+        expect(await tofu(page), `${where}: missing glyphs`).toEqual([]);
+      };
+
+      await page.goto(`${server.url}/?lang=${locale}`);
+      await page.getByRole('heading', { name: catalog.landing.soloTitle }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await shot(page, `l10n-${locale}-landing`);
+      await check('landing');
+
+      // The language switcher is there, labelled, and names each language in itself.
+      expect(await page.locator('#language option').allTextContents()).toEqual(['English', '日本語', '简体中文']);
+
+      await page.click('#start-solo');
+      await page.locator('.role').waitFor();
+      await page.click('#solo-start');
+      await page.locator('[data-action="page-ic"]').click();
+      await page.fill('#msg-subject', locale === 'ja' ? '【弁護士業務成果物】青鷺' : '【律师工作成果】青鹭');
+      await page.fill('#msg-body', locale === 'ja' ? '青鷺：ブリッジに集まってください。' : '青鹭：请到电话会议集合。');
+      await page.click('.composer button[type=submit]');
+      await page.locator('.composer .status', { hasText: catalog.comms.sent }).waitFor();
+      await page.locator('.injects li').first().waitFor();
+      await shot(page, `l10n-${locale}-war-room`);
+      await check('war room');
+
+      // The Phaser board draws on a canvas; its text alternative carries the same words, so check
+      // that for raw keys and English, and draw its characters to look for boxes.
+      await page.waitForFunction(() => (document.getElementById('board-summary')?.textContent ?? '').length > 0);
+      const boardText = (await page.locator('#board-summary').textContent()) ?? '';
+      expect(boardText).toContain(catalog.board.compromised);
+      expect(boardText.match(/\b[a-z]+\.[a-zA-Z]+\b/g)?.filter((k) => !/\.(example|com|prod)$/.test(k) && !/^\d/.test(k)) ?? [], 'board: raw keys').toEqual([]);
+      expect(leftovers.filter((label) => boardText.includes(label)), 'board: English labels').toEqual([]);
+      expect(await tofu(page, boardText), 'board: missing glyphs').toEqual([]);
+      // Activity names the inject by its title in this language, not by its id.
+      await page.locator('.activity li', { hasText: catalog.feed.inject.replace('{{title}}', '') }).first().waitFor();
+      expect(await page.locator('.activity li[data-pending-inject]').count()).toBe(0);
+
+      await page.click('#solo-end');
+      await page.click('#view-report');
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      await page.frameLocator('iframe.report-frame').locator('.total').first().waitFor();
+      expect(frame).toBeDefined();
+      if (frame) {
+        expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+        const reportText = await frame.evaluate(() => document.body.innerText);
+        expect(reportText).not.toContain('After-action report');
+        expect(reportText).not.toContain('What to practise next');
+      }
+      await shot(page, `l10n-${locale}-report`);
+      await check('report page');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('L10N-B3 the browser language picks the default; the switcher changes it and is remembered', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: CATALOGS['zh-CN'].landing.soloTitle }).waitFor();
+    await page.selectOption('#language', 'ja');
+    await page.getByRole('heading', { name: CATALOGS.ja.landing.soloTitle }).waitFor();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: CATALOGS.ja.landing.soloTitle }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await page.close();
+  });
+});
