@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, detectLocale, matchLocale } from '../../client/src/i18n/index.ts';
+import i18next from 'i18next';
+import { CATALOGS, detectLocale, endReason, errorText, fmt, i18nOptions, initI18n, matchLocale, seatName, t } from '../../client/src/i18n/index.ts';
 import { LOCALES } from '../../shared/i18n/locales.ts';
 
 /*
@@ -75,5 +76,40 @@ describe('L10N-U: UI message catalogs', () => {
     expect(matchLocale('en-US')).toBe('en');
     expect(matchLocale('fr')).toBeNull();
     expect(matchLocale('')).toBeNull();
+  });
+
+  it('L10N-U7 a key missing from a translation falls back to the English text, never to the key', async () => {
+    const { comms: _dropped, ...partial } = CATALOGS.ja;
+    const i18n = i18next.createInstance();
+    await i18n.init(i18nOptions('ja', { en: CATALOGS.en, ja: partial }));
+    expect(i18n.t('comms.send')).toBe(CATALOGS.en.comms.send);
+    expect(i18n.t('comms.notSent', { reason: 'x' })).toBe('Not sent: x');
+    expect(i18n.t('solo.start')).toBe(CATALOGS.ja.solo.start);
+  });
+
+  it('L10N-U8 seats, refusals, end reasons, numbers and durations in the chosen language', () => {
+    initI18n('ja');
+    expect(t('warRoom.youAre', { role: t('roles.scribe') })).toBe('あなたの役割：記録係');
+    expect(seatName('scribe')).toBe('記録係');
+    expect(seatName('sme-2')).toBe('SME 2');
+    expect(seatName('engine')).toBe('engine');
+    expect(errorText({ code: 'PAUSED', message: 'the drill is paused' })).toBe(CATALOGS.ja.errors.PAUSED);
+    expect(errorText({ code: 'SOMETHING_NEW', message: 'raw' })).toBe('raw');
+    expect(endReason('trainee finished')).toBe(CATALOGS.ja.solo.endReason);
+    expect(endReason('power cut')).toBe('power cut');
+    expect(fmt.duration(270_000)).toMatch(/^4\s?分\s?30\s?秒$/);
+    expect(fmt.number(480_000)).toBe('480,000');
+
+    initI18n('zh-CN');
+    expect(seatName('deputy')).toBe(CATALOGS['zh-CN'].roles.deputy);
+    expect(fmt.duration(90_000)).toMatch(/^1\s?分钟\s?30\s?秒$/);
+    expect(fmt.decimal(0.5, 2)).toBe('0.50');
+
+    initI18n('en');
+    // English readers keep the engine's own, more specific message.
+    expect(errorText({ code: 'PAUSED', message: 'the drill is paused; resume it first' })).toBe('the drill is paused; resume it first');
+    expect(seatName('sme-1')).toBe('SME 1');
+    expect(fmt.duration(45_000)).toBe('45 sec');
+    expect(fmt.duration(0)).toBe('0 sec');
   });
 });

@@ -28,11 +28,11 @@ function englishLabels(locale: 'ja' | 'zh-CN'): string[] {
  * canvas in the body's font and compared with the drawing of a code point no font has (U+10FFFD,
  * which every browser draws as the missing-glyph box): identical pixels mean a box.
  */
-async function tofu(page: Page, extra = ''): Promise<string[]> {
-  return page.evaluate((more) => {
+async function tofu(page: Page, extra = '', family?: string): Promise<string[]> {
+  return page.evaluate(([more, fontFamily]) => {
     const text = `${document.body.innerText}${more}`;
     const chars = [...new Set([...text].filter((c) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(c)))];
-    const font = `32px ${getComputedStyle(document.body).fontFamily}`;
+    const font = `32px ${fontFamily || getComputedStyle(document.body).fontFamily}`;
     const draw = (c: string) => {
       const canvas = document.createElement('canvas');
       canvas.width = 40;
@@ -44,12 +44,15 @@ async function tofu(page: Page, extra = ''): Promise<string[]> {
       return canvas.toDataURL();
     };
     const box = draw(String.fromCodePoint(0x10fffd));
+    // The detector itself: an unassigned code point must draw as the box, and the box must not be blank.
+    if (draw('\u0378') !== box || draw(' ') === box) return ['(tofu detector not working)'];
     return chars.filter((c) => draw(c) === box);
-  }, extra);
+  }, [extra, family ?? ''] as const);
 }
 
-/** Visible text of the page, for looking for English labels and raw keys. */
-const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+/** Visible text of the page plus the text of placeholders, labels and tooltips, for looking for English labels and raw keys. */
+const visibleText = (page: Page) =>
+  page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))].join('\n'));
 
 describe.skipIf(!hasBrowser)('E2E localisation', () => {
   let browser: Browser;
@@ -65,8 +68,8 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     await server?.app.close();
   });
 
-  for (const locale of ['ja', 'zh-CN'] as const) {
-    it(`L10N-B ${locale}: landing, a solo drill and its report are fully in ${locale}, with every glyph drawn`, async () => {
+  for (const [n, locale] of [[1, 'ja'], [2, 'zh-CN']] as const) {
+    it(`L10N-B${n} ${locale}: landing, a solo drill and its report are fully in ${locale}, with every glyph drawn`, async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
       const errors = watchErrors(page);
       const catalog = CATALOGS[locale];
@@ -74,7 +77,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       const check = async (where: string) => {
         const text = await visibleText(page);
         expect(leftovers.filter((label) => text.includes(label)), `${where}: English labels`).toEqual([]);
-        expect(text.match(/\b(app|landing|warRoom|solo|feed|actions|comms|lead|timeline|facilitator|report|board|pastDrills)\.[a-zA-Z]+\b/g) ?? [], `${where}: raw keys`).toEqual([]);
+        expect(text.match(/\b(app|landing|warRoom|solo|feed|actions|comms|lead|timeline|facilitator|report|board|pastDrills|roles|errors|fallbackKind|lifecycle|channel|audience|purpose|severity|criticality|ooda|difficulty|shortcuts)\.[a-zA-Z]+\b/g) ?? [], `${where}: raw keys`).toEqual([]);
         expect(await tofu(page), `${where}: missing glyphs`).toEqual([]);
       };
 
@@ -106,12 +109,22 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       expect(boardText).toContain(catalog.board.compromised);
       expect(boardText.match(/\b[a-z]+\.[a-zA-Z]+\b/g)?.filter((k) => !/\.(example|com|prod)$/.test(k) && !/^\d/.test(k)) ?? [], 'board: raw keys').toEqual([]);
       expect(leftovers.filter((label) => boardText.includes(label)), 'board: English labels').toEqual([]);
-      expect(await tofu(page, boardText), 'board: missing glyphs').toEqual([]);
+      // The board's words drawn in the very font stack its Phaser text objects use.
+      const boardFont = await page.locator('#board').getAttribute('data-font');
+      expect(boardFont, 'board font stack').toContain(locale === 'ja' ? 'Noto Sans CJK JP' : 'Noto Sans CJK SC');
+      expect(await tofu(page, boardText, boardFont ?? ''), 'board: missing glyphs').toEqual([]);
+      // Seats are named as roles in this language, not by their protocol ids ("scribe", "deputy").
+      const activity = await page.locator('.activity').innerText();
+      expect(activity).toContain(`${catalog.roles.ic} [`);
+      expect(activity).not.toMatch(/\b(scribe|deputy|sme-\d)\b/);
       // Activity names the inject by its title in this language, not by its id.
       await page.locator('.activity li', { hasText: catalog.feed.inject.replace('{{title}}', '') }).first().waitFor();
       expect(await page.locator('.activity li[data-pending-inject]').count()).toBe(0);
 
       await page.click('#solo-end');
+      // The end reason is the client's own English protocol text; the feed shows it translated.
+      await page.locator('.activity li', { hasText: catalog.solo.endReason }).first().waitFor();
+      await check('ended war room');
       await page.click('#view-report');
       const frame = page.frames().find((f) => f !== page.mainFrame());
       await page.frameLocator('iframe.report-frame').locator('.total').first().waitFor();

@@ -2,7 +2,7 @@
 type Events = {
   'asset:selected': { assetId: string };
   /** What the board shows, in words: the text alternative of the canvas for screen readers. */
-  'board:described': { text: string };
+  'board:described': { text: string; font: string };
 };
 type Handler<K extends keyof Events> = (payload: Events[K]) => void;
 

@@ -4,6 +4,7 @@ import type { AckResult, CommandResult, SeatPresence } from '../../../shared/pro
 import type { ScoreResult } from '../../../shared/scoring/types.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Transport } from '../transport/types.ts';
+import { errorText, locale as uiLocale } from '../i18n/index.ts';
 
 export interface StoreState {
   view: DrillView | null;
@@ -49,7 +50,8 @@ export class DrillStore {
 
   async send(command: Command): Promise<AckResult<CommandResult>> {
     const result = await this.transport.send(command);
-    this.set({ lastError: result.ok ? '' : `${result.error.code}: ${result.error.message}` });
+    // English keeps the engine's code and specific message; other languages get the code's sentence.
+    this.set({ lastError: result.ok ? '' : uiLocale() === 'en' ? `${result.error.code}: ${result.error.message}` : errorText(result.error) });
     return result;
   }
 

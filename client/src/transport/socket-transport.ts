@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { locale } from '../i18n/index.ts';
+import { errorText, locale, t } from '../i18n/index.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Command } from '../../../shared/engine/types.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
@@ -23,8 +23,9 @@ export class SocketTransport implements Transport {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq }) });
     this.socket = socket;
     socket.on('connect', () => events.status('online'));
-    socket.on('disconnect', () => events.status('offline', 'connection lost; reconnecting…'));
-    socket.on('connect_error', (e) => events.status('offline', e.message));
+    socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
+    // The server refuses a handshake with an English sentence and no code: give it one for the reader.
+    socket.on('connect_error', (e) => events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message })));
     socket.on('drill:welcomed', (w) => {
       this.drillId = w.drillId;
       events.view(w.view);

@@ -1,4 +1,4 @@
-import { loc, t } from '../i18n/index.ts';
+import { loc, seatName, t } from '../i18n/index.ts';
 import { languageSwitcher } from './language-switcher.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
 import { BUNDLED } from '../scenarios.ts';
@@ -41,7 +41,7 @@ export function mountLanding(app: HTMLElement): void {
       const facilitatorToken = json.data.seats.find((seat) => seat.seat === 'facilitator')?.link.split('join=')[1];
       if (facilitatorToken) rememberDrill(json.data.drillId, decodeURIComponent(facilitatorToken));
       clear(hostOut);
-      hostOut.append(h('p', {}, t('landing.sendLinks')), h('ul', { id: 'join-links' }, ...json.data.seats.map((s) => h('li', {}, h('strong', {}, s.seat), ' ', h('input', { type: 'text', readonly: true, value: s.link, 'aria-label': t('landing.joinLinkFor', { seat: s.seat }), 'data-seat': s.seat, size: 40 }), ' ', h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.link) }, t('landing.copy'))))),
+      hostOut.append(h('p', {}, t('landing.sendLinks')), h('ul', { id: 'join-links' }, ...json.data.seats.map((s) => h('li', {}, h('strong', {}, seatName(s.seat)), ' ', h('input', { type: 'text', readonly: true, value: s.link, 'aria-label': t('landing.joinLinkFor', { seat: seatName(s.seat) }), 'data-seat': s.seat, size: 40 }), ' ', h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.link) }, t('landing.copy'))))),
         h('a', { class: 'button', id: 'open-console', href: json.data.seats.find((s) => s.seat === 'facilitator')?.link ?? '/' }, t('landing.openConsole')));
     },
   }, h('h2', {}, t('landing.hostTitle')), h('p', {}, t('landing.hostText')),

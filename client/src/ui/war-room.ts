@@ -1,6 +1,6 @@
 import type { PlayerRole } from '../../../shared/runbook/types.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
-import { loc, t } from '../i18n/index.ts';
+import { loc, seatName, t } from '../i18n/index.ts';
 import { languageSwitcher } from './language-switcher.ts';
 import { bus } from '../game/event-bus.ts';
 import { startGame } from '../game/main.ts';
@@ -41,7 +41,10 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
     const role = view.viewer.role;
     const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': t('warRoom.board'), 'aria-describedby': 'board-summary' });
     const boardSummary = h('p', { id: 'board-summary', class: 'sr-only' });
-    bus.on('board:described', ({ text }) => (boardSummary.textContent = text));
+    bus.on('board:described', ({ text, font }) => {
+      boardSummary.textContent = text;
+      board.dataset.font = font; // the board's font stack, for the glyph check in the locale tests
+    });
     const shortcuts = installShortcuts();
     const toggles = h('div', { class: 'toggles' },
       h('button', { type: 'button', id: 'shortcuts-open', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => shortcuts.showHelp() }, t('warRoom.shortcutsButton')),
@@ -50,7 +53,7 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
       languageSwitcher());
     const badges = h('ul', { class: 'badges', 'aria-label': t('warRoom.whoIsOnline') });
     store.subscribe((st) => {
-      badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${p.seat}`)));
+      badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${seatName(p.seat)}`)));
       if (st.view) clock.textContent = `T+${String(Math.floor(st.view.clock / 60_000)).padStart(2, '0')}:${String(Math.floor((st.view.clock % 60_000) / 1000)).padStart(2, '0')} · ${t(`lifecycle.${st.view.lifecycle}`)}`;
     });
     const openReport = () => void showReport(app, store, `${view.scenario.id}-${role}`);

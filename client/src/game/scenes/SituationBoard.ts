@@ -52,7 +52,7 @@ export class SituationBoard extends Phaser.Scene {
   private draw(s: StoreState, force = false): void {
     const view = s.view;
     if (!view) return;
-    const key = JSON.stringify([view.assets, view.exfil, Math.floor(view.clock / 1000), this.scale.width, this.scale.height]);
+    const key = JSON.stringify([view.assets, view.exfil, view.lifecycle, view.speed, Math.floor(view.clock / 1000), this.scale.width, this.scale.height]);
     if (key === this.lastKey && !force) return;
     const previous = this.lastKey;
     this.lastKey = key;
@@ -93,9 +93,9 @@ export class SituationBoard extends Phaser.Scene {
       layer.add(box);
       // CJK has no spaces to break at, so wrap by character where needed.
       const wrap = { width: 180, useAdvancedWrap: true };
-      layer.add(this.add.text(p.x, p.y - 24, loc(a.name), { fontFamily: font, fontSize: '13px', color: INK, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x, p.y + 14, statusWords(state).join(' · '), { fontFamily: font, fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x - 88, p.y - 33, t(`criticality.${a.criticality}`), { fontFamily: font, fontSize: '9px', color: MUTED }));
+      layer.add(this.add.text(p.x, p.y - 20, loc(a.name), { fontFamily: font, fontSize: '13px', color: INK, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x, p.y + 16, statusWords(state).join(' · '), { fontFamily: font, fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x - 90, p.y - 35, t(`criticality.${a.criticality}`), { fontFamily: font, fontSize: '10px', color: MUTED }));
       if (previous && state.compromised && !state.isolated && !this.reducedMotion()) {
         this.tweens.add({ targets: box, alpha: { from: 1, to: 0.55 }, yoyo: true, repeat: 1, duration: 300 });
       }
@@ -118,6 +118,6 @@ export class SituationBoard extends Phaser.Scene {
       const state = view.assets[a.id];
       return `${loc(a.name)} (${t(`criticality.${a.criticality}`)}): ${state ? statusWords(state).join(', ') : ''}`;
     });
-    bus.emit('board:described', { text: [`T+${gameClock(view.clock)} ${t(`lifecycle.${view.lifecycle}`)}`, ...lines, exfilLine].join('. ') });
+    bus.emit('board:described', { text: [`T+${gameClock(view.clock)} ${t(`lifecycle.${view.lifecycle}`)}`, ...lines, exfilLine].join('. '), font });
   }
 }

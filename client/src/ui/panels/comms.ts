@@ -1,7 +1,7 @@
 import { AUDIENCES, CHANNELS, MESSAGE_PURPOSES, type MessageAudience, type Channel, type MessagePurpose } from '../../../../shared/engine/types.ts';
 import { COMMS_RULES_DATA } from '../../../../shared/runbook/comms-rules.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
-import { loc, t } from '../../i18n/index.ts';
+import { errorText, loc, seatName, t } from '../../i18n/index.ts';
 import { clear, h } from '../dom.ts';
 
 /** The comms composer: channel, audience, purpose, recipients, subject, body. Rules show as hints in training only. */
@@ -13,7 +13,7 @@ export function commsPanel(store: DrillStore, training: boolean): HTMLElement {
   const audience = select<MessageAudience>('msg-audience', t('comms.audience'), 'audience', AUDIENCES, 'team');
   const purpose = select<MessagePurpose>('msg-purpose', t('comms.purpose'), 'purpose', MESSAGE_PURPOSES, 'discussion');
   const recipients = h('input', { id: 'msg-recipients', type: 'text', placeholder: 'a@example.com, b@example.com' });
-  const subject = h('input', { id: 'msg-subject', type: 'text', placeholder: 'Attorney Work Product' });
+  const subject = h('input', { id: 'msg-subject', type: 'text', placeholder: t('comms.subjectPlaceholder') });
   const body = h('textarea', { id: 'msg-body', rows: 4, required: true });
   const encrypted = h('input', { id: 'msg-encrypted', type: 'checkbox' });
   const status = h('p', { class: 'status', role: 'status' });
@@ -26,7 +26,7 @@ export function commsPanel(store: DrillStore, training: boolean): HTMLElement {
         type: 'message.send',
         message: { channel: channel.value as Channel, audience: audience.value as MessageAudience, purpose: purpose.value as MessagePurpose, recipients: recipients.value.split(',').map((r) => r.trim()).filter(Boolean), subject: subject.value, body: body.value, encrypted: encrypted.checked },
       }).then((r) => {
-        status.textContent = r.ok ? t('comms.sent') : t('comms.notSent', { reason: r.error.message });
+        status.textContent = r.ok ? t('comms.sent') : t('comms.notSent', { reason: errorText(r.error) });
         if (r.ok) body.value = '';
       });
     },
@@ -47,7 +47,7 @@ export function commsPanel(store: DrillStore, training: boolean): HTMLElement {
     const list = s.view?.messages ?? [];
     if (messages.childElementCount === list.length) return;
     clear(messages);
-    for (const m of [...list].reverse()) messages.append(h('li', {}, h('span', { class: 'meta' }, `${m.from.seat} · ${t(`channel.${m.channel}`)} → ${t(`audience.${m.audience}`)}`), h('strong', {}, m.subject ? ` ${m.subject}` : ''), h('p', { class: 'msg-body' }, m.body)));
+    for (const m of [...list].reverse()) messages.append(h('li', {}, h('span', { class: 'meta' }, `${seatName(m.from.seat)} · ${t(`channel.${m.channel}`)} → ${t(`audience.${m.audience}`)}`), h('strong', {}, m.subject ? ` ${m.subject}` : ''), h('p', { class: 'msg-body' }, m.body)));
   });
   return h('section', { class: 'panel comms', 'aria-labelledby': 'comms-h' }, h('h2', { id: 'comms-h' }, t('comms.heading')), form, hints, h('h3', {}, t('comms.messages')), messages);
 }

@@ -1,5 +1,5 @@
 import { REPORT_LABELS } from '../../../../shared/report/labels.ts';
-import { loc, locale, t } from '../../i18n/index.ts';
+import { errorText, fmt, loc, locale, seatName, t } from '../../i18n/index.ts';
 import { PLAYER_ROLES } from '../../../../shared/runbook/types.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, gameClock, h } from '../dom.ts';
@@ -8,7 +8,7 @@ import { clear, gameClock, h } from '../dom.ts';
 export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLElement {
   const status = h('p', { class: 'status', role: 'status' });
   const act = (label: string, command: Parameters<DrillStore['send']>[0], id: string) =>
-    h('button', { type: 'button', id, onclick: () => void store.send(command).then((r) => (status.textContent = r.ok ? t('facilitator.done', { what: label }) : t('facilitator.failed', { what: label, reason: r.error.message }))) }, label);
+    h('button', { type: 'button', id, onclick: () => void store.send(command).then((r) => (status.textContent = r.ok ? t('facilitator.done', { what: label }) : t('facilitator.failed', { what: label, reason: errorText(r.error) }))) }, label);
   const speed = h('select', { id: 'speed', 'aria-label': t('facilitator.speed') }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
   speed.addEventListener('change', () => void store.send({ type: 'drill.setSpeed', speed: Number(speed.value) }));
   const palette = h('ol', { class: 'palette', 'aria-label': t('facilitator.upcoming') });
@@ -29,18 +29,18 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
         const due = u.dueAt !== null ? Math.max(0, u.dueAt - (s.view?.clock ?? 0)) : null;
         palette.append(h('li', {},
           h('strong', {}, loc(u.title)),
-          h('span', { class: 'meta' }, due === null ? t('facilitator.byHand') : t('facilitator.dueIn', { time: gameClock(due) })),
+          h('span', { class: 'meta' }, due === null ? t('facilitator.byHand') : t('facilitator.dueIn', { time: fmt.duration(due) })),
           u.facilitatorNote ? h('p', { class: 'meta' }, loc(u.facilitatorNote)) : null,
-          h('button', { type: 'button', 'data-inject': u.injectId, onclick: () => void store.send({ type: 'inject.push', injectId: u.injectId }).then((r) => (status.textContent = r.ok ? t('facilitator.injectSent') : r.error.message)) }, t('facilitator.sendNow'))));
+          h('button', { type: 'button', 'data-inject': u.injectId, onclick: () => void store.send({ type: 'inject.push', injectId: u.injectId }).then((r) => (status.textContent = r.ok ? t('facilitator.injectSent') : errorText(r.error))) }, t('facilitator.sendNow'))));
       }
       clear(notes);
       for (const n of f.notes) notes.append(h('li', {}, `T+${gameClock(n.at)} ${n.text}`));
     }
     clear(presence);
-    for (const p of s.presence) presence.append(h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? t('facilitator.online') : t('facilitator.offline')} · ${p.seat}`));
+    for (const p of s.presence) presence.append(h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? t('facilitator.online') : t('facilitator.offline')} · ${seatName(p.seat)}`));
     if (s.score) {
       clear(score);
-      score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: s.score.total })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${v}`))));
+      score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: fmt.number(s.score.total) })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${fmt.number(v)}`))));
       clear(findings);
       for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${loc(f2.message)}`));
     }
@@ -57,7 +57,7 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       onsubmit: (e: Event) => {
         e.preventDefault();
         const audience = adhocAudience.value === 'all' ? 'all' : [adhocAudience.value as (typeof PLAYER_ROLES)[number]];
-        void store.send({ type: 'inject.adhoc', title: adhocTitle.value, body: adhocBody.value, audience }).then((r) => (status.textContent = r.ok ? t('facilitator.adhocSent') : r.error.message));
+        void store.send({ type: 'inject.adhoc', title: adhocTitle.value, body: adhocBody.value, audience }).then((r) => (status.textContent = r.ok ? t('facilitator.adhocSent') : errorText(r.error)));
       },
     }, h('h3', {}, t('facilitator.adhoc')), h('label', { for: 'adhoc-title' }, t('facilitator.adhocTitle')), adhocTitle, h('label', { for: 'adhoc-body' }, t('facilitator.adhocText')), adhocBody, h('label', { for: 'adhoc-audience' }, t('comms.audience')), adhocAudience, h('button', { type: 'submit', id: 'adhoc-send' }, t('facilitator.sendAdhoc'))),
     h('form', { onsubmit: (e: Event) => { e.preventDefault(); void store.send({ type: 'facilitator.note', text: note.value }).then((r) => r.ok && (note.value = '')); } }, h('h3', {}, t('facilitator.notes')), h('label', { for: 'fac-note' }, t('facilitator.note')), note, h('button', { type: 'submit' }, t('facilitator.saveNote')), notes),

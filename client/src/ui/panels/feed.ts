@@ -1,7 +1,8 @@
 import type { LogEntry } from '../../../../shared/engine/types.ts';
 import type { DrillView } from '../../../../shared/engine/view-types.ts';
 import { getAction } from '../../../../shared/runbook/actions.ts';
-import { loc, t } from '../../i18n/index.ts';
+import { endReason, fmt, loc, seatName, t } from '../../i18n/index.ts';
+import { BUNDLED } from '../../scenarios.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, gameClock, h } from '../dom.ts';
 
@@ -10,16 +11,28 @@ const actionTitle = (id: string) => {
   return def ? loc(def.title) : id;
 };
 
+/** "isolate@app-1" (how the engine keys an action on a target) → "Isolate … → app-1". */
+const actionKeyTitle = (key: string) => {
+  const [action = key, target] = key.split('@');
+  return target ? `${actionTitle(action)} → ${target}` : actionTitle(action);
+};
+
+/** A scenario phase by its title in the reader's language (the view carries only its id). */
+const phaseTitle = (view: DrillView | null, id: string) => {
+  const phase = BUNDLED.find((c) => c.scenario.id === view?.scenario.id)?.scenario.phases.states.find((p) => p.id === id);
+  return phase ? loc(phase.title) : id;
+};
+
 /** Describe one log entry for the live feed, in the reader's language. */
 export function describeEntry(e: LogEntry, view: DrillView | null): string | null {
   const ev = e.event;
-  const who = e.actor.role === 'system' ? t('feed.system') : e.actor.seat;
+  const who = e.actor.role === 'system' ? t('feed.system') : seatName(e.actor.seat);
   switch (ev.type) {
     case 'drill.started': return t('feed.started');
     case 'drill.paused': return t('feed.paused');
     case 'drill.resumed': return t('feed.resumed');
     case 'drill.speedChanged': return t('feed.speed', { speed: ev.speed });
-    case 'drill.ended': return t('feed.ended', { reason: ev.reason });
+    case 'drill.ended': return t('feed.ended', { reason: endReason(ev.reason) });
     case 'inject.delivered': {
       const inj = view?.injects.find((i) => i.injectId === ev.injectId);
       return t('feed.inject', { title: inj ? loc(inj.title) : ev.injectId });
@@ -38,10 +51,10 @@ export function describeEntry(e: LogEntry, view: DrillView | null): string | nul
     case 'hint.given': return t('feed.hint', { text: loc(ev.text) });
     case 'exfil.stopped': return t('feed.exfilStopped');
     case 'facilitator.noted': return t('feed.note', { text: ev.text });
-    case 'adversary.rolled': return t('feed.roll', { roll: ev.roll.toFixed(2), action: actionTitle(ev.action), result: ev.alerted ? t('feed.alerted') : t('feed.unaware') });
-    case 'adversary.fallbackFired': return t('feed.fallback', { kind: ev.kind, target: ev.target });
-    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: ev.by });
-    case 'phase.changed': return t('feed.phase', { from: ev.from, to: ev.to });
+    case 'adversary.rolled': return t('feed.roll', { roll: fmt.decimal(ev.roll, 2), action: actionTitle(ev.action), result: ev.alerted ? t('feed.alerted') : t('feed.unaware') });
+    case 'adversary.fallbackFired': return t('feed.fallback', { kind: t(`fallbackKind.${ev.kind}`), target: ev.target });
+    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: actionKeyTitle(ev.by) });
+    case 'phase.changed': return t('feed.phase', { from: phaseTitle(view, ev.from), to: phaseTitle(view, ev.to) });
     default: return null;
   }
 }

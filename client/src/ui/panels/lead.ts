@@ -1,6 +1,6 @@
 import { ACTIONS } from '../../../../shared/runbook/actions.ts';
 import { PLAYER_ROLES, type PlayerRole } from '../../../../shared/runbook/types.ts';
-import { loc, t } from '../../i18n/index.ts';
+import { errorText, loc, t } from '../../i18n/index.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, h } from '../dom.ts';
 
@@ -17,7 +17,7 @@ export function leadPanel(store: DrillStore, role: PlayerRole): HTMLElement {
     ? h('form', {
         onsubmit: (e: Event) => {
           e.preventDefault();
-          void store.send({ type: 'task.assign', toRole: toRole.value as PlayerRole, action: action.value, ...(target.value ? { target: target.value } : {}) }).then((r) => (status.textContent = r.ok ? t('lead.assigned') : t('lead.notAssigned', { reason: r.error.message })));
+          void store.send({ type: 'task.assign', toRole: toRole.value as PlayerRole, action: action.value, ...(target.value ? { target: target.value } : {}) }).then((r) => (status.textContent = r.ok ? t('lead.assigned') : t('lead.notAssigned', { reason: errorText(r.error) })));
         },
       }, h('label', { for: 'task-role' }, t('lead.assignTo')), toRole, h('label', { for: 'task-action' }, t('lead.task')), action, h('label', { for: 'task-target' }, t('lead.on')), target, h('button', { type: 'submit' }, t('lead.assign')), status)
     : null;

@@ -1,5 +1,5 @@
 import type { DrillStore } from '../../store/drill-store.ts';
-import { t } from '../../i18n/index.ts';
+import { errorText, seatName, t } from '../../i18n/index.ts';
 import { clear, gameClock, h } from '../dom.ts';
 
 /** "-40:00" or "12:30" → game ms; empty → undefined. */
@@ -27,7 +27,7 @@ export function timelinePanel(store: DrillStore): HTMLElement {
         return;
       }
       void store.send({ type: 'timeline.add', text: text.value, ...(claimedAt !== undefined ? { claimedAt } : {}) }).then((r) => {
-        status.textContent = r.ok ? t('timeline.logged') : t('timeline.notLogged', { reason: r.error.message });
+        status.textContent = r.ok ? t('timeline.logged') : t('timeline.notLogged', { reason: errorText(r.error) });
         if (r.ok) {
           text.value = '';
           when.value = '';
@@ -39,7 +39,7 @@ export function timelinePanel(store: DrillStore): HTMLElement {
     const entries = s.view?.timeline ?? [];
     if (list.childElementCount === entries.length) return;
     clear(list);
-    for (const t of entries) list.append(h('li', {}, h('span', { class: 'meta' }, `${t.claimedAt !== undefined ? (t.claimedAt < 0 ? '-' : '') + gameClock(Math.abs(t.claimedAt)) : '—'} · ${t.by.seat} `), t.text));
+    for (const t of entries) list.append(h('li', {}, h('span', { class: 'meta' }, `${t.claimedAt !== undefined ? (t.claimedAt < 0 ? '-' : '') + gameClock(Math.abs(t.claimedAt)) : '—'} · ${seatName(t.by.seat)} `), t.text));
   });
   return h('section', { class: 'panel timeline-panel', 'aria-labelledby': 'tl-h' }, h('h2', { id: 'tl-h' }, t('timeline.heading')), form, list);
 }
