@@ -111,5 +111,6 @@ describe('L10N-U: UI message catalogs', () => {
     expect(seatName('sme-1')).toBe('SME 1');
     expect(fmt.duration(45_000)).toBe('45 sec');
     expect(fmt.duration(0)).toBe('0 sec');
+    expect(fmt.duration(270_000)).toBe('4 min, 30 sec');
   });
 });

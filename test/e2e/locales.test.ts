@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { CATALOGS } from '../../client/src/i18n/index.ts';
@@ -24,35 +24,66 @@ function englishLabels(locale: 'ja' | 'zh-CN'): string[] {
 }
 
 /**
- * Characters the page's fonts cannot draw. Each distinct CJK character on the page is drawn on a
- * canvas in the body's font and compared with the drawing of a code point no font has (U+10FFFD,
- * which every browser draws as the missing-glyph box): identical pixels mean a box.
+ * Characters the page's fonts cannot draw. Each distinct CJK character of each visible text node is
+ * drawn on a canvas in the computed font-family of the element holding it (so monospace and other
+ * stacks are checked too) and compared with the drawing of a code point no font has (U+10FFFD,
+ * which the browser draws as the missing-glyph box): identical pixels mean a box. `extra` text (the
+ * board's words) is drawn in `family`, the font stack its Phaser text objects use.
  */
-async function tofu(page: Page, extra = '', family?: string): Promise<string[]> {
-  return page.evaluate(([more, fontFamily]) => {
-    const text = `${document.body.innerText}${more}`;
-    const chars = [...new Set([...text].filter((c) => /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(c)))];
-    const font = `32px ${fontFamily || getComputedStyle(document.body).fontFamily}`;
-    const draw = (c: string) => {
+async function tofu(page: Page | Frame, extra = '', family?: string): Promise<string[]> {
+  return page.evaluate(([more, extraFamily]) => {
+    const cjk = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+    const byFamily = new Map<string, Set<string>>();
+    const note = (fontFamily: string, text: string) => {
+      const set = byFamily.get(fontFamily) ?? new Set<string>();
+      for (const c of text) if (cjk.test(c)) set.add(c);
+      byFamily.set(fontFamily, set);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.getClientRects().length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue;
+      note(getComputedStyle(el).fontFamily, node.textContent ?? '');
+    }
+    for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) note(getComputedStyle(input).fontFamily, `${input.value}${input.placeholder}`);
+    if (more) note(extraFamily || getComputedStyle(document.body).fontFamily, more);
+    const draw = (c: string, fontFamily: string) => {
       const canvas = document.createElement('canvas');
       canvas.width = 40;
       canvas.height = 40;
       const ctx = canvas.getContext('2d');
       if (!ctx) return '';
-      ctx.font = font;
+      ctx.font = `32px ${fontFamily}`;
       ctx.fillText(c, 2, 32);
       return canvas.toDataURL();
     };
-    const box = draw(String.fromCodePoint(0x10fffd));
-    // The detector itself: an unassigned code point must draw as the box, and the box must not be blank.
-    if (draw('\u0378') !== box || draw(' ') === box) return ['(tofu detector not working)'];
-    return chars.filter((c) => draw(c) === box);
+    const missing: string[] = [];
+    for (const [fontFamily, chars] of byFamily) {
+      const box = draw(String.fromCodePoint(0x10fffd), fontFamily);
+      // The detector itself: an unassigned code point must draw as the box, and the box must not be blank.
+      if (draw('\u0378', fontFamily) !== box || draw(' ', fontFamily) === box) return [`(tofu detector not working for ${fontFamily})`];
+      for (const c of chars) if (draw(c, fontFamily) === box) missing.push(`${c} in ${fontFamily}`);
+    }
+    return missing;
   }, [extra, family ?? ''] as const);
 }
 
 /** Visible text of the page plus the text of placeholders, labels and tooltips, for looking for English labels and raw keys. */
 const visibleText = (page: Page) =>
   page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))].join('\n'));
+
+const RAW_KEY = new RegExp(`\\b(${Object.keys(CATALOGS.en).join('|')})\\.[a-zA-Z]+\\b`, 'g');
+
+/** Check what a page shows in `locale`: no English UI label, no raw catalog key, no missing glyph. */
+function checker(page: Page, locale: 'ja' | 'zh-CN') {
+  const leftovers = englishLabels(locale);
+  return async (where: string) => {
+    const text = await visibleText(page);
+    expect(leftovers.filter((label) => text.includes(label)), `${where}: English labels`).toEqual([]);
+    expect(text.match(RAW_KEY) ?? [], `${where}: raw keys`).toEqual([]);
+    expect(await tofu(page), `${where}: missing glyphs`).toEqual([]);
+  };
+}
 
 describe.skipIf(!hasBrowser)('E2E localisation', () => {
   let browser: Browser;
@@ -74,12 +105,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       const errors = watchErrors(page);
       const catalog = CATALOGS[locale];
       const leftovers = englishLabels(locale);
-      const check = async (where: string) => {
-        const text = await visibleText(page);
-        expect(leftovers.filter((label) => text.includes(label)), `${where}: English labels`).toEqual([]);
-        expect(text.match(/\b(app|landing|warRoom|solo|feed|actions|comms|lead|timeline|facilitator|report|board|pastDrills|roles|errors|fallbackKind|lifecycle|channel|audience|purpose|severity|criticality|ooda|difficulty|shortcuts)\.[a-zA-Z]+\b/g) ?? [], `${where}: raw keys`).toEqual([]);
-        expect(await tofu(page), `${where}: missing glyphs`).toEqual([]);
-      };
+      const check = checker(page, locale);
 
       await page.goto(`${server.url}/?lang=${locale}`);
       await page.getByRole('heading', { name: catalog.landing.soloTitle }).waitFor();
@@ -134,6 +160,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
         const reportText = await frame.evaluate(() => document.body.innerText);
         expect(reportText).not.toContain('After-action report');
         expect(reportText).not.toContain('What to practise next');
+        expect(await tofu(frame), 'report frame: missing glyphs').toEqual([]);
       }
       await shot(page, `l10n-${locale}-report`);
       await check('report page');
@@ -151,6 +178,50 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: CATALOGS.ja.landing.soloTitle }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await page.close();
+  });
+
+  it('L10N-B4 ja: hosting a drill and running it from the facilitator console, all in Japanese', async () => {
+    // No ?lang= here: the browser's language alone picks Japanese, on the landing page and in the console.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+    const errors = watchErrors(page);
+    const catalog = CATALOGS.ja;
+    const check = checker(page, 'ja');
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: catalog.landing.hostTitle }).waitFor();
+    await page.selectOption('#host-scenario', 'reporter-leak');
+    await page.fill('#host-seed', '5');
+    await page.click('#create-drill');
+    await page.locator('#open-console').waitFor();
+    // Seats are named as roles in Japanese; the links keep their protocol ids.
+    expect(await page.locator('#join-links strong').allTextContents()).toEqual(expect.arrayContaining([catalog.roles.facilitator, catalog.roles.scribe, 'SME 1']));
+    await check('landing with join links');
+    const consoleLink = ((await page.locator('#open-console').getAttribute('href')) ?? '').replace(/^https?:\/\/[^/]+/, server.url);
+
+    await page.goto(consoleLink);
+    await page.getByRole('heading', { name: catalog.facilitator.heading }).waitFor();
+    await page.click('#fac-start');
+    await page.locator('.score .total').waitFor();
+    await page.locator('.palette [data-inject]').first().click();
+    await page.locator('.facilitator .status', { hasText: catalog.facilitator.injectSent }).waitFor();
+    await page.fill('#adhoc-title', '記者からの追加質問');
+    await page.fill('#adhoc-body', '記者が 17 時までの回答を求めています。');
+    await page.click('#adhoc-send');
+    await page.locator('.facilitator .status', { hasText: catalog.facilitator.adhocSent }).waitFor();
+    await page.fill('#fac-note', 'IC の初動は良好。');
+    await page.getByRole('button', { name: catalog.facilitator.saveNote }).click();
+    await page.locator('.notes li', { hasText: 'IC の初動は良好。' }).waitFor();
+    // Due times of upcoming injects are durations in words ("あと 4 分 30 秒"), not mm:ss.
+    const palette = await page.locator('.palette').innerText();
+    expect(palette).not.toMatch(/あと \d+:\d\d/);
+    await shot(page, 'l10n-ja-facilitator');
+    await check('facilitator console');
+
+    await page.click('#fac-end');
+    await page.locator('#view-report').waitFor({ state: 'visible' });
+    await page.locator('.activity li', { hasText: catalog.facilitator.endReason }).first().waitFor();
+    await check('facilitator console after the end');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -121,7 +121,7 @@ export const fmt = {
     const seconds = total % 60;
     const unit = (value: number, u: 'minute' | 'second') => new Intl.NumberFormat(current, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
     const parts = [...(minutes > 0 ? [unit(minutes, 'minute')] : []), ...(seconds > 0 || minutes === 0 ? [unit(seconds, 'second')] : [])];
-    return new Intl.ListFormat(current, { type: 'unit', style: 'narrow' }).format(parts);
+    return new Intl.ListFormat(current, { type: 'unit', style: 'short' }).format(parts);
   },
 };
 

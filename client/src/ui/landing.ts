@@ -1,4 +1,4 @@
-import { loc, seatName, t } from '../i18n/index.ts';
+import { errorText, loc, seatName, t } from '../i18n/index.ts';
 import { languageSwitcher } from './language-switcher.ts';
 import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
 import { BUNDLED } from '../scenarios.ts';
@@ -32,9 +32,9 @@ export function mountLanding(app: HTMLElement): void {
       e.preventDefault();
       hostOut.textContent = t('landing.creating');
       const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
-      const json = res ? ((await res.json()) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { message: string } }) : null;
+      const json = res ? ((await res.json()) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { code?: string; message: string } }) : null;
       if (!json?.ok || !json.data) {
-        hostOut.textContent = t('landing.createFailed', { reason: json?.error?.message ?? t('landing.serverUnreachable') });
+        hostOut.textContent = t('landing.createFailed', { reason: json?.error ? errorText({ code: json.error.code ?? '', message: json.error.message }) : t('landing.serverUnreachable') });
         return;
       }
       localStorage.setItem('ttx-host-key', json.data.hostKey);
