@@ -107,6 +107,7 @@ export const en = {
     assigned: '{{who}} assigned {{action}} to {{role}}',
     assignedOn: '{{who}} assigned {{action}} on {{target}} to {{role}}',
     message: '{{who}} [{{channel}} → {{audience}}] {{text}}',
+    subjectBody: '{{subject}}: {{body}}',
     logged: '{{who}} logged: {{text}}',
     hint: 'Hint: {{text}}',
     exfilStopped: 'Exfiltration stopped',

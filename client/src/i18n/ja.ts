@@ -106,6 +106,7 @@ export const ja: Catalog = {
     assigned: '{{who}} が {{role}} に「{{action}}」を割り当て',
     assignedOn: '{{who}} が {{role}} に「{{action}}」（{{target}}）を割り当て',
     message: '{{who}} [{{channel}} → {{audience}}] {{text}}',
+    subjectBody: '{{subject}}：{{body}}',
     logged: '{{who}} が記録：{{text}}',
     hint: 'ヒント：{{text}}',
     exfilStopped: 'データ持ち出しが停止',

@@ -106,6 +106,7 @@ export const zhCN: Catalog = {
     assigned: '{{who}} 把“{{action}}”分配给 {{role}}',
     assignedOn: '{{who}} 把“{{action}}”（{{target}}）分配给 {{role}}',
     message: '{{who}} [{{channel}} → {{audience}}] {{text}}',
+    subjectBody: '{{subject}}：{{body}}',
     logged: '{{who}} 记录：{{text}}',
     hint: '提示：{{text}}',
     exfilStopped: '数据外泄已停止',

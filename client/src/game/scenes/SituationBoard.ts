@@ -12,6 +12,12 @@ import { gameClock } from '../../ui/dom.ts';
  */
 
 const INK = '#e8edf5';
+/*
+ * Phaser sizes a text's canvas from the ascent and descent of this string. Its default is Latin
+ * only; CJK glyphs in the Noto/Hiragino/YaHei families sit taller, so include some, or their tops
+ * and bottoms get clipped.
+ */
+const METRICS = '|MÃ‰qgy国漢あ';
 const MUTED = '#9aa7b8';
 
 /** Status words, so colour is never the only signal. */
@@ -62,9 +68,9 @@ export class SituationBoard extends Phaser.Scene {
     const { width, height } = this.scale;
     const font = FONT_STACKS[locale()];
 
-    layer.add(this.add.text(16, 12, loc(view.scenario.title).toUpperCase(), { fontFamily: font, fontSize: '16px', color: MUTED }));
+    layer.add(this.add.text(16, 12, loc(view.scenario.title).toUpperCase(), { fontFamily: font, testString: METRICS, fontSize: '16px', color: MUTED }));
     layer.add(this.add.text(width - 16, 10, `T+${gameClock(view.clock)}`, { fontFamily: MONO_STACK, fontSize: '24px', color: INK }).setOrigin(1, 0));
-    layer.add(this.add.text(width - 16, 40, t(`lifecycle.${view.lifecycle}`).toUpperCase() + (view.speed !== 1 ? ` · ${view.speed}×` : ''), { fontFamily: font, fontSize: '12px', color: MUTED }).setOrigin(1, 0));
+    layer.add(this.add.text(width - 16, 40, t(`lifecycle.${view.lifecycle}`).toUpperCase() + (view.speed !== 1 ? ` · ${view.speed}×` : ''), { fontFamily: font, testString: METRICS, fontSize: '12px', color: MUTED }).setOrigin(1, 0));
 
     // Nodes on an ellipse, links first so they sit underneath.
     const assets = view.scenario.assets;
@@ -93,9 +99,9 @@ export class SituationBoard extends Phaser.Scene {
       layer.add(box);
       // CJK has no spaces to break at, so wrap by character where needed.
       const wrap = { width: 180, useAdvancedWrap: true };
-      layer.add(this.add.text(p.x, p.y - 20, loc(a.name), { fontFamily: font, fontSize: '13px', color: INK, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x, p.y + 16, statusWords(state).join(' · '), { fontFamily: font, fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
-      layer.add(this.add.text(p.x - 90, p.y - 35, t(`criticality.${a.criticality}`), { fontFamily: font, fontSize: '10px', color: MUTED }));
+      layer.add(this.add.text(p.x, p.y - 20, loc(a.name), { fontFamily: font, testString: METRICS, fontSize: '13px', color: INK, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x, p.y + 16, statusWords(state).join(' · '), { fontFamily: font, testString: METRICS, fontSize: '11px', color: state.compromised && !state.isolated ? '#ff9b95' : MUTED, align: 'center', wordWrap: wrap }).setOrigin(0.5, 0));
+      layer.add(this.add.text(p.x - 90, p.y - 35, t(`criticality.${a.criticality}`), { fontFamily: font, testString: METRICS, fontSize: '10px', color: MUTED }));
       if (previous && state.compromised && !state.isolated && !this.reducedMotion()) {
         this.tweens.add({ targets: box, alpha: { from: 1, to: 0.55 }, yoyo: true, repeat: 1, duration: 300 });
       }
@@ -111,7 +117,7 @@ export class SituationBoard extends Phaser.Scene {
     layer.add(this.add.rectangle(mx, my, meterW, 16, 0x202a37).setOrigin(0, 0.5));
     layer.add(this.add.rectangle(mx, my, Math.max(2, meterW * frac), 16, stopped ? 0x2f7de1 : 0xd9463e).setOrigin(0, 0.5));
     const exfilLine = `${t('board.exfil', { records: fmt.number(total) })} ${stopped ? t('board.exfilStopped') : total > 0 ? t('board.exfilOngoing') : ''}`.trim();
-    layer.add(this.add.text(mx, my - 26, exfilLine, { fontFamily: font, fontSize: '12px', color: INK }));
+    layer.add(this.add.text(mx, my - 26, exfilLine, { fontFamily: font, testString: METRICS, fontSize: '12px', color: INK }));
 
     // The same facts in words, for screen readers (and for tests, which cannot read a canvas).
     const lines = assets.map((a) => {

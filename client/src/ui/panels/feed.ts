@@ -46,7 +46,7 @@ export function describeEntry(e: LogEntry, view: DrillView | null): string | nul
       const values = { who, action: actionTitle(ev.action), target: ev.target ?? '', role: t(`roles.${ev.toRole}`) };
       return t(ev.target ? 'feed.assignedOn' : 'feed.assigned', values);
     }
-    case 'message.sent': return t('feed.message', { who, channel: t(`channel.${ev.message.channel}`), audience: t(`audience.${ev.message.audience}`), text: `${ev.message.subject ? `${ev.message.subject}: ` : ''}${ev.message.body}` });
+    case 'message.sent': return t('feed.message', { who, channel: t(`channel.${ev.message.channel}`), audience: t(`audience.${ev.message.audience}`), text: ev.message.subject ? t('feed.subjectBody', { subject: ev.message.subject, body: ev.message.body }) : ev.message.body });
     case 'timeline.added': return t('feed.logged', { who, text: ev.text });
     case 'hint.given': return t('feed.hint', { text: loc(ev.text) });
     case 'exfil.stopped': return t('feed.exfilStopped');
