@@ -252,7 +252,7 @@ export const ja: Catalog = {
     report: '報告書を開く（訓練終了後）',
   },
   board: {
-    destroyed: '破棄済み',
+    destroyed: '破壊済み',
     shutDown: '停止中',
     compromised: '侵害あり',
     isolated: '隔離済み',
