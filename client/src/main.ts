@@ -7,6 +7,7 @@ import { LocalTransport } from './transport/local-transport.ts';
 import { SocketTransport } from './transport/socket-transport.ts';
 import { download, h } from './ui/dom.ts';
 import { mountLanding } from './ui/landing.ts';
+import { setSwitchGuard } from './ui/language-switcher.ts';
 import { mountWarRoom } from './ui/war-room.ts';
 import './styles.css';
 
@@ -29,6 +30,8 @@ if (join) {
   } else {
     const transport = new LocalTransport(compiled, params.get('seed') ?? '1', { role, seat: role === 'sme' ? 'sme-1' : role });
     const store = new DrillStore(transport);
+    // A solo drill lives in this page only: changing language reloads it, so ask once it has begun.
+    setSwitchGuard(() => store.state.view?.lifecycle === 'briefing' || window.confirm(t('solo.switchRestarts')));
     const speed = h('select', { id: 'solo-speed', 'aria-label': t('solo.speed') }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
     speed.addEventListener('change', () => void store.send({ type: 'drill.setSpeed', speed: Number(speed.value) }));
     const pace = h('section', { class: 'panel pace', 'aria-labelledby': 'pace-h' },

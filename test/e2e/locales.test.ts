@@ -128,6 +128,15 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       await shot(page, `l10n-${locale}-war-room`);
       await check('war room');
 
+      // Switching language reloads the page, which would restart a solo drill: it asks first, in this
+      // language; declining keeps the drill and the language.
+      const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+      await page.selectOption('#language', 'en');
+      expect(await asked).toBe(catalog.solo.switchRestarts);
+      expect(await page.locator('#language').inputValue()).toBe(locale);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await page.locator('.messages li').first().waitFor();
+
       // The Phaser board draws on a canvas; its text alternative carries the same words, so check
       // that for raw keys and English, and draw its characters to look for boxes.
       await page.waitForFunction(() => (document.getElementById('board-summary')?.textContent ?? '').length > 0);

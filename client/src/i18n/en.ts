@@ -89,6 +89,7 @@ export const en = {
     endReason: 'trainee finished',
     script: 'Download play script',
     status: 'solo training: bots play the other roles',
+    switchRestarts: 'Changing the language restarts this solo drill from the beginning. Change it anyway?',
   },
   feed: {
     injectFeed: 'Inject feed',

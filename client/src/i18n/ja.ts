@@ -88,6 +88,7 @@ export const ja: Catalog = {
     endReason: '訓練者が終了',
     script: 'プレイスクリプトをダウンロード',
     status: 'ひとり訓練：他の役割はボットが担当します',
+    switchRestarts: '言語を切り替えると、このひとり訓練は最初からやり直しになります。切り替えますか？',
   },
   feed: {
     injectFeed: 'インジェクト',

@@ -88,6 +88,7 @@ export const zhCN: Catalog = {
     endReason: '学员结束',
     script: '下载演练脚本',
     status: '单人训练：其他角色由机器人扮演',
+    switchRestarts: '切换语言会让这次单人训练从头开始。仍要切换吗？',
   },
   feed: {
     injectFeed: '注入事件',
