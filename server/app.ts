@@ -50,7 +50,7 @@ export function createApp(options: AppOptions): App {
   const scheduler = options.scheduler ?? systemScheduler;
   const log = options.log ?? consoleLogger;
   const store = options.store;
-  const hub = new Hub(store);
+  const hub = new Hub(store, clock, scheduler);
   const committer = new GroupCommitter(store);
   const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub });
   hub.registry = registry;
@@ -66,6 +66,7 @@ export function createApp(options: AppOptions): App {
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
+  hub.io = io;
   installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 } });
 
   return {
@@ -83,8 +84,9 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       registry.close();
+      hub.scores.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      store.close();
+      await store.close();
     },
   };
 }

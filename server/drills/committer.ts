@@ -1,13 +1,15 @@
 import type { CommitItem, EventStore } from '../store/types.ts';
 
 /**
- * Group commit: everything submitted during one event-loop turn is written in one transaction, then
- * every submitter is released. Callers broadcast and acknowledge only after their promise resolves,
- * so nothing is ever sent that is not on disk.
+ * Group commit: everything submitted while the previous transaction is being written goes into the
+ * next one, then every submitter of that batch is released. Callers broadcast and acknowledge only
+ * after their promise resolves, so nothing is ever sent that is not on disk. With the SQLite writer
+ * on its own thread, the event loop keeps gathering the next batch while the disk confirms this one.
  */
 export class GroupCommitter {
   private pending: { item: CommitItem; resolve: () => void; reject: (e: Error) => void }[] = [];
   private scheduled = false;
+  private writing = false;
   /** Transactions and items written, for benchmarks. */
   readonly stats = { transactions: 0, items: 0 };
 
@@ -16,24 +18,32 @@ export class GroupCommitter {
   commit(item: CommitItem): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
-  private flush(): void {
+  private schedule(): void {
+    if (this.scheduled || this.writing || this.pending.length === 0) return;
+    this.scheduled = true;
+    // Wait for the rest of this event-loop turn, so its commands share one transaction.
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];
+    this.writing = true;
     try {
-      this.store.commit(batch.map((b) => b.item));
+      await this.store.commit(batch.map((b) => b.item));
       this.stats.transactions++;
       this.stats.items += batch.length;
       for (const b of batch) b.resolve();
     } catch (error) {
       for (const b of batch) b.reject(error as Error);
+    } finally {
+      this.writing = false;
+      this.schedule();
     }
   }
 }

@@ -1,5 +1,5 @@
 import { createDrill, replay, type Viewer } from '../../shared/engine/index.ts';
-import { loadScenario } from '../../shared/scenario/index.ts';
+import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { SeatRecord } from '../store/types.ts';
 import { DrillRoom, type RoomDeps } from './room.ts';
@@ -24,6 +24,8 @@ export interface CreatedDrill {
 export class DrillRegistry {
   private readonly rooms = new Map<string, DrillRoom>();
   private readonly compiledCache = new Map<string, CompiledScenario>();
+  /** Compiled scenarios by their text: drills of the same scenario share one (it is immutable). */
+  private readonly compiledByText = new Map<string, CompiledScenario>();
 
   constructor(private readonly deps: RoomDeps) {}
 
@@ -52,6 +54,18 @@ export class DrillRegistry {
     return { drillId, seats };
   }
 
+  /**
+   * Validate and compile a scenario, once per distinct text: a thousand drills of one bundled
+   * scenario share one compiled machine instead of holding a thousand copies.
+   */
+  load(text: string, file: string): LoadResult {
+    const cached = this.compiledByText.get(text);
+    if (cached) return { ok: true, compiled: cached, warnings: [] };
+    const loaded = loadScenario(text, file);
+    if (loaded.ok) this.compiledByText.set(text, loaded.compiled);
+    return loaded;
+  }
+
   /** The room for a drill, rebuilt from its log if it is not live yet. */
   get(drillId: string): DrillRoom | null {
     const live = this.rooms.get(drillId);
@@ -72,7 +86,7 @@ export class DrillRegistry {
     if (cached) return cached;
     const record = this.deps.store.getDrill(drillId);
     if (!record) return null;
-    const loaded = loadScenario(record.scenarioText, record.scenarioFile);
+    const loaded = this.load(record.scenarioText, record.scenarioFile);
     if (!loaded.ok) return null;
     this.compiledCache.set(drillId, loaded.compiled);
     return loaded.compiled;

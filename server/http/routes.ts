@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { viewFor } from '../../shared/engine/index.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
-import { formatProblem, loadScenario } from '../../shared/scenario/index.ts';
+import { formatProblem } from '../../shared/scenario/index.ts';
 import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
@@ -94,7 +94,7 @@ export function createHttpHandler(deps: HttpDeps) {
       scenarioText = found.text;
       fileName = found.file;
     }
-    const loaded = loadScenario(scenarioText, fileName);
+    const loaded = registry.load(scenarioText, fileName);
     if (!loaded.ok) return json(res, 422, { ok: false, error: { code: 'INVALID_SCENARIO', message: `the scenario has ${loaded.problems.length} problem(s); see problems`, problems: loaded.problems.map(formatProblem) } });
     const hostKey = input.hostKey ?? newToken();
     const seed = String(input.seed ?? randomInt(1_000_000_000));

@@ -12,7 +12,6 @@ import {
   type SyncResult,
   type Welcome,
 } from '../../shared/protocol/index.ts';
-import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { DrillRoom } from '../drills/room.ts';
@@ -38,6 +37,11 @@ export interface SocketDeps {
 }
 
 const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
+/**
+ * Refusals (invalid payloads, unknown events, forbidden commands) a connection may collect before it
+ * is dropped. A real client never gets near it; a flood stops costing the server more than this.
+ */
+export const MAX_STRIKES = 50;
 
 const bad = (code: ErrorCode, message: string): AckResult<never> => ({ ok: false, error: { code, message } });
 const INTERNAL = bad(ERROR.INTERNAL, 'the server could not handle that; nothing was applied. Try again.');
@@ -61,7 +65,7 @@ function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: nu
     view: viewFor(room.compiled, room.state, seat),
     missed: caught && 'entries' in caught ? caught.entries : [],
     presence: deps.hub.presence(room.id),
-    ...(seat.role === 'facilitator' ? { score: scoreDrill(room.compiled, deps.store.entries(room.id)) } : {}),
+    ...(seat.role === 'facilitator' ? { score: deps.hub.scores.current(room.id, room.compiled) } : {}),
   };
 }
 
@@ -99,6 +103,12 @@ export function installSocketHandlers(deps: SocketDeps): void {
     const room = registry.get(drillId);
     if (!room) return void socket.disconnect(true);
     const bucket = new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now());
+    let strikes = 0;
+    const strike = (why: string) => {
+      if (++strikes !== MAX_STRIKES) return;
+      log.security('invalid-payload', { drill: drillId, seat: seat.seat, why: `disconnected after ${MAX_STRIKES} refused requests (last: ${why})` });
+      socket.disconnect(true);
+    };
 
     /**
      * Every request goes through here: rate limit, then the handler, with any exception turned
@@ -112,6 +122,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
         }
         const reply = ack as (r: AckResult<T>) => void;
         if (!bucket.take(clock.now())) {
+          // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
           log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
           return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
         }
@@ -124,6 +135,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       };
     };
     const invalid = (event: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) => {
+      strike('invalid-payload');
       log.security('invalid-payload', { drill: drillId, seat: seat.seat, event });
       return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
     };
@@ -153,7 +165,10 @@ export function installSocketHandlers(deps: SocketDeps): void {
         const parsed = commandRequestSchema.safeParse(payload);
         if (!parsed.success) return invalid('drill:command', 'command', parsed.error);
         const result = await room.submit(seat, parsed.data);
-        if (!result.ok && result.error.code === ERROR.FORBIDDEN) log.security('forbidden', { drill: drillId, seat: seat.seat, command: parsed.data.command.type });
+        if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
+          strike('forbidden');
+          log.security('forbidden', { drill: drillId, seat: seat.seat, command: parsed.data.command.type });
+        }
         return result;
       }),
     );
@@ -169,6 +184,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
+      strike('unknown-event');
       log.security('invalid-payload', { drill: drillId, seat: seat.seat, event: String(event).slice(0, 40), why: 'unknown-event' });
       const ack = args.at(-1);
       if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${String(event).slice(0, 40)}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));

@@ -1,24 +1,44 @@
 import type { Server, Socket } from 'socket.io';
 import { redactEntryFor, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
-import { scoreDrill } from '../../shared/scoring/index.ts';
+import type { ScoreResult } from '../../shared/scoring/index.ts';
+import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { RoomOutput } from '../drills/room.ts';
 import type { EventStore } from '../store/types.ts';
+import { LiveScores } from './live-score.ts';
 
 export type TtxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
  * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
- * as its seat may see it (redactEntryFor), and the facilitator also gets the live score. When the
- * drill ends every seat is told, with where to fetch the report.
+ * as its seat may see it (redactEntryFor), and the facilitator also gets the live score (kept
+ * incrementally and pushed at most every two seconds; see live-score.ts). When the drill ends every
+ * seat is told, with where to fetch the report.
  */
 export class Hub implements RoomOutput {
   private readonly sockets = new Map<string, Set<TtxSocket>>();
   registry: DrillRegistry | null = null;
+  /** Set once the socket.io server exists; broadcasts go through it so each payload is encoded once. */
+  io: TtxServer | null = null;
+  readonly scores: LiveScores;
+  /** Seats never change after a drill is created, so they are read from the store once. */
+  private readonly seatCache = new Map<string, ReturnType<EventStore['seats']>>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    clock: Clock,
+    scheduler: Scheduler,
+  ) {
+    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => store.entries(drillId));
+  }
+
+  /** The live score of a drill, for a facilitator joining it. */
+  score(drillId: string): ScoreResult | null {
+    const room = this.registry?.get(drillId);
+    return room ? this.scores.current(drillId, room.compiled) : null;
+  }
 
   join(socket: TtxSocket): void {
     const set = this.sockets.get(socket.data.drillId) ?? new Set();
@@ -34,32 +54,47 @@ export class Hub implements RoomOutput {
 
   presence(drillId: string): SeatPresence[] {
     const online = new Set([...(this.sockets.get(drillId) ?? [])].map((s) => s.data.seat.seat));
-    return this.store.seats(drillId).map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));
+    let seats = this.seatCache.get(drillId);
+    if (!seats) {
+      seats = this.store.seats(drillId);
+      this.seatCache.set(drillId, seats);
+    }
+    return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));
   }
 
   private presenceChanged(drillId: string): void {
     const presence = this.presence(drillId);
-    for (const socket of this.sockets.get(drillId) ?? []) socket.emit('drill:presenceChanged', presence);
+    this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
   }
 
   applied(drillId: string, entries: LogEntry[], _state: DrillState): void {
     const room = this.registry?.get(drillId);
     if (!room) return;
-    let score = null;
     const end = entries.find((e) => e.event.type === 'drill.ended');
     const ended: DrillEnded | null = end && end.event.type === 'drill.ended'
       ? { drillId, seq: end.seq, reason: end.event.reason, reports: { html: `/drills/${drillId}/report.html`, md: `/drills/${drillId}/report.md`, json: `/drills/${drillId}/report.json` } }
       : null;
-    for (const socket of this.sockets.get(drillId) ?? []) {
-      for (const entry of entries) {
+    const sockets = [...(this.sockets.get(drillId) ?? [])];
+    for (const entry of entries) {
+      // Seats that see the entry unchanged share one object, and one encoded packet.
+      const groups = new Map<LogEntry, TtxSocket[]>();
+      for (const socket of sockets) {
         const visible = redactEntryFor(room.compiled, entry, socket.data.seat);
-        if (visible) socket.emit('drill:eventApplied', visible);
+        if (visible) groups.set(visible, [...(groups.get(visible) ?? []), socket]);
       }
-      if (socket.data.seat.role === 'facilitator') {
-        score ??= scoreDrill(room.compiled, this.store.entries(drillId));
-        socket.emit('drill:scoreChanged', score);
-      }
-      if (ended) socket.emit('drill:ended', ended);
+      for (const [visible, group] of groups) this.broadcast(group, (to) => to.emit('drill:eventApplied', visible));
     }
+    if (ended) this.broadcast(sockets, (to) => to.emit('drill:ended', ended));
+    // The final score goes out at once; during play, at most every two seconds per drill.
+    this.scores.applied(drillId, room.compiled, entries, (score) => {
+      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', score);
+    }, ended !== null);
+  }
+
+  /** Send one message to several sockets, encoding it once (falls back to one emit each in tests without a server). */
+  private broadcast(sockets: TtxSocket[], send: (to: Pick<TtxSocket, 'emit'>) => void): void {
+    if (sockets.length === 0) return;
+    if (this.io && sockets.length > 1) send(this.io.to(sockets.map((s) => s.id)) as unknown as Pick<TtxSocket, 'emit'>);
+    else for (const socket of sockets) send(socket);
   }
 }

@@ -1,36 +1,15 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
+import { committer, openDatabase } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
 
 /*
- * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a committed transaction
- * survives a crash or power loss. Events are stored as JSON with (drill_id, seq) as the key, which
- * makes a duplicate seq impossible; commit() also checks that seqs continue without a gap.
+ * The embedded store: one SQLite file (schema and durability settings in ./sqlite-schema.ts).
+ * Reads and drill creation use this thread's connection; event commits go to a writer thread
+ * (./sqlite-writer.ts) so the disk's fsync never stalls the event loop. An in-memory database
+ * cannot be shared between threads, so ':memory:' commits in this thread.
  */
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS drills (
-  id TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, scenario_version INTEGER NOT NULL,
-  scenario_text TEXT NOT NULL, scenario_file TEXT NOT NULL, seed TEXT NOT NULL,
-  host_key_hash TEXT NOT NULL, created_at INTEGER NOT NULL,
-  anchor_wall INTEGER NOT NULL, anchor_game INTEGER NOT NULL, speed REAL NOT NULL, running INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS drills_by_host ON drills(host_key_hash, created_at);
-CREATE TABLE IF NOT EXISTS seats (
-  drill_id TEXT NOT NULL, seat TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
-  PRIMARY KEY (drill_id, seat)
-);
-CREATE TABLE IF NOT EXISTS events (
-  drill_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, event TEXT NOT NULL,
-  PRIMARY KEY (drill_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS idempotency (
-  drill_id TEXT NOT NULL, key TEXT NOT NULL, ok INTEGER NOT NULL, body TEXT NOT NULL,
-  PRIMARY KEY (drill_id, key)
-) WITHOUT ROWID;
-`;
 
 type DrillRow = { id: string; scenario_id: string; scenario_version: number; scenario_text: string; scenario_file: string; seed: string; host_key_hash: string; created_at: number };
 const toDrill = (r: DrillRow): DrillRecord => ({ id: r.id, scenarioId: r.scenario_id, scenarioVersion: r.scenario_version, scenarioText: r.scenario_text, scenarioFile: r.scenario_file, seed: r.seed, hostKeyHash: r.host_key_hash, createdAt: r.created_at });
@@ -39,13 +18,15 @@ export class SqliteStore implements EventStore {
   private readonly db: Database.Database;
   private readonly stmts;
 
+  private readonly writer: Worker | null;
+  private readonly checkpointer: Worker | null = null;
+  private readonly commitHere: ((items: CommitItem[]) => void) | null;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private writerError: Error | null = null;
+
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.db = openDatabase(path);
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = {
       insertDrill: p('INSERT INTO drills VALUES (@id, @scenarioId, @scenarioVersion, @scenarioText, @scenarioFile, @seed, @hostKeyHash, @createdAt, @wallMs, @gameMs, @speed, @running)'),
@@ -59,10 +40,37 @@ export class SqliteStore implements EventStore {
       entries: p('SELECT seq, at, actor, event FROM events WHERE drill_id = ? AND seq > ? ORDER BY seq'),
       lastSeq: p('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?'),
       anchor: p('SELECT anchor_wall, anchor_game, speed, running FROM drills WHERE id = ?'),
-      setAnchor: p('UPDATE drills SET anchor_wall = ?, anchor_game = ?, speed = ?, running = ? WHERE id = ?'),
       getIdem: p('SELECT ok, body FROM idempotency WHERE drill_id = ? AND key = ?'),
-      putIdem: p('INSERT INTO idempotency VALUES (?, ?, ?, ?)'),
     };
+    if (path === ':memory:') {
+      this.writer = null;
+      this.commitHere = committer(this.db);
+      return;
+    }
+    this.commitHere = null;
+    this.db.pragma('wal_autocheckpoint = 0'); // the checkpointer thread does it
+    const script = new URL('./sqlite-writer.worker.mjs', import.meta.url);
+    this.writer = new Worker(script, { workerData: { path, role: 'writer' } });
+    this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' } });
+    this.checkpointer.unref();
+    this.writer.on('message', (msg: { id?: number; ok?: boolean; error?: string }) => {
+      if (msg.id === undefined) return;
+      const waiter = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.writer?.unref();
+      if (msg.ok) waiter?.resolve();
+      else waiter?.reject(new Error(msg.error ?? 'commit failed'));
+    });
+    // A writer that dies loses no commit silently: every waiting and later commit fails.
+    const fail = (error: Error) => {
+      this.writerError ??= error;
+      for (const w of this.pending.values()) w.reject(error);
+      this.pending.clear();
+    };
+    this.writer.on('error', fail);
+    this.writer.on('exit', (code) => fail(new Error(`the database writer stopped (exit ${code})`)));
+    // An idle writer must not keep a process alive; one with commits in flight must (see commit()).
+    this.writer.unref();
   }
 
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
@@ -95,19 +103,23 @@ export class SqliteStore implements EventStore {
     return (this.stmts.seats.all(drillId) as { seat: string; role: SeatRecord['role']; token_hash: string }[]).map((r) => ({ seat: r.seat, role: r.role, tokenHash: r.token_hash }));
   }
 
-  commit(items: CommitItem[]): void {
-    this.db.transaction(() => {
-      for (const item of items) {
-        let expected = this.lastSeq(item.drillId) + 1;
-        for (const e of item.entries) {
-          if (e.seq !== expected) throw new Error(`seq gap in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
-          this.stmts.insertEvent.run(item.drillId, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
-          expected++;
-        }
-        if (item.anchor) this.stmts.setAnchor.run(item.anchor.wallMs, item.anchor.gameMs, item.anchor.speed, item.anchor.running ? 1 : 0, item.drillId);
-        if (item.idempotency) this.stmts.putIdem.run(item.drillId, item.idempotency.key, item.idempotency.result.ok ? 1 : 0, item.idempotency.result.body);
+  /** Commit a group of items; resolves once the transaction is on disk. */
+  commit(items: CommitItem[]): Promise<void> {
+    if (this.commitHere) {
+      try {
+        this.commitHere(items);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
       }
-    })();
+    }
+    if (this.writerError || !this.writer) return Promise.reject(this.writerError ?? new Error('no database writer'));
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.writer?.ref();
+      this.writer?.postMessage({ id, items });
+    });
   }
 
   entries(drillId: string, afterSeq = -1): LogEntry[] {
@@ -129,7 +141,26 @@ export class SqliteStore implements EventStore {
     return row ? { ok: row.ok === 1, body: row.body } : null;
   }
 
-  close(): void {
+  /** Finish the commits already sent, stop the writer, then close this connection. */
+  async close(): Promise<void> {
+    const writer = this.writer;
+    if (writer && !this.writerError) {
+      // Messages are handled in order, so the writer answers `close` after every earlier commit.
+      await new Promise<void>((resolve) => {
+        const onMessage = (msg: { closed?: boolean }) => {
+          if (!msg.closed) return;
+          writer.off('message', onMessage);
+          resolve();
+        };
+        writer.on('message', onMessage);
+        writer.postMessage({ close: true });
+      });
+      this.writerError = new Error('the store is closed');
+      await writer.terminate();
+    }
+    await this.checkpointer?.terminate();
+    // A last full checkpoint, so a cleanly closed database is one file again.
+    if (this.writer) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 }

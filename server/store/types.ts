@@ -50,11 +50,14 @@ export interface EventStore {
   allDrillIds(): string[];
   findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;
   seats(drillId: string): SeatRecord[];
-  /** Commit several drills' entries in one transaction (group commit). Throws on a seq gap or duplicate. */
-  commit(items: CommitItem[]): void;
+  /**
+   * Commit several drills' entries in one transaction (group commit); done when it is durable.
+   * Fails (throws, or rejects) on a seq gap or duplicate, writing nothing of the batch.
+   */
+  commit(items: CommitItem[]): void | Promise<void>;
   entries(drillId: string, afterSeq?: number): LogEntry[];
   lastSeq(drillId: string): number;
   anchor(drillId: string): ClockAnchor | null;
   idempotent(drillId: string, key: string): StoredResult | null;
-  close(): void;
+  close(): void | Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { normalize } from '../comms/normalize.ts';
 import { getAction } from '../runbook/actions.ts';
 import type { ActionDef, ResponseFact } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
@@ -30,7 +31,8 @@ export interface ScoringContext {
   compiled: CompiledScenario;
   actions: ActionRecord[];
   messages: MessageRecordLite[];
-  timeline: { seq: number; at: number; actor: Actor; text: string; claimedAt?: number }[];
+  /** `norm` is the text normalised once at fold time (rules match keywords against it on every score). */
+  timeline: { seq: number; at: number; actor: Actor; text: string; norm: string; claimedAt?: number }[];
   tasks: { seq: number; at: number }[];
   facts: Partial<Record<ResponseFact, Moment>>;
   firstInject: Moment | null;
@@ -43,11 +45,12 @@ export interface ScoringContext {
   end: Moment;
 }
 
-export function buildContext(compiled: CompiledScenario, entries: readonly LogEntry[]): ScoringContext {
+/** The context of a drill with no events yet; feed it entries with foldEntry(). */
+export function emptyContext(compiled: CompiledScenario): ScoringContext {
   const { scenario } = compiled;
   const ex = scenario.adversary.exfiltration;
   const store = ex ? scenario.dataStores.find((d) => d.id === ex.from) : undefined;
-  const ctx: ScoringContext = {
+  return {
     compiled,
     actions: [],
     messages: [],
@@ -62,44 +65,55 @@ export function buildContext(compiled: CompiledScenario, entries: readonly LogEn
     compromised: scenario.assets.filter((a) => a.compromised).map((a) => a.id),
     end: { at: 0, seq: 0 },
   };
-  for (const { seq, at, actor, event } of entries) {
-    ctx.end = { at, seq };
-    switch (event.type) {
-      case 'inject.delivered':
-      case 'inject.adhocDelivered':
-        ctx.firstInject ??= { at, seq };
-        break;
-      case 'action.taken': {
-        const def = getAction(event.action);
-        if (!def) break;
-        ctx.actions.push({ seq, at, actor, def, target: event.target });
-        if (def.fact && !ctx.facts[def.fact]) ctx.facts[def.fact] = { at, seq };
-        if (def.id === 'set-codename' && event.detail && !ctx.codename) ctx.codename = event.detail;
-        if (def.id === 'assess-insider-threat' && scenario.adversary.origin !== 'insider') ctx.insiderRuledOut ??= { at, seq };
-        break;
-      }
-      case 'message.sent':
-        ctx.messages.push({ seq, at, actor, message: event.message });
-        break;
-      case 'timeline.added':
-        ctx.timeline.push({ seq, at, actor, text: event.text, claimedAt: event.claimedAt });
-        break;
-      case 'task.assigned':
-        ctx.tasks.push({ seq, at });
-        break;
-      case 'exfil.progressed':
-        ctx.exfil.total = event.total;
-        break;
-      case 'exfil.stopped':
-        ctx.exfil.stopped ??= { at, seq };
-        break;
-      case 'adversary.fallbackFired':
-        ctx.fallback = { at, seq, target: event.target, kind: event.kind };
-        break;
-      default:
-        break;
+}
+
+/**
+ * Add one log entry to a context, in place. The context is a fold over the log, so a live drill
+ * can keep one and feed it each new entry instead of re-reading its whole log to score it.
+ */
+export function foldEntry(ctx: ScoringContext, entry: LogEntry): void {
+  const { seq, at, actor, event } = entry;
+  ctx.end = { at, seq };
+  switch (event.type) {
+    case 'inject.delivered':
+    case 'inject.adhocDelivered':
+      ctx.firstInject ??= { at, seq };
+      break;
+    case 'action.taken': {
+      const def = getAction(event.action);
+      if (!def) break;
+      ctx.actions.push({ seq, at, actor, def, target: event.target });
+      if (def.fact && !ctx.facts[def.fact]) ctx.facts[def.fact] = { at, seq };
+      if (def.id === 'set-codename' && event.detail && !ctx.codename) ctx.codename = event.detail;
+      if (def.id === 'assess-insider-threat' && ctx.compiled.scenario.adversary.origin !== 'insider') ctx.insiderRuledOut ??= { at, seq };
+      break;
     }
+    case 'message.sent':
+      ctx.messages.push({ seq, at, actor, message: event.message });
+      break;
+    case 'timeline.added':
+      ctx.timeline.push({ seq, at, actor, text: event.text, norm: normalize(event.text), claimedAt: event.claimedAt });
+      break;
+    case 'task.assigned':
+      ctx.tasks.push({ seq, at });
+      break;
+    case 'exfil.progressed':
+      ctx.exfil.total = event.total;
+      break;
+    case 'exfil.stopped':
+      ctx.exfil.stopped ??= { at, seq };
+      break;
+    case 'adversary.fallbackFired':
+      ctx.fallback = { at, seq, target: event.target, kind: event.kind };
+      break;
+    default:
+      break;
   }
+}
+
+export function buildContext(compiled: CompiledScenario, entries: readonly LogEntry[]): ScoringContext {
+  const ctx = emptyContext(compiled);
+  for (const entry of entries) foldEntry(ctx, entry);
   return ctx;
 }
 

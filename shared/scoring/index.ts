@@ -1,3 +1,3 @@
-export { scoreDrill, applyRule, RULES } from './score.ts';
-export { buildContext, type ScoringContext } from './context.ts';
+export { scoreDrill, scoreContext, applyRule, RULES } from './score.ts';
+export { buildContext, emptyContext, foldEntry, type ScoringContext } from './context.ts';
 export * from './types.ts';

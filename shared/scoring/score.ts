@@ -1,6 +1,6 @@
 import type { LogEntry } from '../engine/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import { buildContext } from './context.ts';
+import { buildContext, type ScoringContext } from './context.ts';
 import { COMMS_RULES } from './rules/comms.ts';
 import { EVIDENCE_RULES } from './rules/evidence.ts';
 import { ORDERING_RULES } from './rules/ordering.ts';
@@ -38,7 +38,12 @@ export function applyRule(rule: Rule, ctx: ReturnType<typeof buildContext>): Rul
 
 /** Score a drill: a pure function of the scenario and the log. Categories are 0–100; the total is their weighted mean. */
 export function scoreDrill(compiled: CompiledScenario, entries: readonly LogEntry[], rules: readonly Rule[] = RULES): ScoreResult {
-  const ctx = buildContext(compiled, entries);
+  return scoreContext(buildContext(compiled, entries), rules);
+}
+
+/** Score an already-built context (a live drill keeps one up to date with foldEntry). Rules only read it. */
+export function scoreContext(ctx: ScoringContext, rules: readonly Rule[] = RULES): ScoreResult {
+  const { compiled } = ctx;
   const earned = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const possible = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const findings: Finding[] = [];

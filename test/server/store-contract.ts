@@ -18,27 +18,27 @@ export function storeContract(name: string, make: () => EventStore): void {
       expect(s.lastSeq('d1')).toBe(0);
       expect(s.anchor('d1')).toEqual(anchor);
     });
-    it('STORE2 appends gapless entries and reads ranges', () => {
+    it('STORE2 appends gapless entries and reads ranges', async () => {
       const s = make();
       s.createDrill(drill('d1'), [], [entry(0)], anchor);
-      s.commit([{ drillId: 'd1', entries: [entry(1), entry(2)] }]);
+      await s.commit([{ drillId: 'd1', entries: [entry(1), entry(2)] }]);
       expect(s.entries('d1', 0).map((e) => e.seq)).toEqual([1, 2]);
       expect(s.lastSeq('d1')).toBe(2);
     });
-    it('STORE3 refuses a gap or a duplicate and writes nothing of the batch', () => {
+    it('STORE3 refuses a gap or a duplicate and writes nothing of the batch', async () => {
       const s = make();
       s.createDrill(drill('d1'), [], [entry(0)], anchor);
       s.createDrill(drill('d2'), [], [entry(0)], anchor);
-      expect(() => s.commit([{ drillId: 'd2', entries: [entry(1)] }, { drillId: 'd1', entries: [entry(2)] }])).toThrow(/gap/);
+      await expect(Promise.resolve().then(() => s.commit([{ drillId: 'd2', entries: [entry(1)] }, { drillId: 'd1', entries: [entry(2)] }]))).rejects.toThrow(/gap/);
       expect(s.lastSeq('d2')).toBe(0);
-      expect(() => s.commit([{ drillId: 'd1', entries: [entry(0)] }])).toThrow();
+      await expect(Promise.resolve().then(() => s.commit([{ drillId: 'd1', entries: [entry(0)] }]))).rejects.toThrow();
       expect(s.lastSeq('d1')).toBe(0);
     });
-    it('STORE4 group-commits several drills, anchors and idempotency results together', () => {
+    it('STORE4 group-commits several drills, anchors and idempotency results together', async () => {
       const s = make();
       s.createDrill(drill('d1'), [], [entry(0)], anchor);
       s.createDrill(drill('d2'), [], [entry(0)], anchor);
-      s.commit([
+      await s.commit([
         { drillId: 'd1', entries: [entry(1)], anchor: { wallMs: 9, gameMs: 60_000, speed: 2, running: true } },
         { drillId: 'd2', entries: [entry(1)], idempotency: { key: 'k1', result: { ok: true, body: '{"ok":true}' } } },
       ]);

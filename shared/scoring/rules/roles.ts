@@ -16,8 +16,10 @@ const owners = (roles: readonly string[], locale: keyof RuleText) => listOf(role
 /** Truth events the scribe's timeline mentions, by keyword. */
 function coverage(ctx: ScoringContext) {
   const key = ctx.compiled.scenario.truth.filter((t) => t.key);
-  const entries = ctx.timeline.map((e) => ({ ...e, norm: normalize(e.text) }));
-  return key.map((truth) => ({ truth, entry: entries.find((e) => truth.keywords.some((k) => e.norm.includes(normalize(k)))) }));
+  return key.map((truth) => {
+    const keywords = truth.keywords.map(normalize);
+    return { truth, entry: ctx.timeline.find((e) => keywords.some((k) => e.norm.includes(k))) };
+  });
 }
 
 /** How far off a claimed time may be: five minutes, or a tenth of how long ago it was, whichever is more. */

@@ -1,0 +1,77 @@
+import type { LogEntry } from '../../shared/engine/index.ts';
+import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
+import { emptyContext, foldEntry, scoreContext, type ScoreResult, type ScoringContext } from '../../shared/scoring/index.ts';
+import type { Scheduler } from '../clock.ts';
+
+/*
+ * The facilitator's live score, kept cheap at scale. Scoring is a fold over the log, so each drill
+ * keeps its scoring context and feeds it the entries as they commit (no re-reading of the log), and
+ * a changed score is pushed at most once per interval (2 s): a facilitator watching the console sees
+ * it within moments, and a thousand busy rooms do not each re-score on every command.
+ */
+
+interface DrillScore {
+  ctx: ScoringContext;
+  lastSeq: number;
+  timer: unknown;
+  lastPushed: number;
+}
+
+export class LiveScores {
+  private readonly drills = new Map<string, DrillScore>();
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly now: () => number,
+    /** Reads a drill's whole log, once, when its score is first needed. */
+    private readonly readLog: (drillId: string) => LogEntry[],
+    private readonly intervalMs = 2000,
+  ) {}
+
+  private context(drillId: string, compiled: CompiledScenario): DrillScore {
+    let d = this.drills.get(drillId);
+    if (!d) {
+      d = { ctx: emptyContext(compiled), lastSeq: -1, timer: null, lastPushed: -Infinity };
+      for (const e of this.readLog(drillId)) this.fold(d, e);
+      this.drills.set(drillId, d);
+    }
+    return d;
+  }
+
+  private fold(d: DrillScore, entry: LogEntry): void {
+    // Entries arrive once each and in order; anything at or below lastSeq was already counted.
+    if (entry.seq <= d.lastSeq) return;
+    foldEntry(d.ctx, entry);
+    d.lastSeq = entry.seq;
+  }
+
+  /** The score now (for a facilitator who just joined). */
+  current(drillId: string, compiled: CompiledScenario): ScoreResult {
+    return scoreContext(this.context(drillId, compiled).ctx);
+  }
+
+  /** Fold committed entries in and schedule a push; `push` gets the fresh score when it is due. */
+  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: (score: ScoreResult) => void, immediate = false): void {
+    const d = this.context(drillId, compiled);
+    for (const e of entries) this.fold(d, e);
+    if (d.timer !== null) return;
+    const wait = immediate ? 0 : Math.max(0, d.lastPushed + this.intervalMs - this.now());
+    const fire = () => {
+      d.timer = null;
+      d.lastPushed = this.now();
+      push(scoreContext(d.ctx));
+    };
+    if (wait === 0) fire();
+    else d.timer = this.scheduler.set(fire, wait);
+  }
+
+  forget(drillId: string): void {
+    const d = this.drills.get(drillId);
+    if (d?.timer) this.scheduler.clear(d.timer);
+    this.drills.delete(drillId);
+  }
+
+  close(): void {
+    for (const id of [...this.drills.keys()]) this.forget(id);
+  }
+}

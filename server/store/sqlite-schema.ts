@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CommitItem } from './types.ts';
+
+/*
+ * The database file's shape and its one write path, shared by the store (reads, drill creation)
+ * and the writer thread (event commits). WAL mode with synchronous=FULL: a committed transaction
+ * survives a crash or power loss. (drill_id, seq) is the key, so a duplicate seq is impossible,
+ * and a commit also checks that seqs continue without a gap.
+ */
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS drills (
+  id TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, scenario_version INTEGER NOT NULL,
+  scenario_text TEXT NOT NULL, scenario_file TEXT NOT NULL, seed TEXT NOT NULL,
+  host_key_hash TEXT NOT NULL, created_at INTEGER NOT NULL,
+  anchor_wall INTEGER NOT NULL, anchor_game INTEGER NOT NULL, speed REAL NOT NULL, running INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS drills_by_host ON drills(host_key_hash, created_at);
+CREATE TABLE IF NOT EXISTS seats (
+  drill_id TEXT NOT NULL, seat TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+  PRIMARY KEY (drill_id, seat)
+);
+CREATE TABLE IF NOT EXISTS events (
+  drill_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, event TEXT NOT NULL,
+  PRIMARY KEY (drill_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS idempotency (
+  drill_id TEXT NOT NULL, key TEXT NOT NULL, ok INTEGER NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (drill_id, key)
+) WITHOUT ROWID;
+`;
+
+/** Open (creating if needed) the database with the durability settings every connection uses. */
+export function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // The reader and the writer thread are two connections: wait for each other's locks briefly.
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** One transaction for a batch of drills' entries, anchors and idempotency results; all or nothing. */
+export function committer(db: Database.Database): (items: CommitItem[]) => void {
+  const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
+  const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?');
+  const setAnchor = db.prepare('UPDATE drills SET anchor_wall = ?, anchor_game = ?, speed = ?, running = ? WHERE id = ?');
+  const putIdem = db.prepare('INSERT INTO idempotency VALUES (?, ?, ?, ?)');
+  return db.transaction((items: CommitItem[]) => {
+    for (const item of items) {
+      let expected = ((lastSeq.get(item.drillId) as { seq: number | null }).seq ?? -1) + 1;
+      for (const e of item.entries) {
+        if (e.seq !== expected) throw new Error(`seq gap in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
+        insertEvent.run(item.drillId, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
+        expected++;
+      }
+      if (item.anchor) setAnchor.run(item.anchor.wallMs, item.anchor.gameMs, item.anchor.speed, item.anchor.running ? 1 : 0, item.drillId);
+      if (item.idempotency) putIdem.run(item.drillId, item.idempotency.key, item.idempotency.result.ok ? 1 : 0, item.idempotency.result.body);
+    }
+  });
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runFuzz } from './lib/fuzz-run.ts';
+import { report } from './lib/results.ts';
+
+/*
+ * `npm run bench fuzz -- --frames 1000000`: malformed engine.io/socket.io frames and hostile
+ * payloads against a live server. Targets: 0 crashes, 0 state changes from invalid input, and a
+ * legitimate client's ack p99 during the fuzz at most twice its baseline.
+ */
+
+const { values } = parseArgs({
+  options: {
+    frames: { type: 'string', default: '1000000' },
+    connections: { type: 'string', default: '50' },
+    baseline: { type: 'string', default: '5' },
+    seed: { type: 'string', default: 'fuzz' },
+  },
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'ttx-fuzz-'));
+try {
+  const { figures } = await runFuzz({
+    db: join(dir, 'fuzz.db'),
+    frames: Number(values.frames),
+    connections: Number(values.connections),
+    baselineMs: Number(values.baseline) * 1000,
+    seed: values.seed ?? 'fuzz',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  report('fuzz', figures);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

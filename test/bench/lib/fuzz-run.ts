@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type AckResult, type CommandResult } from '../../../shared/protocol/index.ts';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FuzzStats } from './fuzz.ts';
+import { percentile } from './results.ts';
+import { startServer } from './server-process.ts';
+
+/*
+ * The fuzz run: a legitimate team keeps playing drill A while hostile frames pour in against drill B
+ * (whose seats are players and an observer: nothing they send may be allowed) and against the
+ * protocol itself. The verdict: the server never exits, B's log does not change, A's log holds
+ * exactly what the legitimate client was acknowledged, and its ack latency is compared with a
+ * baseline taken before the fuzz.
+ */
+
+export interface FuzzRunOptions {
+  db: string;
+  frames: number;
+  connections: number;
+  baselineMs: number;
+  seed: string;
+  log?: (line: string) => void;
+}
+
+const round = (n: number) => Number(n.toFixed(2));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function createDrill(url: string): Promise<{ drillId: string; seats: { seat: string; role: string; token: string }[] }> {
+  const res = await fetch(`${url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '1' }) });
+  return ((await res.json()) as { data: { drillId: string; seats: { seat: string; role: string; token: string }[] } }).data;
+}
+
+/** Events in a drill's log; with `exceptSeats`, only those written by someone else (not the system). */
+function countEvents(db: string, drillId: string, exceptSeats: string[] = []): number {
+  const conn = new Database(db, { readonly: true });
+  try {
+    const rows = conn.prepare('SELECT actor FROM events WHERE drill_id = ?').all(drillId) as { actor: string }[];
+    return rows.filter((r) => {
+      const actor = JSON.parse(r.actor) as { role: string; seat: string };
+      return exceptSeats.length === 0 || (actor.role !== 'system' && !exceptSeats.includes(actor.seat));
+    }).length;
+  } finally {
+    conn.close();
+  }
+}
+
+function runFuzzer(args: { url: string; tokens: string[]; frames: number; connections: number; seed: string }, onProgress: (sent: number) => void): Promise<FuzzStats> {
+  const child = fork(fileURLToPath(new URL('./fuzz-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.on('message', (msg: { type: string; sent?: number; stats?: FuzzStats }) => {
+      if (msg.type === 'progress' && msg.sent !== undefined) onProgress(msg.sent);
+      if (msg.type === 'done' && msg.stats) resolve(msg.stats);
+    });
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`fuzzer exited with ${code}`))));
+    child.send(args);
+  });
+}
+
+export async function runFuzz(o: FuzzRunOptions) {
+  const log = o.log ?? (() => undefined);
+  const server = await startServer({ db: o.db });
+  let crashed = false;
+  server.child.once('exit', (code, signal) => {
+    if (!stopping) crashed = true;
+    log(`server exited (code ${code}, signal ${signal})`);
+  });
+  let stopping = false;
+  try {
+    const a = await createDrill(server.url);
+    const b = await createDrill(server.url);
+    const token = (d: typeof a, seat: string) => d.seats.find((s) => s.seat === seat)?.token ?? '';
+    const connect = (t: string) => new Promise<ReturnType<typeof io>>((resolve, reject) => {
+      const s = io(server.url, { transports: ['websocket'], forceNew: true, auth: { token: t, protocolVersion: PROTOCOL_VERSION } });
+      s.once('drill:welcomed', () => resolve(s));
+      s.once('connect_error', reject);
+    });
+    const facilitator = await connect(token(a, 'facilitator'));
+    const ic = await connect(token(a, 'ic'));
+    await facilitator.emitWithAck('drill:command', { command: { type: 'drill.start' }, idempotencyKey: 'legit-start-1' });
+
+    // The legitimate player: one timeline entry every 200 ms (within the 10/s per-seat limit).
+    let n = 0;
+    let acked = 0;
+    let phase: 'baseline' | 'fuzz' | 'off' = 'baseline';
+    const latency = { baseline: [] as number[], fuzz: [] as number[] };
+    const legitErrors: string[] = [];
+    const timer = setInterval(() => {
+      const sentAt = performance.now();
+      const current = phase;
+      if (current === 'off') return;
+      void ic.timeout(10_000).emitWithAck('drill:command', { command: { type: 'timeline.add', text: `legit ${++n}` }, idempotencyKey: `legit-entry-${n}` })
+        .then((r: AckResult<CommandResult>) => {
+          if (r.ok) {
+            acked++;
+            latency[current].push(performance.now() - sentAt);
+          } else legitErrors.push(r.error.code);
+        })
+        .catch(() => legitErrors.push('TIMEOUT'));
+    }, 200);
+
+    await sleep(o.baselineMs);
+    const bBefore = countEvents(o.db, b.drillId);
+    phase = 'fuzz';
+    const hostileTokens = b.seats.filter((s) => s.role !== 'facilitator').map((s) => s.token);
+    const started = performance.now();
+    const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`));
+    const seconds = (performance.now() - started) / 1000;
+    phase = 'off';
+    clearInterval(timer);
+    await sleep(1500);
+    const health = await fetch(`${server.url}/healthz`).then((r) => r.ok).catch(() => false);
+    const bAfter = countEvents(o.db, b.drillId);
+    // Nobody but A's own facilitator and IC (and the engine) may have written into A.
+    const aForeign = countEvents(o.db, a.drillId, ['facilitator', 'ic']);
+    facilitator.disconnect();
+    ic.disconnect();
+    const figures = {
+      frames: stats.framesSent,
+      framesPerSecond: Math.round(stats.framesSent / seconds),
+      connections: stats.connections,
+      refusedAtHandshake: stats.rejectedConnections,
+      crashes: crashed || !health ? 1 : 0,
+      hostileStateChanges: bAfter - bBefore,
+      foreignEventsInLegitDrill: aForeign,
+      legitAcked: acked,
+      legitAckP99BaselineMs: round(percentile(latency.baseline, 99)),
+      legitAckP99DuringMs: round(percentile(latency.fuzz, 99)),
+      legitErrors: legitErrors.length,
+    };
+    return { figures };
+  } finally {
+    stopping = true;
+    await server.kill('SIGKILL');
+  }
+}

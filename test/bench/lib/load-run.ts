@@ -1,0 +1,105 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { LoadGenerator } from './load.ts';
+import { percentile } from './results.ts';
+import { startServer } from './server-process.ts';
+import { verifyDatabase, type Verdict } from './verify.ts';
+
+/*
+ * One load run from start to verdict: start the server process, create the rooms, connect every
+ * socket, start the drills, play through a warm-up and then the measured window, stop, and let the
+ * database say whether anything acknowledged was lost. The smoke test runs the same code, small.
+ */
+
+export interface LoadRunOptions {
+  db: string;
+  rooms: number;
+  socketsPerRoom: number;
+  durationMs: number;
+  warmupMs: number;
+  rateMultiplier: number;
+  rate: { burst: number; perSecond: number };
+  log?: (line: string) => void;
+}
+
+export interface LoadRunResult {
+  verdict: Verdict;
+  figures: Record<string, number | string>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number) => Number(n.toFixed(2));
+
+export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
+  const log = o.log ?? (() => undefined);
+  const server = await startServer({ db: o.db, rate: o.rate });
+  const load = new LoadGenerator({ url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load' });
+  try {
+    const step = Math.max(1, Math.floor(o.rooms / 10));
+    await load.createRooms((n) => n % step === 0 && log(`rooms created: ${n}/${o.rooms}`));
+    const sockets = o.rooms * o.socketsPerRoom;
+    await load.connectAll((n) => log(`sockets connected: ${n}/${sockets}`), 400);
+    // Drills start spread over most of the warm-up, and play as soon as they have started.
+    log(`starting ${o.rooms} drills over ${Math.round((o.warmupMs * 0.8) / 1000)} s, then warming up`);
+    const started = load.startDrills(o.warmupMs * 0.8);
+    load.play();
+    await sleep(o.warmupMs);
+    await started;
+    await server.reset();
+    const loadCpuStart = process.cpuUsage();
+    // The generator's own event loop: when it stalls, the latencies it measures include the stall.
+    const genLoop = monitorEventLoopDelay({ resolution: 1 });
+    genLoop.enable();
+    load.measure(true);
+    const seconds = Math.round(o.durationMs / 1000);
+    for (let s = 1; s <= seconds; s++) {
+      await sleep(1000);
+      if (s % 10 === 0 || s === seconds) log(`measuring: ${s}/${seconds} s, ${load.metrics.commandsAcked} acks, ${load.metrics.injectDeliveries} inject deliveries`);
+    }
+    load.measure(false);
+    genLoop.disable();
+    load.stop();
+    const stats = await server.stats();
+    // Let in-flight commands finish so every ack is known before the database is checked.
+    await sleep(2000);
+    await server.kill('SIGTERM');
+    const loadCpu = process.cpuUsage(loadCpuStart);
+    const verdict = verifyDatabase(o.db, load.metrics);
+    const m = load.metrics;
+    const figures = {
+      rooms: o.rooms,
+      sockets,
+      rate: `${o.rateMultiplier}x`,
+      seconds,
+      injectP50Ms: round(percentile(m.injectMs, 50)),
+      injectP99Ms: round(percentile(m.injectMs, 99)),
+      injectMaxMs: round(Math.max(0, ...m.injectMs)),
+      injectDeliveries: m.injectDeliveries,
+      injectDeliveriesExpected: load.expectedDeliveries(),
+      ackP50Ms: round(percentile(m.ackMs, 50)),
+      ackP99Ms: round(percentile(m.ackMs, 99)),
+      ackMaxMs: round(Math.max(0, ...m.ackMs)),
+      commandsPerSecond: round(m.commandsAcked / (stats.uptimeMs / 1000)),
+      eventsCommittedPerSecond: round(stats.committedItems / (stats.uptimeMs / 1000)),
+      serverCpuPct: round((100 * (stats.cpuUserMs + stats.cpuSystemMs)) / stats.uptimeMs),
+      // The generator shares the machine: if it is saturated, the latencies it sees include its own lag.
+      loadGenCpuPct: round((100 * (loadCpu.user + loadCpu.system)) / 1000 / stats.uptimeMs),
+      loadGenLoopP99Ms: round(genLoop.percentile(99) / 1e6),
+      loadGenLoopMaxMs: round(genLoop.max / 1e6),
+      serverRssMb: stats.rssMb,
+      serverHeapMb: stats.heapUsedMb,
+      transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
+      loopP99Ms: stats.loopP99Ms,
+      loopP999Ms: stats.loopP999Ms,
+      loopMaxMs: stats.loopMaxMs,
+      disconnects: m.disconnects,
+      errors: Object.entries(m.errors).map(([k, v]) => `${k}:${v}`).join(' ') || 'none',
+      lostAcked: verdict.lostAcked,
+      seqGaps: verdict.gaps,
+      duplicates: verdict.duplicates,
+    };
+    return { verdict, figures };
+  } finally {
+    load.close();
+    await server.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,243 @@
+import seedrandom from 'seedrandom';
+import { io, type Socket } from 'socket.io-client';
+import type { Command, LogEntry } from '../../../shared/engine/types.ts';
+import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../../shared/protocol/index.ts';
+
+/*
+ * The load generator: R rooms × P sockets on loopback, playing at a team's realistic pace (one
+ * action per 10 s and one message per 20 s per player, one inject per 30 s per room) or a multiple
+ * of it. It measures what a player feels (action → ack, inject due → inject on screen) and keeps
+ * every acknowledgement, so the database can be checked afterwards for lost or duplicated events.
+ */
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface LoadConfig {
+  url: string;
+  rooms: number;
+  /** Sockets per room, facilitator included: 6 (one SME) or 8 (three SMEs); at least 5. */
+  socketsPerRoom: number;
+  /** 1 = realistic rates; 5 = the burst mode. */
+  rateMultiplier: number;
+  seed: string;
+  /** Reconnect quickly after a server restart (chaos); plain load leaves socket.io's defaults. */
+  fastReconnect?: boolean;
+}
+
+interface SeatInfo {
+  seat: string;
+  role: string;
+  token: string;
+}
+
+export interface Room {
+  drillId: string;
+  seats: SeatInfo[];
+  /** Ad-hoc inject title → when it was sent (the moment it falls due). */
+  injectsDue: Map<string, number>;
+}
+
+export interface Client {
+  room: Room;
+  seat: SeatInfo;
+  socket: ClientSocket;
+  lastSeq: number;
+  welcomedAt: number;
+  timers: ReturnType<typeof setTimeout>[];
+  counter: number;
+}
+
+export interface LoadMetrics {
+  ackMs: number[];
+  injectMs: number[];
+  injectsSent: number;
+  injectDeliveries: number;
+  commandsSent: number;
+  commandsAcked: number;
+  errors: Record<string, number>;
+  disconnects: number;
+  /** drillId → seqs the server acknowledged as committed. */
+  ackedSeqs: Map<string, Set<number>>;
+  /** Unique texts of acknowledged commands, to find any applied twice. */
+  ackedTexts: Map<string, string>;
+}
+
+const PLAYER_ACTIONS = ['review-network-logs', 'review-system-logs'];
+
+export class LoadGenerator {
+  readonly rooms: Room[] = [];
+  readonly clients: Client[] = [];
+  readonly metrics: LoadMetrics = { ackMs: [], injectMs: [], injectsSent: 0, injectDeliveries: 0, commandsSent: 0, commandsAcked: 0, errors: {}, disconnects: 0, ackedSeqs: new Map(), ackedTexts: new Map() };
+  private measuring = false;
+  private running = false;
+  private readonly rng: () => number;
+
+  constructor(private readonly config: LoadConfig) {
+    this.rng = seedrandom(config.seed);
+  }
+
+  /** Create the drills over HTTP, `concurrency` at a time. */
+  async createRooms(onProgress?: (done: number) => void): Promise<void> {
+    const smeCount = Math.max(1, this.config.socketsPerRoom - 5);
+    let next = 0;
+    const worker = async () => {
+      while (next < this.config.rooms) {
+        const i = next++;
+        const res = await fetch(`${this.config.url}/api/drills`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: `${this.config.seed}-${i}`, speed: 1, smeCount }),
+        });
+        const body = (await res.json()) as { ok: boolean; data: { drillId: string; seats: SeatInfo[] }; error?: { message: string } };
+        if (!body.ok) throw new Error(`could not create drill ${i}: ${body.error?.message}`);
+        // P sockets: the facilitator, the players, and the observer if there is room for one.
+        const seats = body.data.seats.slice(0, this.config.socketsPerRoom);
+        this.rooms.push({ drillId: body.data.drillId, seats, injectsDue: new Map() });
+        onProgress?.(this.rooms.length);
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, worker));
+  }
+
+  /** Open every socket and wait for its welcome, `batch` at a time. */
+  async connectAll(onProgress?: (done: number) => void, batch = 200): Promise<void> {
+    const pending: (() => Promise<void>)[] = [];
+    for (const room of this.rooms) for (const seat of room.seats) pending.push(() => this.connect(room, seat));
+    for (let i = 0; i < pending.length; i += batch) {
+      await Promise.all(pending.slice(i, i + batch).map((f) => f()));
+      onProgress?.(Math.min(pending.length, i + batch));
+    }
+  }
+
+  private connect(room: Room, seat: SeatInfo): Promise<void> {
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0 };
+    const socket: ClientSocket = io(this.config.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: true,
+      ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
+      // A function, so a reconnect after a restart sends the last seq this client has seen.
+      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}) }),
+    });
+    client.socket = socket;
+    this.clients.push(client);
+    socket.on('drill:eventApplied', (entry) => this.received(client, entry));
+    socket.on('disconnect', () => {
+      if (this.measuring) this.metrics.disconnects++;
+    });
+    return new Promise((resolve, reject) => {
+      socket.on('drill:welcomed', (welcome: Welcome) => {
+        client.welcomedAt = performance.now();
+        for (const e of welcome.missed) this.received(client, e);
+        client.lastSeq = Math.max(client.lastSeq, welcome.view.seq);
+        resolve();
+      });
+      socket.once('connect_error', (e) => (client.welcomedAt === 0 ? reject(e) : undefined));
+    });
+  }
+
+  private received(client: Client, entry: LogEntry): void {
+    client.lastSeq = Math.max(client.lastSeq, entry.seq);
+    if (entry.event.type === 'inject.adhocDelivered') {
+      const due = client.room.injectsDue.get(entry.event.title);
+      if (due !== undefined && this.measuring) {
+        this.metrics.injectMs.push(performance.now() - due);
+        this.metrics.injectDeliveries++;
+      }
+    }
+  }
+
+  private async send(client: Client, command: Command, text?: string): Promise<AckResult<CommandResult>> {
+    const key = `${client.seat.seat}-${client.room.drillId}-${++client.counter}`;
+    const sentAt = performance.now();
+    if (this.measuring) this.metrics.commandsSent++;
+    const result = await client.socket
+      .timeout(20_000)
+      .emitWithAck('drill:command', { command, idempotencyKey: key })
+      .catch((): AckResult<CommandResult> => ({ ok: false, error: { code: 'TIMEOUT', message: 'no ack within 20 s' } }));
+    if (result.ok) {
+      const seqs = this.metrics.ackedSeqs.get(client.room.drillId) ?? new Set<number>();
+      for (const s of result.data.seqs) seqs.add(s);
+      this.metrics.ackedSeqs.set(client.room.drillId, seqs);
+      if (text) this.metrics.ackedTexts.set(text, client.room.drillId);
+      if (this.measuring) {
+        this.metrics.commandsAcked++;
+        this.metrics.ackMs.push(performance.now() - sentAt);
+      }
+    } else if (this.measuring) {
+      this.metrics.errors[result.error.code] = (this.metrics.errors[result.error.code] ?? 0) + 1;
+    }
+    return result;
+  }
+
+  /**
+   * The facilitator of every room starts its drill, the starts spread evenly over `spreadMs`. Real
+   * drills do not all begin in the same second; if they did, every room's game-minute tick would
+   * fall due at the same instant, which measures a herd no deployment sees.
+   */
+  async startDrills(spreadMs = 0): Promise<void> {
+    const facilitators = this.clients.filter((c) => c.seat.role === 'facilitator');
+    await Promise.all(facilitators.map((c, i) => new Promise<void>((resolve) => {
+      setTimeout(() => void this.send(c, { type: 'drill.start' }).then(() => resolve()), (spreadMs * i) / Math.max(1, facilitators.length));
+    })));
+  }
+
+  /** Everyone plays at the configured pace until stop(); figures count only while measuring. */
+  play(): void {
+    this.running = true;
+    const m = this.config.rateMultiplier;
+    const every = (client: Client, periodMs: number, fn: () => void) => {
+      // A random phase per socket, so a thousand rooms do not act in lockstep.
+      const loop = () => {
+        if (!this.running) return;
+        fn();
+        client.timers.push(setTimeout(loop, periodMs));
+      };
+      client.timers.push(setTimeout(loop, this.rng() * periodMs));
+    };
+    for (const client of this.clients) {
+      const { role, seat } = client.seat;
+      if (role === 'facilitator') {
+        every(client, 30_000 / m, () => {
+          const title = `load ${client.room.drillId} ${++client.counter}`;
+          client.room.injectsDue.set(title, performance.now());
+          if (this.measuring) this.metrics.injectsSent++;
+          void this.send(client, { type: 'inject.adhoc', title, body: 'A load-test inject.', audience: 'all' });
+        });
+      } else if (role === 'scribe') {
+        every(client, 10_000 / m, () => {
+          const text = `log ${client.room.drillId} ${seat} ${client.counter + 1}`;
+          void this.send(client, { type: 'timeline.add', text }, text);
+        });
+      } else if (role !== 'observer') {
+        every(client, 10_000 / m, () => void this.send(client, { type: 'action.take', action: PLAYER_ACTIONS[client.counter % 2] ?? 'review-network-logs' }));
+      }
+      if (role !== 'facilitator' && role !== 'observer') {
+        every(client, 20_000 / m, () => {
+          const body = `msg ${client.room.drillId} ${seat} ${client.counter + 1}: status on the bridge`;
+          void this.send(client, { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body, encrypted: false } }, body);
+        });
+      }
+    }
+  }
+
+  /** Start counting (after the warm-up). */
+  measure(on: boolean): void {
+    this.measuring = on;
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const c of this.clients) for (const t of c.timers.splice(0)) clearTimeout(t);
+  }
+
+  close(): void {
+    this.stop();
+    for (const c of this.clients) c.socket.disconnect();
+  }
+
+  /** Inject deliveries expected so far: every socket of the room should see each inject sent. */
+  expectedDeliveries(): number {
+    return this.metrics.injectsSent * this.config.socketsPerRoom;
+  }
+}

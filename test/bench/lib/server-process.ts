@@ -1,0 +1,78 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ServerStats } from './bench-server.ts';
+
+/*
+ * Start the benchmark server in a child process, ask it for its figures, kill it (SIGKILL for the
+ * chaos bench) and start it again on the same database.
+ */
+
+const ENTRY = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  stats(): Promise<ServerStats>;
+  reset(): Promise<void>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface ServerOptions {
+  db: string;
+  rate?: { burst: number; perSecond: number };
+  port?: number;
+}
+
+export function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const child = fork(ENTRY, [], {
+    // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
+    // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
+    execArgv: [
+      '--import', 'tsx',
+      ...(process.env.TTX_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TTX_BENCH_PROFILE}`] : []),
+      ...(process.env.TTX_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    ],
+    env: {
+      ...process.env,
+      TTX_DB: options.db,
+      PORT: String(options.port ?? 0),
+      TTX_RATE_BURST: String(options.rate?.burst ?? 30),
+      TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let nextId = 0;
+  const ask = <T>(type: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      const onMessage = (msg: { type: string; id?: number; stats?: ServerStats }) => {
+        if (msg.id !== id) return;
+        child.off('message', onMessage);
+        resolve((msg.stats ?? undefined) as T);
+      };
+      child.on('message', onMessage);
+      if (!child.send({ type, id })) reject(new Error('server process is gone'));
+    });
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
+    child.once('exit', onExit);
+    child.once('message', (msg: { type: string; port: number }) => {
+      if (msg.type !== 'ready') return;
+      child.off('exit', onExit);
+      resolve({
+        child,
+        port: msg.port,
+        url: `http://127.0.0.1:${msg.port}`,
+        stats: () => ask<ServerStats>('stats'),
+        reset: () => ask<void>('reset'),
+        kill: (signal = 'SIGTERM') =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+  });
+}
