@@ -8,6 +8,7 @@ import { loadBundled } from './http/scenarios.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
+import { LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** Extra allowed origins besides the server's own. */
   allowedOrigins?: string[];
   rate?: { burst: number; perSecond: number };
+  /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns shedding off. */
+  shedLagMs?: number;
 }
 
 export interface App {
@@ -67,7 +70,8 @@ export function createApp(options: AppOptions): App {
     },
   });
   hub.io = io;
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 } });
+  const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, ...(lag ? { overload: lag } : {}) });
 
   return {
     http,
@@ -85,6 +89,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       registry.close();
       hub.scores.close();
+      lag?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
     },

@@ -34,6 +34,8 @@ export interface SocketDeps {
   clock: Clock;
   log: Logger;
   rate: { burst: number; perSecond: number };
+  /** Refuses commands while the server is past capacity (absent: never). */
+  overload?: { overloaded(): boolean };
 }
 
 const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
@@ -162,6 +164,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
     socket.on(
       'drill:command',
       request('drill:command', async (payload) => {
+        if (deps.overload?.overloaded()) return bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
         const parsed = commandRequestSchema.safeParse(payload);
         if (!parsed.success) return invalid('drill:command', 'command', parsed.error);
         const result = await room.submit(seat, parsed.data);

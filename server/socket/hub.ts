@@ -62,9 +62,20 @@ export class Hub implements RoomOutput {
     return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));
   }
 
+  private readonly presenceDirty = new Set<string>();
+
+  /**
+   * Presence goes out once per drill per event-loop turn: when a restarted server takes back
+   * thousands of sockets, a room's six joins become one update to each seat instead of thirty-six.
+   */
   private presenceChanged(drillId: string): void {
-    const presence = this.presence(drillId);
-    this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
+    if (this.presenceDirty.has(drillId)) return;
+    this.presenceDirty.add(drillId);
+    setImmediate(() => {
+      this.presenceDirty.delete(drillId);
+      const presence = this.presence(drillId);
+      this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
+    });
   }
 
   applied(drillId: string, entries: LogEntry[], _state: DrillState): void {

@@ -18,6 +18,8 @@ export const ERROR = {
   FORBIDDEN: 'FORBIDDEN',
   STALE: 'STALE',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The server is past its capacity and shed the request; nothing was applied. */
+  OVERLOADED: 'OVERLOADED',
   NOT_FOUND: 'NOT_FOUND',
   INTERNAL: 'INTERNAL',
 } as const;

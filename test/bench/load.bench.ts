@@ -19,6 +19,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '30' },
     burst: { type: 'boolean', default: false },
+    /** Any multiple of the realistic rates (the burst mode is 5); far past capacity shows the shedding. */
+    rate: { type: 'string' },
     'rate-burst': { type: 'string', default: '30' },
     'rate-per-second': { type: 'string', default: '10' },
   },
@@ -32,11 +34,11 @@ try {
     socketsPerRoom: Number(values.sockets),
     durationMs: Number(values.duration) * 1000,
     warmupMs: Number(values.warmup) * 1000,
-    rateMultiplier: values.burst ? 5 : 1,
+    rateMultiplier: values.rate ? Number(values.rate) : values.burst ? 5 : 1,
     rate: { burst: Number(values['rate-burst']), perSecond: Number(values['rate-per-second']) },
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  report(values.burst ? 'load-burst' : 'load', { ...result.figures });
+  report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -275,6 +275,7 @@ export const en = {
     FORBIDDEN: 'Your role may not do that.',
     STALE: 'Your screen was out of date and has been refreshed; try again.',
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
+    OVERLOADED: 'The server is busy; nothing was applied. Try again in a moment.',
     NOT_FOUND: 'Not found.',
     INTERNAL: 'Something went wrong on the server.',
     OFFLINE: 'You are offline.',

@@ -274,6 +274,7 @@ export const zhCN: Catalog = {
     FORBIDDEN: '你的角色无权执行此操作。',
     STALE: '你的画面已过期，现已刷新，请重试。',
     RATE_LIMITED: '请求过于频繁，请稍后再试。',
+    OVERLOADED: '服务器繁忙，操作未生效，请稍后再试。',
     NOT_FOUND: '未找到。',
     INTERNAL: '服务器出现问题。',
     OFFLINE: '当前处于离线状态。',

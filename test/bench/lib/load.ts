@@ -178,7 +178,9 @@ export class LoadGenerator {
   async startDrills(spreadMs = 0): Promise<void> {
     const facilitators = this.clients.filter((c) => c.seat.role === 'facilitator');
     await Promise.all(facilitators.map((c, i) => new Promise<void>((resolve) => {
-      setTimeout(() => void this.send(c, { type: 'drill.start' }).then(() => resolve()), (spreadMs * i) / Math.max(1, facilitators.length));
+      // A facilitator whose start was shed (OVERLOADED) presses Start again, as a person would.
+      const start = () => void this.send(c, { type: 'drill.start' }).then((r) => (!r.ok && r.error.code === 'OVERLOADED' ? setTimeout(start, 250) : resolve()));
+      setTimeout(start, (spreadMs * i) / Math.max(1, facilitators.length));
     })));
   }
 

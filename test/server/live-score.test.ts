@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ManualTime } from '../../server/clock.ts';
+import { LiveScores } from '../../server/socket/live-score.ts';
+import { scoreDrill, type ScoreResult } from '../../shared/scoring/index.ts';
+import { compiledFixture, DEPUTY, IC, SME } from '../engine/fixture.ts';
+import { TestDrill } from '../engine/harness.ts';
+
+/*
+ * The facilitator's live score: the same as scoring the whole log, pushed at once the first time,
+ * then at most every two seconds however many commands arrive, and at once when the drill ends.
+ */
+
+const compiled = compiledFixture();
+
+describe('LIVE: the facilitator live score', () => {
+  it('LIVE1 pushes are throttled to one per interval and always carry the latest score', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => d.entries.slice(0, 2));
+    const pushed: ScoreResult[] = [];
+    const push = (s: ScoreResult) => pushed.push(s);
+    scores.applied('d1', compiled, d.entries, push);
+    expect(pushed).toHaveLength(1); // the first push is immediate
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, push);
+    d.do(0, IC, { type: 'action.take', action: 'set-codename', detail: 'blue-heron' });
+    scores.applied('d1', compiled, d.entries, push);
+    expect(pushed).toHaveLength(1); // within the interval: nothing yet
+    time.advance(2_000);
+    expect(pushed).toHaveLength(2); // one push for both commands…
+    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries)); // …with the score of the whole log
+  });
+
+  it('LIVE2 the final score goes out at once', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => []);
+    const pushed: ScoreResult[] = [];
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs' });
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
+    expect(pushed).toHaveLength(2);
+    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));
+  });
+
+  it('LIVE3 a facilitator joining mid-drill gets the score of everything so far, read from the log once', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    let reads = 0;
+    const scores = new LiveScores(time, () => time.now(), () => (reads++, d.entries));
+    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    expect(reads).toBe(1);
+  });
+});
