@@ -148,6 +148,12 @@ export class LoadGenerator {
   }
 
   private async send(client: Client, command: Command, text?: string): Promise<AckResult<CommandResult>> {
+    // Like the real client, nothing is sent (or queued) while the socket is down: socket.io would
+    // otherwise buffer every command of the outage and flood the restarted server with them.
+    if (!client.socket.connected) {
+      if (this.measuring) this.metrics.errors.OFFLINE = (this.metrics.errors.OFFLINE ?? 0) + 1;
+      return { ok: false, error: { code: 'OFFLINE', message: 'not connected' } };
+    }
     const key = `${client.seat.seat}-${client.room.drillId}-${++client.counter}`;
     const sentAt = performance.now();
     if (this.measuring) this.metrics.commandsSent++;
