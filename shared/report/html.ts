@@ -26,7 +26,7 @@ function scoreChart(r: Report): string {
     const band = v >= 80 ? 'good' : v >= 50 ? 'fair' : 'poor';
     return `<g class="${band}"><text x="0" y="${y + 17}">${esc(L.categories[k])}</text><rect class="track" x="${labelW}" y="${y + 4}" width="${barMax}" height="18" rx="3"/><rect class="bar" x="${labelW}" y="${y + 4}" width="${Math.round((barMax * v) / 100)}" height="18" rx="3"/><text x="${labelW + barMax + 8}" y="${y + 18}" class="num">${v}</text></g>`;
   }).join('');
-  return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${CATEGORY_KEYS.length * rowH + 8}" class="chart"><title id="chart-title">${esc(L.chartTitle)}: ${esc(CATEGORY_KEYS.map((k) => `${L.categories[k]} ${r.score.categories[k]}`).join(', '))}</title>${rows}</svg>`;
+  return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${CATEGORY_KEYS.length * rowH + 8}" class="chart"><title id="chart-title">${esc(L.chartTitle)}${esc(L.colon)}${esc(CATEGORY_KEYS.map((k) => `${L.categories[k]} ${r.score.categories[k]}`).join(L.listSep))}</title>${rows}</svg>`;
 }
 
 /** The team's steps on a time axis, against the checklist's ideal order down the side. */
@@ -63,7 +63,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
 .meta{color:var(--muted)}.total{font-size:3rem;font-weight:700;line-height:1}.total small{font-size:1rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f1f3f6}
-.credit{color:var(--good);font-weight:600}.deduct{color:var(--poor);font-weight:600}
+.credit{color:var(--good);font-weight:600}.rule-id{font-weight:600;white-space:nowrap}.deduct{color:var(--poor);font-weight:600}
 svg text{font-size:13px;fill:var(--ink)}svg .muted,svg .tick{fill:var(--muted);font-size:11px}.track{fill:#eceff3}.good .bar{fill:var(--good)}.fair .bar{fill:var(--fair)}.poor .bar{fill:var(--poor)}.num{font-weight:700}
 .guide{stroke:var(--line);stroke-dasharray:3 3}.ok{fill:var(--good)}.late{fill:var(--poor)}
 .chart{max-width:560px}.timeline{width:100%}
@@ -75,18 +75,18 @@ svg text{font-size:13px;fill:var(--ink)}svg .muted,svg .tick{fill:var(--muted);f
 export function renderHtml(r: Report): string {
   const L = REPORT_LABELS[r.locale];
   const pts = (p: number) => `<span class="${p > 0 ? 'credit' : 'deduct'}">${p > 0 ? '+' : '−'}${esc(Math.abs(p))}</span>`;
-  const title = `${L.reportTitle}: ${r.scenario.title}`;
+  const title = `${L.reportTitle}${L.colon}${r.scenario.title}`;
   const lost = r.drill.dataLost;
   const body = [
     `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)} · ${esc(L.seed)} <code>${esc(r.seed)}</code> · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
     `<section aria-labelledby="score"><h2 id="score">${esc(L.score)}</h2><p class="total">${esc(r.score.total)}<small> ${esc(L.outOf100)}</small></p>${scoreChart(r)}${lost ? `<p class="data-lost">${esc(L.dataLost(count(lost.records, r.locale), count(lost.of, r.locale)))}</p>` : ''}</section>`,
     `<section aria-labelledby="well"><h2 id="well">${esc(L.wentWell)}</h2><ul>${r.wentWell.map((w) => `<li>${esc(w)}</li>`).join('') || `<li>${esc(L.nothingScored)}</li>`}</ul></section>`,
-    `<section aria-labelledby="next"><h2 id="next">${esc(L.practiseNext)}</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)} ${esc(p.title)}</strong> (${esc(L.categories[p.category])}): ${esc(p.message)}<br><span class="meta">${esc(L.read)}: ${esc(p.citation)}</span></li>`).join('') || `<li>${esc(L.noDeductions)}</li>`}</ul></section>`,
+    `<section aria-labelledby="next"><h2 id="next">${esc(L.practiseNext)}</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)} ${esc(p.title)}</strong>${esc(L.paren(L.categories[p.category]))}${esc(L.colon)}${esc(p.message)}<br><span class="meta">${esc(L.read)}${esc(L.colon)}${esc(p.citation)}</span></li>`).join('') || `<li>${esc(L.noDeductions)}</li>`}</ul></section>`,
     `<section aria-labelledby="order"><h2 id="order">${esc(L.timelineVsRunbook)}</h2>${stepTimeline(r)}</section>`,
     `<section aria-labelledby="ooda"><h2 id="ooda">${esc(L.oodaLatency)}</h2>${table(L.oodaHeaders, r.ooda.map((o) => [esc(o.title), esc(gameTime(o.at)), esc(gameTime(o.latency.observe)), esc(gameTime(o.latency.orient)), esc(gameTime(o.latency.decide)), esc(gameTime(o.latency.act))]))}</section>`,
-    `<section aria-labelledby="findings"><h2 id="findings">${esc(L.findings)}</h2>${table(L.findingHeaders, r.findings.map((f) => [esc(gameTime(f.at)), `<abbr title="${esc(f.title)}">${esc(f.rule)}</abbr>`, esc(L.categories[f.category]), pts(f.points), esc(f.message), esc(f.citation)]))}</section>`,
-    r.timeline.length ? `<section aria-labelledby="team-tl"><h2 id="team-tl">${esc(L.teamTimeline)}</h2>${table(L.teamTimelineHeaders, r.timeline.map((t) => [esc(gameTime(t.at)), esc(t.by), esc(gameTime(t.claimedAt)), esc(t.text)]))}</section>` : '',
-    r.hints.length ? `<section aria-labelledby="hints"><h2 id="hints">${esc(L.hintsUsed)}</h2><ul>${r.hints.map((h) => `<li>${esc(gameTime(h.at))}: ${esc(h.text)}</li>`).join('')}</ul></section>` : '',
+    `<section aria-labelledby="findings"><h2 id="findings">${esc(L.findings)}</h2>${table(L.findingHeaders, r.findings.map((f) => [esc(gameTime(f.at)), `<span class="rule-id">${esc(f.rule)}</span> ${esc(f.title)}`, esc(L.categories[f.category]), pts(f.points), esc(f.message), esc(f.citation)]))}</section>`,
+    r.timeline.length ? `<section aria-labelledby="team-tl"><h2 id="team-tl">${esc(L.teamTimeline)}</h2>${table(L.teamTimelineHeaders, r.timeline.map((t) => [esc(gameTime(t.at)), esc(t.byName), esc(gameTime(t.claimedAt)), esc(t.text)]))}</section>` : '',
+    r.hints.length ? `<section aria-labelledby="hints"><h2 id="hints">${esc(L.hintsUsed)}</h2><ul>${r.hints.map((h) => `<li>${esc(gameTime(h.at))}${esc(L.colon)}${esc(h.text)}</li>`).join('')}</ul></section>` : '',
   ].join('\n');
   return `<!doctype html>\n<html lang="${esc(r.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
 }

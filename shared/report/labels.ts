@@ -36,6 +36,12 @@ export interface ReportLabels {
   teamTimelineHeaders: [loggedAt: string, by: string, happenedAt: string, entry: string];
   hintsUsed: string;
   categories: Record<Category, string>;
+  /** Punctuation between a label and what it names: ": " in English, a full-width colon in CJK. */
+  colon: string;
+  /** An aside in parentheses, half-width in English and full-width in CJK. */
+  paren: (text: string) => string;
+  /** Between items of a run-in list ("Ordering 80, Evidence 60"). */
+  listSep: string;
 }
 
 export const REPORT_LABELS: Record<Locale, ReportLabels> = {
@@ -69,6 +75,9 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     teamTimelineHeaders: ['Logged at', 'By', 'Says it happened at', 'Entry'],
     hintsUsed: 'Hints used',
     categories: { ordering: 'Ordering', evidence: 'Evidence preservation', comms: 'Communication discipline', roles: 'Role discipline', timeliness: 'Timeliness' },
+    colon: ': ',
+    paren: (text) => ` (${text})`,
+    listSep: ', ',
   },
   ja: {
     reportTitle: '事後レビュー報告書',
@@ -100,6 +109,9 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     teamTimelineHeaders: ['記録時刻', '記録者', '発生時刻（記載）', '内容'],
     hintsUsed: '使用したヒント',
     categories: { ordering: '手順の順序', evidence: '証拠の保全', comms: 'コミュニケーション規律', roles: '役割の規律', timeliness: '迅速さ' },
+    colon: '：',
+    paren: (text) => `（${text}）`,
+    listSep: '、',
   },
   'zh-CN': {
     reportTitle: '事后复盘报告',
@@ -131,5 +143,8 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     teamTimelineHeaders: ['记录时间', '记录人', '所述发生时间', '内容'],
     hintsUsed: '使用过的提示',
     categories: { ordering: '顺序', evidence: '证据保全', comms: '沟通纪律', roles: '角色纪律', timeliness: '时效' },
+    colon: '：',
+    paren: (text) => `（${text}）`,
+    listSep: '、',
   },
 };

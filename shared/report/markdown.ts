@@ -10,13 +10,13 @@ const CATEGORY_KEYS = ['ordering', 'evidence', 'comms', 'roles', 'timeliness'] a
 export function renderMarkdown(r: Report): string {
   const L = REPORT_LABELS[r.locale];
   const out: string[] = [];
-  out.push(`# ${L.reportTitle}: ${r.scenario.title}`, '');
+  out.push(`# ${L.reportTitle}${L.colon}${r.scenario.title}`, '');
   out.push(`${L.scenario} \`${r.scenario.id}\` v${r.scenario.version} · ${L.seed} \`${r.seed}\` · ${L.events(count(r.drill.events, r.locale))} · ${L.endedAt(gameTime(r.drill.endedAt))}`, '');
-  out.push(`## ${L.score}: ${r.score.total} ${L.outOf100}`, '', row([L.findingHeaders[2], L.score]), '|---|---:|');
+  out.push(`## ${L.score}${L.colon}${r.score.total} ${L.outOf100}`, '', row([L.findingHeaders[2], L.score]), '|---|---:|');
   for (const k of CATEGORY_KEYS) out.push(row([L.categories[k], String(r.score.categories[k])]));
   if (r.drill.dataLost) out.push('', L.dataLost(count(r.drill.dataLost.records, r.locale), count(r.drill.dataLost.of, r.locale)));
   out.push('', `## ${L.wentWell}`, '', ...(r.wentWell.length ? r.wentWell.map((w) => `- ${w}`) : [`- ${L.nothingScored}`]));
-  out.push('', `## ${L.practiseNext}`, '', ...(r.practiseNext.length ? r.practiseNext.map((p) => `- **${p.rule} ${p.title}** (${L.categories[p.category]}): ${p.message} — ${L.read}: ${p.citation}`) : [`- ${L.noDeductions}`]));
+  out.push('', `## ${L.practiseNext}`, '', ...(r.practiseNext.length ? r.practiseNext.map((p) => `- **${p.rule} ${p.title}**${L.paren(L.categories[p.category])}${L.colon}${p.message} — ${L.read}${L.colon}${p.citation}`) : [`- ${L.noDeductions}`]));
   out.push('', `## ${L.checklistOrder}`, '', row(L.stepHeaders), '|---:|---|---:|---:|---|');
   for (const s of r.steps) out.push(row([String(s.number), s.title, gameTime(s.firstAt), s.actualOrder === null ? '—' : String(s.actualOrder), s.outOfOrder ? L.outOfOrder : s.firstAt === null ? L.notDone : '']));
   out.push('', `## ${L.oodaLatency}`, '', row(L.oodaHeaders), '|---|---:|---:|---:|---:|---:|');
@@ -25,8 +25,8 @@ export function renderMarkdown(r: Report): string {
   for (const f of r.findings) out.push(row([gameTime(f.at), `${f.rule} ${f.title}`, L.categories[f.category], `${f.points > 0 ? '+' : ''}${f.points}`, f.message, f.citation]));
   if (r.timeline.length) {
     out.push('', `## ${L.teamTimeline}`, '', row(L.teamTimelineHeaders), '|---:|---|---:|---|');
-    for (const t of r.timeline) out.push(row([gameTime(t.at), t.by, gameTime(t.claimedAt), t.text]));
+    for (const t of r.timeline) out.push(row([gameTime(t.at), t.byName, gameTime(t.claimedAt), t.text]));
   }
-  if (r.hints.length) out.push('', `## ${L.hintsUsed}`, '', ...r.hints.map((h) => `- ${gameTime(h.at)}: ${h.text}`));
+  if (r.hints.length) out.push('', `## ${L.hintsUsed}`, '', ...r.hints.map((h) => `- ${gameTime(h.at)}${L.colon}${h.text}`));
   return out.join('\n') + '\n';
 }

@@ -1,12 +1,14 @@
 import { localize, type Locale } from '../i18n/locales.ts';
 import { getAction } from '../runbook/actions.ts';
 import { CHECKLIST } from '../runbook/checklist.ts';
+import { ROLE_DEFS } from '../runbook/roles.ts';
 import { describeRef } from '../runbook/cite.ts';
 import type { OodaPhase, StepId } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { DrillEvent, LogEntry } from '../engine/types.ts';
 import { RULES, scoreDrill } from '../scoring/score.ts';
 import type { Category, Finding } from '../scoring/types.ts';
+import { REPORT_LABELS } from './labels.ts';
 
 /*
  * The after-action report: one model, built purely from the scenario and the log, rendered as
@@ -51,13 +53,25 @@ export interface Report {
   steps: StepRow[];
   ooda: OodaRow[];
   hints: { at: number; injectId: string | null; text: string }[];
-  timeline: { at: number; by: string; text: string; claimedAt: number | null }[];
+  /** `by` is the seat id; `byName` names it by its role in the report's locale ("Scribe", "記録係"). */
+  timeline: { at: number; by: string; byName: string; text: string; claimedAt: number | null }[];
   wentWell: string[];
   practiseNext: { category: Category; rule: string; title: string; message: string; citation: string }[];
 }
 
 const PHASES: OodaPhase[] = ['observe', 'orient', 'decide', 'act'];
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+/** A seat by its role's title in the locale: "Scribe", "Subject-Matter Expert 2", "Incident Commander (alice)". */
+function seatName(role: string, seat: string, locale: Locale): string {
+  const def = ROLE_DEFS.find((r) => r.id === role);
+  if (!def) return seat;
+  const title = localize(def.title, locale);
+  if (seat === role) return title;
+  const n = /^[a-z]+-(\d+)$/.exec(seat)?.[1];
+  if (n && seat.startsWith(`${role}-`)) return `${title} ${n}`;
+  return `${title}${REPORT_LABELS[locale].paren(seat)}`;
+}
 
 function oodaOf(event: DrillEvent): OodaPhase | null {
   if (event.type === 'action.taken') return getAction(event.action)?.ooda ?? null;
@@ -123,7 +137,7 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
   for (const { at, event, actor } of entries) {
     if (event.type === 'exfil.progressed') exfilTotal = event.total;
     if (event.type === 'hint.given') hints.push({ at, injectId: event.injectId, text: localize(event.text, locale) });
-    if (event.type === 'timeline.added') timeline.push({ at, by: actor.seat, text: event.text, claimedAt: event.claimedAt ?? null });
+    if (event.type === 'timeline.added') timeline.push({ at, by: actor.seat, byName: seatName(actor.role, actor.seat, locale), text: event.text, claimedAt: event.claimedAt ?? null });
   }
   const findings: ReportFinding[] = score.findings.map((f) => ({
     ...f,

@@ -40,6 +40,12 @@ export const PURPOSE_WORDS: Record<MessagePurpose, RuleText> = {
   'public-statement': t('public statement', '公開声明', '公开声明'),
 };
 
+/**
+ * A Latin word (SMS, an asset id) set into Japanese or Chinese running text gets a space on each
+ * side, as the rest of the catalog writes "IC が"; words in the script of the sentence do not.
+ */
+export const spaced = (word: string): string => (/^[\x20-\x7e]+$/.test(word) ? ` ${word} ` : word);
+
 /** A list in each language's own way: "a, b and c" / "a、b、c" / "a、b、c". */
 export function listOf(items: readonly string[], locale: keyof RuleText, conjunction: 'and' | 'or' = 'and'): string {
   if (locale !== 'en') return items.join('、');

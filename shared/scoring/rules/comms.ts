@@ -14,7 +14,7 @@ import {
 import type { CommsRuleId } from '../../runbook/types.ts';
 import type { MessageRecordLite, ScoringContext } from '../context.ts';
 import { before, minutes } from '../context.ts';
-import { CHANNEL_WORDS, PURPOSE_WORDS, t, type RuleText } from '../text.ts';
+import { CHANNEL_WORDS, PURPOSE_WORDS, spaced, t, type RuleText } from '../text.ts';
 import type { Observation, Rule } from '../types.ts';
 
 /*
@@ -32,8 +32,8 @@ function describe(m: MessageRecordLite): RuleText {
   const subject = m.message.subject.slice(0, 60);
   return t(
     `The ${purpose.en} sent by ${channel.en} at ${minutes(m.at)}${subject ? ` ("${subject}")` : ''}`,
-    `${minutes(m.at)} に${channel.ja}で送られた${purpose.ja}${subject ? `（「${subject}」）` : ''}`,
-    `${minutes(m.at)} 通过${channel['zh-CN']}发送的${purpose['zh-CN']}${subject ? `（“${subject}”）` : ''}`,
+    `${minutes(m.at)} に${spaced(channel.ja)}で送られた${purpose.ja}${subject ? `（「${subject}」）` : ''}`,
+    `${minutes(m.at)} 通过${spaced(channel['zh-CN'])}发送的${purpose['zh-CN']}${subject ? `（“${subject}”）` : ''}`,
   );
 }
 
@@ -59,7 +59,7 @@ function messageRule(
       if (relevant.length === 0) return null;
       const violations: Observation[] = relevant.filter((m) => !ok(m, ctx)).map((m) => {
         const what = describe(m);
-        return { at: m.at, events: [m.seq], message: t(`${what.en} ${why.en}. [${commsRule}]`, `${what.ja}は${why.ja}。[${commsRule}]`, `${what['zh-CN']}${why['zh-CN']}。[${commsRule}]`) };
+        return { at: m.at, events: [m.seq], message: t(`${what.en} ${why.en}. [${commsRule}]`, `${what.ja}は、${why.ja}。[${commsRule}]`, `${what['zh-CN']}${why['zh-CN']}。[${commsRule}]`) };
       });
       return { violations, pass: { at: relevant[0]?.at ?? 0, events: relevant.map((m) => m.seq), message: good } };
     },

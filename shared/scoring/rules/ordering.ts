@@ -1,6 +1,6 @@
 import type { ActionRecord, Moment, ScoringContext } from '../context.ts';
 import { before, minutes } from '../context.ts';
-import { AUDIENCE_WORDS, CHANNEL_WORDS, listOf, PURPOSE_WORDS, t, type RuleText } from '../text.ts';
+import { AUDIENCE_WORDS, CHANNEL_WORDS, listOf, PURPOSE_WORDS, spaced, t, type RuleText } from '../text.ts';
 import type { Observation, Rule, RuleVerdict } from '../types.ts';
 
 /*
@@ -101,7 +101,7 @@ export const ORDERING_RULES: Rule[] = [
       return verdict(
         early.map((m) => obs(m.at, [m.seq], t(
           `A ${CHANNEL_WORDS[m.message.channel].en} message went out at ${minutes(m.at)} before the team was assembled (IC paged and a private channel or bridge open).`,
-          `チームが編成される（IC の呼び出しと、非公開チャンネルまたはブリッジの開設）前の ${minutes(m.at)} に、${CHANNEL_WORDS[m.message.channel].ja}でメッセージが送られた。`,
+          `チームが編成される（IC の呼び出しと、非公開チャンネルまたはブリッジの開設）前の ${minutes(m.at)} に、${spaced(CHANNEL_WORDS[m.message.channel].ja).trimStart()}でメッセージが送られた。`,
           `在团队组建完成（已呼叫 IC 并开设私有频道或电话会议）之前，${minutes(m.at)} 就通过${CHANNEL_WORDS[m.message.channel]['zh-CN']}发出了消息。`,
         ))),
         obs(ready?.at ?? 0, ready ? [ready.seq] : [], t('The team was assembled before anyone communicated about the incident.', 'インシデントについて誰かが連絡する前に、チームは編成されていた。', '在任何人就事件进行沟通之前，团队已组建完毕。')),
