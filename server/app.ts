@@ -1,3 +1,4 @@
+import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
@@ -30,6 +31,8 @@ export interface App {
   io: TtxServer;
   registry: DrillRegistry;
   committer: GroupCommitter;
+  /** Server-side time from a command's arrival to its ack (µs), for benchmarks and monitoring. */
+  commandLatency: RecordableHistogram;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -71,13 +74,15 @@ export function createApp(options: AppOptions): App {
   });
   hub.io = io;
   const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, ...(lag ? { overload: lag } : {}) });
+  const commandLatency = createHistogram();
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}) });
 
   return {
     http,
     io,
     registry,
     committer,
+    commandLatency,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
         http.listen(port, host, () => {

@@ -1,3 +1,4 @@
+import { createHistogram } from 'node:perf_hooks';
 import type { CommitItem, EventStore } from '../store/types.ts';
 
 /**
@@ -12,6 +13,8 @@ export class GroupCommitter {
   private writing = false;
   /** Transactions and items written, for benchmarks. */
   readonly stats = { transactions: 0, items: 0 };
+  /** How long each transaction took to become durable (µs), for benchmarks. */
+  readonly latency = createHistogram();
 
   constructor(private readonly store: EventStore) {}
 
@@ -35,7 +38,9 @@ export class GroupCommitter {
     this.pending = [];
     this.writing = true;
     try {
+      const started = performance.now();
       await this.store.commit(batch.map((b) => b.item));
+      this.latency.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
       this.stats.transactions++;
       this.stats.items += batch.length;
       for (const b of batch) b.resolve();

@@ -36,6 +36,8 @@ export interface SocketDeps {
   rate: { burst: number; perSecond: number };
   /** Refuses commands while the server is past capacity (absent: never). */
   overload?: { overloaded(): boolean };
+  /** Records each command's time from arrival to ack, in µs (absent: not measured). */
+  commandLatency?: { record(us: number): void };
 }
 
 const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
@@ -167,7 +169,9 @@ export function installSocketHandlers(deps: SocketDeps): void {
         if (deps.overload?.overloaded()) return bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
         const parsed = commandRequestSchema.safeParse(payload);
         if (!parsed.success) return invalid('drill:command', 'command', parsed.error);
+        const arrived = performance.now();
         const result = await room.submit(seat, parsed.data);
+        deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
         if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
           strike('forbidden');
           log.security('forbidden', { drill: drillId, seat: seat.seat, command: parsed.data.command.type });

@@ -14,7 +14,7 @@ export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 /**
  * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
  * as its seat may see it (redactEntryFor), and the facilitator also gets the live score (kept
- * incrementally and pushed at most every two seconds; see live-score.ts). When the drill ends every
+ * incrementally and pushed at most every five seconds; see live-score.ts). When the drill ends every
  * seat is told, with where to fetch the report.
  */
 export class Hub implements RoomOutput {
@@ -96,10 +96,13 @@ export class Hub implements RoomOutput {
       for (const [visible, group] of groups) this.broadcast(group, (to) => to.emit('drill:eventApplied', visible));
     }
     if (ended) this.broadcast(sockets, (to) => to.emit('drill:ended', ended));
-    // The final score goes out at once; during play, at most every two seconds per drill.
-    this.scores.applied(drillId, room.compiled, entries, (score) => {
+    // The final score goes out at once; during play, at most every five seconds per drill, and only
+    // while a facilitator is connected to see it.
+    const watching = sockets.some((s) => s.data.seat.role === 'facilitator');
+    const push = (score: ScoreResult) => {
       for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', score);
-    }, ended !== null);
+    };
+    this.scores.applied(drillId, room.compiled, entries, watching ? push : null, ended !== null);
   }
 
   /** Send one message to several sockets, encoding it once (falls back to one emit each in tests without a server). */

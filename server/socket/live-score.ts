@@ -6,7 +6,7 @@ import type { Scheduler } from '../clock.ts';
 /*
  * The facilitator's live score, kept cheap at scale. Scoring is a fold over the log, so each drill
  * keeps its scoring context and feeds it the entries as they commit (no re-reading of the log), and
- * a changed score is pushed at most once per interval (2 s): a facilitator watching the console sees
+ * a changed score is pushed at most once per interval (5 s): a facilitator watching the console sees
  * it within moments, and a thousand busy rooms do not each re-score on every command.
  */
 
@@ -17,6 +17,12 @@ interface DrillScore {
   lastPushed: number;
 }
 
+/**
+ * Scoring a drill costs a few milliseconds (every rule over the context); at 2 s per drill it was a
+ * tenth of the server's CPU with 1,000 busy drills, and long timer turns that delayed acks.
+ */
+export const LIVE_SCORE_INTERVAL_MS = 5_000;
+
 export class LiveScores {
   private readonly drills = new Map<string, DrillScore>();
 
@@ -25,7 +31,7 @@ export class LiveScores {
     private readonly now: () => number,
     /** Reads a drill's whole log, once, when its score is first needed. */
     private readonly readLog: (drillId: string) => LogEntry[],
-    private readonly intervalMs = 2000,
+    private readonly intervalMs = LIVE_SCORE_INTERVAL_MS,
   ) {}
 
   private context(drillId: string, compiled: CompiledScenario): DrillScore {
@@ -50,11 +56,15 @@ export class LiveScores {
     return scoreContext(this.context(drillId, compiled).ctx);
   }
 
-  /** Fold committed entries in and schedule a push; `push` gets the fresh score when it is due. */
-  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: (score: ScoreResult) => void, immediate = false): void {
+  /**
+   * Fold committed entries in and schedule a push; `push` gets the fresh score when it is due. With
+   * no `push` (no facilitator is watching) the entries are only folded: nobody is sent a score, so
+   * none is computed; a facilitator who joins gets current().
+   */
+  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: ((score: ScoreResult) => void) | null, immediate = false): void {
     const d = this.context(drillId, compiled);
     for (const e of entries) this.fold(d, e);
-    if (d.timer !== null) return;
+    if (d.timer !== null || !push) return;
     const wait = immediate ? 0 : Math.max(0, d.lastPushed + this.intervalMs - this.now());
     const fire = () => {
       d.timer = null;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
-import { LiveScores } from '../../server/socket/live-score.ts';
+import { LIVE_SCORE_INTERVAL_MS, LiveScores } from '../../server/socket/live-score.ts';
 import { scoreDrill, type ScoreResult } from '../../shared/scoring/index.ts';
 import { compiledFixture, DEPUTY, IC, SME } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
 
 /*
  * The facilitator's live score: the same as scoring the whole log, pushed at once the first time,
- * then at most every two seconds however many commands arrive, and at once when the drill ends.
+ * then at most every five seconds however many commands arrive, and at once when the drill ends;
+ * nothing is computed for a drill no facilitator is watching.
  */
 
 const compiled = compiledFixture();
@@ -26,7 +27,9 @@ describe('LIVE: the facilitator live score', () => {
     d.do(0, IC, { type: 'action.take', action: 'set-codename', detail: 'blue-heron' });
     scores.applied('d1', compiled, d.entries, push);
     expect(pushed).toHaveLength(1); // within the interval: nothing yet
-    time.advance(2_000);
+    time.advance(LIVE_SCORE_INTERVAL_MS - 1);
+    expect(pushed).toHaveLength(1);
+    time.advance(1);
     expect(pushed).toHaveLength(2); // one push for both commands…
     expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries)); // …with the score of the whole log
   });
@@ -52,5 +55,16 @@ describe('LIVE: the facilitator live score', () => {
     expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
     expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
     expect(reads).toBe(1);
+  });
+
+  it('LIVE4 with no facilitator watching, entries are folded but no score is computed or pushed', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => []);
+    scores.applied('d1', compiled, d.entries, null);
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, null);
+    time.advance(LIVE_SCORE_INTERVAL_MS * 3);
+    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
   });
 });

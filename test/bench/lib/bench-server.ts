@@ -20,6 +20,14 @@ export interface ServerStats {
   loopMaxMs: number;
   committedItems: number;
   transactions: number;
+  /** Time for a transaction to become durable, from the main thread (postMessage → fsync → reply). */
+  commitP50Ms: number;
+  commitP99Ms: number;
+  commitMaxMs: number;
+  /** Command arrival → ack on the server (queue, engine, commit, broadcast). */
+  serverAckP50Ms: number;
+  serverAckP99Ms: number;
+  serverAckMaxMs: number;
   securityEvents: Record<string, number>;
   uptimeMs: number;
 }
@@ -58,6 +66,12 @@ function stats(): ServerStats {
     loopMaxMs: ms(loop.max),
     committedItems: app.committer.stats.items,
     transactions: app.committer.stats.transactions,
+    commitP50Ms: Number((app.committer.latency.percentile(50) / 1000).toFixed(2)),
+    commitP99Ms: Number((app.committer.latency.percentile(99) / 1000).toFixed(2)),
+    commitMaxMs: Number((app.committer.latency.max / 1000).toFixed(2)),
+    serverAckP50Ms: Number((app.commandLatency.percentile(50) / 1000).toFixed(2)),
+    serverAckP99Ms: Number((app.commandLatency.percentile(99) / 1000).toFixed(2)),
+    serverAckMaxMs: Number((app.commandLatency.max / 1000).toFixed(2)),
     securityEvents: { ...securityEvents },
     uptimeMs: Math.round(performance.now() - started),
   };
@@ -71,6 +85,8 @@ process.on('message', (msg: { type: string; id?: number }) => {
     started = performance.now();
     app.committer.stats.items = 0;
     app.committer.stats.transactions = 0;
+    app.committer.latency.reset();
+    app.commandLatency.reset();
     for (const k of Object.keys(securityEvents)) delete securityEvents[k];
     process.send?.({ type: 'reset', id: msg.id });
   }

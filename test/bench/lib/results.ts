@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -10,14 +10,19 @@ import { fileURLToPath } from 'node:url';
 const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 const HEADER = '# Benchmark results\n\nAppended by `npm run bench`; each row is one run, measured on the machine it names.\n\n| date | bench | machine | command | figures |\n|---|---|---|---|---|\n';
 
+/** The 1-minute load average when the bench started: well above 0 means something else was running. */
+const loadAtStart = loadavg()[0] ?? 0;
+
 export function machine(): string {
   const cores = cpus().length;
   const gib = (totalmem() / 2 ** 30).toFixed(0);
-  return `${cores} cores, ${gib} GiB, Node ${process.version}`;
+  return `${cores} cores, ${gib} GiB, Node ${process.version}, load ${loadAtStart.toFixed(2)} at start`;
 }
 
+/** The command as typed, with any TTX_BENCH_* settings (a profiler or V8 flags change the figures). */
 export function command(): string {
-  return ['node --import tsx', ...process.argv.slice(1).map((a) => a.replace(process.cwd() + '/', ''))].join(' ');
+  const env = Object.entries(process.env).filter(([k]) => k.startsWith('TTX_BENCH_')).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  return [...env, 'node --import tsx', ...process.argv.slice(1).map((a) => a.replace(process.cwd() + '/', ''))].join(' ');
 }
 
 /** Print the summary as the last line and append the row to RESULTS.md. */
