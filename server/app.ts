@@ -58,7 +58,7 @@ export function createApp(options: AppOptions): App {
   const store = options.store;
   const hub = new Hub(store, clock, scheduler);
   const committer = new GroupCommitter(store);
-  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub });
+  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, (room, entries) => hub.scores.prime(room.id, room.compiled, entries));
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const handler = createHttpHandler({ store, registry, bundled: loadBundled(), log, staticDir: options.staticDir ?? null, isAllowedOrigin });

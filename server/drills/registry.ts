@@ -1,4 +1,4 @@
-import { createDrill, replay, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, replay, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { SeatRecord } from '../store/types.ts';
@@ -27,7 +27,11 @@ export class DrillRegistry {
   /** Compiled scenarios by their text: drills of the same scenario share one (it is immutable). */
   private readonly compiledByText = new Map<string, CompiledScenario>();
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(
+    private readonly deps: RoomDeps,
+    /** Told about each drill rebuilt from its log, with the log, so others can fold it without reading it again. */
+    private readonly onRebuilt?: (room: DrillRoom, entries: readonly LogEntry[]) => void,
+  ) {}
 
   create(input: CreateDrillInput, compiled: CompiledScenario): CreatedDrill {
     const drillId = newDrillId();
@@ -75,9 +79,11 @@ export class DrillRegistry {
     if (!record || !anchor) return null;
     const compiled = this.compiled(drillId);
     if (!compiled) return null;
-    const state = replay(compiled, this.deps.store.entries(drillId));
+    const entries = this.deps.store.entries(drillId);
+    const state = replay(compiled, entries);
     const room = new DrillRoom(drillId, compiled, state, anchor, this.deps);
     this.rooms.set(drillId, room);
+    this.onRebuilt?.(room, entries);
     return room;
   }
 
@@ -92,18 +98,21 @@ export class DrillRegistry {
     return loaded.compiled;
   }
 
-  /** On boot: bring every running drill back, process what fell due while down, and re-arm its clock. */
+  /**
+   * On boot: bring every running drill back, process what fell due while down, and re-arm its clock.
+   * The drills' catch-up ticks run together, so they share group commits instead of each waiting
+   * for its own (with a thousand drills, waiting one by one kept a restart idle for seconds).
+   */
   async boot(): Promise<number> {
-    let revived = 0;
+    const rooms: DrillRoom[] = [];
     for (const id of this.deps.store.allDrillIds()) {
       if (!this.deps.store.anchor(id)?.running) continue;
       const room = this.get(id);
-      if (!room) continue;
-      await room.tick();
-      room.arm();
-      revived++;
+      if (room) rooms.push(room);
     }
-    return revived;
+    await Promise.all(rooms.map((room) => room.tick()));
+    for (const room of rooms) room.arm();
+    return rooms.length;
   }
 
   close(): void {

@@ -51,6 +51,14 @@ export class LiveScores {
     d.lastSeq = entry.seq;
   }
 
+  /** Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log is not read twice. */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
+    if (this.drills.has(drillId)) return;
+    const d: DrillScore = { ctx: emptyContext(compiled), lastSeq: -1, timer: null, lastPushed: -Infinity };
+    for (const e of entries) this.fold(d, e);
+    this.drills.set(drillId, d);
+  }
+
   /** The score now (for a facilitator who just joined). */
   current(drillId: string, compiled: CompiledScenario): ScoreResult {
     return scoreContext(this.context(drillId, compiled).ctx);
