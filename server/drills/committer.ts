@@ -5,7 +5,8 @@ import type { CommitItem, EventStore } from '../store/types.ts';
  * Group commit: everything submitted while the previous transaction is being written goes into the
  * next one, then every submitter of that batch is released. Callers broadcast and acknowledge only
  * after their promise resolves, so nothing is ever sent that is not on disk. With the SQLite writer
- * on its own thread, the event loop keeps gathering the next batch while the disk confirms this one.
+ * on its own thread, the event loop keeps gathering the next batch while the disk confirms this one,
+ * and the next batch goes to the disk while this one is broadcast.
  */
 export class GroupCommitter {
   private pending: { item: CommitItem; resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -37,18 +38,24 @@ export class GroupCommitter {
     const batch = this.pending;
     this.pending = [];
     this.writing = true;
+    let failure: Error | null = null;
     try {
       const started = performance.now();
       await this.store.commit(batch.map((b) => b.item));
       this.latency.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
       this.stats.transactions++;
       this.stats.items += batch.length;
-      for (const b of batch) b.resolve();
     } catch (error) {
-      for (const b of batch) b.reject(error as Error);
-    } finally {
-      this.writing = false;
-      this.schedule();
+      failure = error as Error;
+    }
+    this.writing = false;
+    // Hand the next group to the writer before releasing this one: the disk works on it while this
+    // thread broadcasts and acknowledges the batch just made durable (before, the writer sat idle
+    // through every broadcast). Batches never share a drill, as a drill runs one command at a time.
+    if (this.pending.length > 0) void this.flush();
+    for (const b of batch) {
+      if (failure) b.reject(failure);
+      else b.resolve();
     }
   }
 }
