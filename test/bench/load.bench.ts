@@ -19,6 +19,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '30' },
     burst: { type: 'boolean', default: false },
+    /** Load-generator processes (each holds rooms / processes of the sockets). */
+    processes: { type: 'string', default: '2' },
     /** Any multiple of the realistic rates (the burst mode is 5); far past capacity shows the shedding. */
     rate: { type: 'string' },
     'rate-burst': { type: 'string', default: '30' },
@@ -36,6 +38,7 @@ try {
     warmupMs: Number(values.warmup) * 1000,
     rateMultiplier: values.rate ? Number(values.rate) : values.burst ? 5 : 1,
     rate: { burst: Number(values['rate-burst']), perSecond: Number(values['rate-per-second']) },
+    processes: Number(values.processes),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });

@@ -20,6 +20,8 @@ describe('SMOKE: load', () => {
       warmupMs: 3_000,
       rateMultiplier: 5,
       rate: { burst: 30, perSecond: 10 },
+      // Two generator processes, as the benchmark runs: their figures are merged before judging.
+      processes: 2,
     });
     console.log(`smoke load: ${JSON.stringify(figures)}`);
     expect(verdict.drills).toBe(20);

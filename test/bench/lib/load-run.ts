@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { LoadGenerator } from './load.ts';
+import { LoadGenerator, type LoadMetrics } from './load.ts';
+import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
 import { startServer } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
@@ -18,6 +19,8 @@ export interface LoadRunOptions {
   warmupMs: number;
   rateMultiplier: number;
   rate: { burst: number; perSecond: number };
+  /** Load-generator processes; 1 = in this process. */
+  processes?: number;
   log?: (line: string) => void;
 }
 
@@ -32,16 +35,21 @@ const round = (n: number) => Number(n.toFixed(2));
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
   const server = await startServer({ db: o.db, rate: o.rate });
-  const load = new LoadGenerator({ url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load' });
+  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load' };
+  const processes = o.processes ?? 1;
+  const split = processes > 1 ? new SplitLoad(config, processes) : null;
+  const local = split ? null : new LoadGenerator(config);
+  const load = (split ?? local) as SplitLoad | LoadGenerator;
+  const metrics = async (): Promise<LoadMetrics> => (split ? split.metrics() : (local as LoadGenerator).metrics);
   try {
     const step = Math.max(1, Math.floor(o.rooms / 10));
     await load.createRooms((n) => n % step === 0 && log(`rooms created: ${n}/${o.rooms}`));
     const sockets = o.rooms * o.socketsPerRoom;
-    await load.connectAll((n) => log(`sockets connected: ${n}/${sockets}`), 400);
+    await (split ? split.connectAll((n) => log(`sockets connected: ${n}/${sockets}`)) : (local as LoadGenerator).connectAll((n) => log(`sockets connected: ${n}/${sockets}`), 400));
     // Drills start spread over most of the warm-up, and play as soon as they have started.
     log(`starting ${o.rooms} drills over ${Math.round((o.warmupMs * 0.8) / 1000)} s, then warming up`);
     const started = load.startDrills(o.warmupMs * 0.8);
-    load.play();
+    await load.play();
     await sleep(o.warmupMs);
     await started;
     await server.reset();
@@ -49,22 +57,27 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     // The generator's own event loop: when it stalls, the latencies it measures include the stall.
     const genLoop = monitorEventLoopDelay({ resolution: 1 });
     genLoop.enable();
-    load.measure(true);
+    await load.measure(true);
     const seconds = Math.round(o.durationMs / 1000);
     for (let s = 1; s <= seconds; s++) {
       await sleep(1000);
-      if (s % 10 === 0 || s === seconds) log(`measuring: ${s}/${seconds} s, ${load.metrics.commandsAcked} acks, ${load.metrics.injectDeliveries} inject deliveries`);
+      if (local && (s % 10 === 0 || s === seconds)) log(`measuring: ${s}/${seconds} s, ${local.metrics.commandsAcked} acks, ${local.metrics.injectDeliveries} inject deliveries`);
+      else if (s % 10 === 0 || s === seconds) log(`measuring: ${s}/${seconds} s`);
     }
-    load.measure(false);
+    await load.measure(false);
     genLoop.disable();
-    load.stop();
+    await load.stop();
     const stats = await server.stats();
     // Let in-flight commands finish so every ack is known before the database is checked.
     await sleep(2000);
     await server.kill('SIGTERM');
     const loadCpu = process.cpuUsage(loadCpuStart);
-    const verdict = verifyDatabase(o.db, load.metrics);
-    const m = load.metrics;
+    const m = await metrics();
+    const verdict = verifyDatabase(o.db, m);
+    // With split generators, their own CPU and loop figures (the parent only orchestrates).
+    const genCpuMs = split ? split.gen.cpuMs : (loadCpu.user + loadCpu.system) / 1000;
+    const genLoopP99 = split ? split.gen.loopP99Ms : genLoop.percentile(99) / 1e6;
+    const genLoopMax = split ? split.gen.loopMaxMs : genLoop.max / 1e6;
     const figures = {
       rooms: o.rooms,
       sockets,
@@ -82,9 +95,10 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       eventsCommittedPerSecond: round(stats.committedItems / (stats.uptimeMs / 1000)),
       serverCpuPct: round((100 * (stats.cpuUserMs + stats.cpuSystemMs)) / stats.uptimeMs),
       // The generator shares the machine: if it is saturated, the latencies it sees include its own lag.
-      loadGenCpuPct: round((100 * (loadCpu.user + loadCpu.system)) / 1000 / stats.uptimeMs),
-      loadGenLoopP99Ms: round(genLoop.percentile(99) / 1e6),
-      loadGenLoopMaxMs: round(genLoop.max / 1e6),
+      loadGenProcesses: processes,
+      loadGenCpuPct: round((100 * genCpuMs) / stats.uptimeMs),
+      loadGenLoopP99Ms: round(genLoopP99),
+      loadGenLoopMaxMs: round(genLoopMax),
       serverRssMb: stats.rssMb,
       serverHeapMb: stats.heapUsedMb,
       transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
@@ -104,7 +118,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     };
     return { verdict, figures };
   } finally {
-    load.close();
+    await load.close();
     await server.kill('SIGKILL');
   }
 }
