@@ -1,7 +1,6 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
-import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, hasBrowser, shot, watchErrors } from './browser.ts';
 
 /*
  * Accessibility checks that a person would otherwise do by hand: a drill can be played from the
@@ -69,23 +68,12 @@ async function lowContrast(target: Page | Frame): Promise<LowContrast[]> {
 }
 
 describe.skipIf(!hasBrowser)('E2E accessibility', () => {
-  let browser: Browser;
-  let server: { app: App; url: string };
-
-  beforeAll(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
+  const env = browserAndServer();
 
   it('A11Y1 a solo drill can be started and played from the keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(env.url);
     // Tab from the top of the page to the solo form's submit button, then press Enter.
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
@@ -139,11 +127,11 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
   });
 
   it('A11Y2 text meets WCAG AA contrast on the landing page, the war room and the report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(env.url);
     await page.locator('#start-solo').waitFor();
     const landing = await lowContrast(page);
-    await page.goto(`${server.url}/?solo=insider-suspected&role=ic&seed=2`);
+    await page.goto(`${env.url}/?solo=insider-suspected&role=ic&seed=2`);
     await page.locator('.role').waitFor();
     await page.click('#solo-start');
     await page.locator('[data-action="page-ic"]').click();
@@ -161,21 +149,21 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
   });
 
   it('A11Y3 the facilitator console meets contrast, and a facilitator finds their past drills with the score of ended ones', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(env.url);
     await page.selectOption('#host-scenario', 'reporter-leak');
     await page.fill('#host-seed', '3');
     await page.click('#create-drill');
     await page.locator('#open-console').waitFor();
     const consoleLink = (await page.locator('#open-console').getAttribute('href')) ?? '';
     // Run and end the drill from its console.
-    await page.goto(consoleLink.replace(/^https?:\/\/[^/]+/, server.url));
+    await page.goto(consoleLink.replace(/^https?:\/\/[^/]+/, env.url));
     await page.click('#fac-start');
     await page.locator('.score .total').waitFor();
     expect(await lowContrast(page)).toEqual([]); // the facilitator console, with the live score showing
     await page.click('#fac-end');
     await page.locator('#view-report').waitFor({ state: 'visible' });
-    await page.goto(server.url);
+    await page.goto(env.url);
     const row = page.locator('#past-drills tbody tr').first();
     await row.waitFor();
     expect(await row.textContent()).toContain('reporter-leak');

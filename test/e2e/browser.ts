@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { silentLogger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -41,4 +42,29 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+export interface BrowserEnv {
+  browser: Browser;
+  url: string;
+}
+
+/**
+ * A real server and a browser for one describe block: started before its tests, closed after.
+ * The fields are filled in by beforeAll, so read them inside tests.
+ */
+export function browserAndServer(): BrowserEnv {
+  const env = {} as BrowserEnv;
+  let app: App | null = null;
+  beforeAll(async () => {
+    const served = await serve();
+    app = served.app;
+    env.url = served.url;
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await app?.close();
+  });
+  return env;
 }

@@ -1,8 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../server/app.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../client/src/i18n/index.ts';
-import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
+import { browserAndServer, hasBrowser, shot, watchErrors } from './browser.ts';
 
 /*
  * Part of a drill played in Japanese and in Chinese: the landing page, a solo war room with an
@@ -86,28 +85,17 @@ function checker(page: Page, locale: 'ja' | 'zh-CN') {
 }
 
 describe.skipIf(!hasBrowser)('E2E localisation', () => {
-  let browser: Browser;
-  let server: { app: App; url: string };
-
-  beforeAll(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
+  const env = browserAndServer();
 
   for (const [n, locale] of [[1, 'ja'], [2, 'zh-CN']] as const) {
     it(`L10N-B${n} ${locale}: landing, a solo drill and its report are fully in ${locale}, with every glyph drawn`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
+      const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
       const errors = watchErrors(page);
       const catalog = CATALOGS[locale];
       const leftovers = englishLabels(locale);
       const check = checker(page, locale);
 
-      await page.goto(`${server.url}/?lang=${locale}`);
+      await page.goto(`${env.url}/?lang=${locale}`);
       await page.getByRole('heading', { name: catalog.landing.soloTitle }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       await shot(page, `l10n-${locale}-landing`);
@@ -179,12 +167,12 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
   }
 
   it('L10N-B3 the browser language picks the default; the switcher changes it and is remembered', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    await page.goto(server.url);
+    const page = await env.browser.newPage({ locale: 'zh-CN' });
+    await page.goto(env.url);
     await page.getByRole('heading', { name: CATALOGS['zh-CN'].landing.soloTitle }).waitFor();
     await page.selectOption('#language', 'ja');
     await page.getByRole('heading', { name: CATALOGS.ja.landing.soloTitle }).waitFor();
-    await page.goto(server.url);
+    await page.goto(env.url);
     await page.getByRole('heading', { name: CATALOGS.ja.landing.soloTitle }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page.close();
@@ -192,11 +180,11 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
 
   it('L10N-B4 ja: hosting a drill and running it from the facilitator console, all in Japanese', async () => {
     // No ?lang= here: the browser's language alone picks Japanese, on the landing page and in the console.
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
     const errors = watchErrors(page);
     const catalog = CATALOGS.ja;
     const check = checker(page, 'ja');
-    await page.goto(server.url);
+    await page.goto(env.url);
     await page.getByRole('heading', { name: catalog.landing.hostTitle }).waitFor();
     await page.selectOption('#host-scenario', 'reporter-leak');
     await page.fill('#host-seed', '5');
@@ -205,7 +193,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     // Seats are named as roles in Japanese; the links keep their protocol ids.
     expect(await page.locator('#join-links strong').allTextContents()).toEqual(expect.arrayContaining([catalog.roles.facilitator, catalog.roles.scribe, 'SME 1']));
     await check('landing with join links');
-    const consoleLink = ((await page.locator('#open-console').getAttribute('href')) ?? '').replace(/^https?:\/\/[^/]+/, server.url);
+    const consoleLink = ((await page.locator('#open-console').getAttribute('href')) ?? '').replace(/^https?:\/\/[^/]+/, env.url);
 
     await page.goto(consoleLink);
     await page.getByRole('heading', { name: catalog.facilitator.heading }).waitFor();
