@@ -21,7 +21,7 @@ import {
 } from './types.ts';
 
 /*
- * decide: turn one command into the events it causes. Nothing here reads a clock or Math.random;
+ * decide: turn one command into the events it causes. Nothing here reads a wall clock or an unseeded random source;
  * game time comes with the command and randomness from the RNG state in the drill.
  */
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
@@ -132,3 +133,32 @@ export async function until(condition: () => boolean, what: string, maxMs = 10_0
 }
 
 export const take = (action: string, target?: string, detail?: string): Command => ({ type: 'action.take', action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
+
+/**
+ * Servers and clients for one test file, all closed after each test: `server()` and `client()`
+ * start them and remember them.
+ */
+export function tracked(): {
+  server(options?: Parameters<typeof startServer>[0]): Promise<TestServer>;
+  client(s: TestServer, seat: Parameters<typeof join>[1], options?: Parameters<typeof join>[2]): Promise<TestClient>;
+} {
+  const servers: TestServer[] = [];
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    // A test may have closed its server itself (restart tests); closing twice is not an error here.
+    for (const s of servers.splice(0)) await s.close().catch(() => undefined);
+  });
+  return {
+    async server(options = {}) {
+      const s = await startServer(options);
+      servers.push(s);
+      return s;
+    },
+    async client(s, seat, options = {}) {
+      const c = await join(s, seat, options);
+      clients.push(c);
+      return c;
+    },
+  };
+}

@@ -1,20 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDrill, join, startServer, type TestClient, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createDrill, tracked, type TestServer } from './harness.ts';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options);
-  servers.push(s);
-  return s;
-}
+const { server, client } = tracked();
 const post = (s: TestServer, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${s.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -87,8 +77,7 @@ describe('HTTP: API', () => {
     const s = await server();
     const running = await createDrill(s);
     const ended = await createDrill(s, { hostKey: running.hostKey });
-    const fac = await join(s, ended.seat('facilitator'));
-    clients.push(fac);
+    const fac = await client(s, ended.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
     await fac.send({ type: 'drill.end', reason: 'done' });
     const list = (await (await fetch(`${s.url}/api/drills`, { headers: { authorization: `Bearer ${running.hostKey}` } })).json()) as { data: { drillId: string; lifecycle: string; score: number | null }[] };
@@ -101,8 +90,7 @@ describe('HTTP: API', () => {
   it('HTTP6 reports: facilitator only while running, any participant once ended; the log is facilitator only', async () => {
     const s = await server();
     const d = await createDrill(s);
-    const fac = await join(s, d.seat('facilitator'));
-    clients.push(fac);
+    const fac = await client(s, d.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
     const get = (path: string, token: string) => fetch(`${s.url}/drills/${d.drillId}/${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await get('report.json', d.seat('ic').token)).status).toBe(403);

@@ -1,26 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../server/log.ts';
 import { redactEntryFor } from '../../shared/engine/index.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem } from '../../server/store/types.ts';
-import { createDrill, join, startServer, take, until, type TestClient, type TestServer } from './harness.ts';
+import { createDrill, join, take, tracked, until } from './harness.ts';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options);
-  servers.push(s);
-  return s;
-}
-async function client(s: TestServer, seat: Parameters<typeof join>[1], options: Parameters<typeof join>[2] = {}) {
-  const c = await join(s, seat, options);
-  clients.push(c);
-  return c;
-}
+const { server, client } = tracked();
 
 describe('FLOW: requests, pushes and ordering', () => {
   it('FLOW1 drill:join answers with a fresh welcome; drill:ended reaches every seat with the report paths', async () => {

@@ -1,24 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
-import { createDrill, join, startServer, take, tempDb, until, type TestClient, type TestServer } from './harness.ts';
+import { createDrill, take, tempDb, tracked, until, type TestServer } from './harness.ts';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close().catch(() => undefined);
-});
-async function server(options: Parameters<typeof startServer>[0] = {}) {
-  const s = await startServer(options);
-  servers.push(s);
-  return s;
-}
-async function client(s: TestServer, seat: Parameters<typeof join>[1], options: Parameters<typeof join>[2] = {}) {
-  const c = await join(s, seat, options);
-  clients.push(c);
-  return c;
-}
+const { server, client } = tracked();
 const delivered = (s: TestServer, drillId: string) => s.store.entries(drillId).filter((e) => e.event.type === 'inject.delivered').map((e) => (e.event as { injectId: string }).injectId);
 
 describe('TIME: the server owns game time', () => {
@@ -70,13 +55,11 @@ describe('TIME: the server owns game time', () => {
     await fac.send({ type: 'drill.start' });
     fac.close();
     await first.close();
-    servers.splice(servers.indexOf(first), 1);
 
     time.advance(6 * 60_000); // the server is down for six game minutes
     const second = await server({ store: new SqliteStore(db), time });
     expect(delivered(second, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
     const third = await second.close().then(() => server({ store: new SqliteStore(db), time }));
-    servers.splice(servers.indexOf(second), 1);
     expect(delivered(third, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
     time.advance(30 * 60_000);
     await until(() => delivered(third, drill.drillId).includes('customer-email'), 're-armed clock fires the minute-35 inject');
