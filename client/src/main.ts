@@ -14,7 +14,10 @@ import './styles.css';
 /* Routing by query string: ?join=<token> (multiplayer), ?solo=<scenario>&role=&seed= (solo), else the landing page. */
 initI18n();
 const app = document.getElementById('app') as HTMLElement;
-document.querySelector('a.skip')?.replaceChildren(t('app.skip'));
+const skip = document.querySelector('a.skip');
+// index.html marks its English placeholder text lang="en"; once translated it is in the page's language.
+skip?.replaceChildren(t('app.skip'));
+skip?.removeAttribute('lang');
 const params = new URLSearchParams(location.search);
 const join = params.get('join');
 const soloId = params.get('solo');

@@ -221,4 +221,16 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('L10N-B5 the page is in the reader’s language before the bundle runs', async () => {
+    // Hold back the bundle: what remains is index.html as first painted.
+    const page = await env.browser.newPage({ locale: 'zh-TW' });
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto(env.url);
+    expect(await page.locator('#app').textContent()).toBe('Loading…');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.goto(`${env.url}/?lang=ja`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await page.close();
+  });
 });

@@ -81,7 +81,8 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     await pages.deputy!.locator('[data-action="page-ic"]').click();
     await pages['sme-1']!.selectOption('#action-target', 'app-1');
     await pages['sme-1']!.locator('[data-action="capture-memory"]').click();
-    await pages.ic!.locator('.activity li', { hasText: 'Capture live memory → app-1' }).waitFor({ timeout: 15_000 });
+    // The feed names the system as the scenario does; the entry keeps its id.
+    await pages.ic!.locator('.activity li[data-target="app-1"]', { hasText: 'Capture live memory → Checkout app server (app-1)' }).waitFor({ timeout: 15_000 });
     for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) await shot(pages[seat]!, `war-room-${seat}`);
   });
 

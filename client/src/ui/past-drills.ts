@@ -1,5 +1,6 @@
 import { fmt, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
+import { scenarioTitle } from './scenario-title.ts';
 
 /*
  * The facilitator's past drills, for comparing runs. The server lists drills per host key (kept in
@@ -76,7 +77,7 @@ export function pastDrillsPanel(): HTMLElement {
           const links = token
             ? h('td', {}, h('a', { href: `/?join=${encodeURIComponent(token)}` }, t('pastDrills.console')), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}&locale=${encodeURIComponent(document.documentElement.lang)}`, target: '_blank', rel: 'noopener' }, t('pastDrills.report')))
             : h('td', {}, '—');
-          return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', {}, d.scenarioId), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
+          return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', { 'data-scenario': d.scenarioId }, scenarioTitle(d.scenarioId)), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
         }))));
     },
     (error: Error) => {

@@ -4,6 +4,7 @@ import { getAction } from '../../../../shared/runbook/actions.ts';
 import { endReason, fmt, loc, seatName, t } from '../../i18n/index.ts';
 import { BUNDLED } from '../../scenarios.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
+import { assetName } from '../asset-name.ts';
 import { clear, gameClock, h } from '../dom.ts';
 
 const actionTitle = (id: string) => {
@@ -11,10 +12,10 @@ const actionTitle = (id: string) => {
   return def ? loc(def.title) : id;
 };
 
-/** "isolate@app-1" (how the engine keys an action on a target) → "Isolate … → app-1". */
-const actionKeyTitle = (key: string) => {
+/** "isolate@app-1" (how the engine keys an action on a target) → "Isolate … → Checkout app server (app-1)". */
+const actionKeyTitle = (key: string, view: DrillView | null) => {
   const [action = key, target] = key.split('@');
-  return target ? `${actionTitle(action)} → ${target}` : actionTitle(action);
+  return target ? `${actionTitle(action)} → ${assetName(view, target)}` : actionTitle(action);
 };
 
 /** A scenario phase by its title in the reader's language (the view carries only its id). */
@@ -40,10 +41,10 @@ export function describeEntry(e: LogEntry, view: DrillView | null): string | nul
     case 'inject.adhocDelivered': return t('feed.inject', { title: ev.title });
     case 'action.taken': {
       const action = `${actionTitle(ev.action)}${ev.detail ? ` (${ev.detail})` : ''}`;
-      return ev.target ? t('feed.actionOn', { who, action, target: ev.target }) : t('feed.action', { who, action });
+      return ev.target ? t('feed.actionOn', { who, action, target: assetName(view, ev.target) }) : t('feed.action', { who, action });
     }
     case 'task.assigned': {
-      const values = { who, action: actionTitle(ev.action), target: ev.target ?? '', role: t(`roles.${ev.toRole}`) };
+      const values = { who, action: actionTitle(ev.action), target: ev.target ? assetName(view, ev.target) : '', role: t(`roles.${ev.toRole}`) };
       return t(ev.target ? 'feed.assignedOn' : 'feed.assigned', values);
     }
     case 'message.sent': return t('feed.message', { who, channel: t(`channel.${ev.message.channel}`), audience: t(`audience.${ev.message.audience}`), text: ev.message.subject ? t('feed.subjectBody', { subject: ev.message.subject, body: ev.message.body }) : ev.message.body });
@@ -52,8 +53,8 @@ export function describeEntry(e: LogEntry, view: DrillView | null): string | nul
     case 'exfil.stopped': return t('feed.exfilStopped');
     case 'facilitator.noted': return t('feed.note', { text: ev.text });
     case 'adversary.rolled': return t('feed.roll', { roll: fmt.decimal(ev.roll, 2), action: actionTitle(ev.action), result: ev.alerted ? t('feed.alerted') : t('feed.unaware') });
-    case 'adversary.fallbackFired': return t('feed.fallback', { kind: t(`fallbackKind.${ev.kind}`), target: ev.target });
-    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: actionKeyTitle(ev.by) });
+    case 'adversary.fallbackFired': return t('feed.fallback', { kind: t(`fallbackKind.${ev.kind}`), target: assetName(view, ev.target) });
+    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: actionKeyTitle(ev.by, view) });
     case 'phase.changed': return t('feed.phase', { from: phaseTitle(view, ev.from), to: phaseTitle(view, ev.to) });
     default: return null;
   }
@@ -87,7 +88,8 @@ export function feedPanel(store: DrillStore, live: HTMLElement, options: { sound
     const add = (e: LogEntry) => {
       const text = describeEntry(e, view);
       if (!text) return;
-      const li = h('li', {}, h('span', { class: 'meta' }, `T+${gameClock(e.at)} `), h('span', { class: 'what' }, text));
+      // The text names the system in the reader's language; the id stays on the entry for tools and tests.
+      const li = h('li', { 'data-target': 'target' in e.event ? e.event.target : undefined }, h('span', { class: 'meta' }, `T+${gameClock(e.at)} `), h('span', { class: 'what' }, text));
       // An entry can arrive before the view that names its inject: name it when the view catches up.
       if (e.event.type === 'inject.delivered' && !view.injects.some((i) => i.injectId === (e.event as { injectId: string }).injectId)) li.dataset.pendingInject = e.event.injectId;
       activity.prepend(li);

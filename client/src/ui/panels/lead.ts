@@ -3,6 +3,7 @@ import { PLAYER_ROLES, type PlayerRole } from '../../../../shared/runbook/types.
 import { errorText, loc, t } from '../../i18n/index.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
 import { clear, h } from '../dom.ts';
+import { taskLine } from './task-line.ts';
 
 /** IC and deputy: assign tasks to roles; everyone sees the task list and can ask for a hint. */
 export function leadPanel(store: DrillStore, role: PlayerRole): HTMLElement {
@@ -29,11 +30,7 @@ export function leadPanel(store: DrillStore, role: PlayerRole): HTMLElement {
       target.append(h('option', { value: '' }, t('lead.noTarget')), ...view.scenario.assets.map((a) => h('option', { value: a.id }, loc(a.name))));
     }
     clear(tasks);
-    for (const task of view.tasks) {
-      const title = ACTIONS.find((a) => a.id === task.action)?.title;
-      const values = { role: t(`roles.${task.toRole}`), action: title ? loc(title) : task.action, target: task.target ?? '' };
-      tasks.append(h('li', { class: task.toRole === role ? 'mine' : '' }, `${t(task.target ? 'lead.taskLineOn' : 'lead.taskLine', values)}${task.toRole === role ? ` ${t('lead.you')}` : ''}`));
-    }
+    for (const task of view.tasks) tasks.append(h('li', { class: task.toRole === role ? 'mine' : '', 'data-target': task.target }, taskLine(task, view, role)));
     clear(hints);
     for (const hint of view.hints) hints.append(h('li', {}, loc(hint.text)));
   });
