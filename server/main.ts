@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { CLIENT_DIR } from './paths.ts';
 import { SqliteStore } from './store/sqlite.ts';
 
 /*
@@ -12,7 +12,7 @@ import { SqliteStore } from './store/sqlite.ts';
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 8080);
 const dbPath = process.env.TTX_DB ?? './data/ttx.db';
-const staticDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+const staticDir = CLIENT_DIR;
 const allowedOrigins = (process.env.TTX_ALLOWED_ORIGINS ?? (dev ? 'http://localhost:5173' : '')).split(',').filter(Boolean);
 
 const app = createApp({

@@ -1,11 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { loadScenario } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-
-/** The bundled scenarios folder, found relative to this file so the CLI works from any directory. */
-export const SCENARIOS_DIR = resolve(fileURLToPath(new URL('../../scenarios', import.meta.url)));
+import { SCENARIOS_DIR } from '../paths.ts';
 
 export function bundledScenarioFiles(): string[] {
   return readdirSync(SCENARIOS_DIR)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
+import { FROM_SOURCE } from '../paths.ts';
 import { committer, openDatabase } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
 
@@ -51,7 +52,8 @@ export class SqliteStore implements EventStore {
     }
     this.commitHere = null;
     this.db.pragma('wal_autocheckpoint = 0'); // the checkpointer thread does it
-    const script = new URL('./sqlite-writer.worker.mjs', import.meta.url);
+    // Built, the writer is a plain script beside the bundle; from source, a bootstrap loads it through tsx.
+    const script = FROM_SOURCE ? new URL('./sqlite-writer.worker.mjs', import.meta.url) : new URL('./sqlite-writer.mjs', import.meta.url);
     this.writer = new Worker(script, { workerData: { path, role: 'writer' } });
     this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' } });
     this.checkpointer.unref();

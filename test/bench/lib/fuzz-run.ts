@@ -132,6 +132,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     return { figures };
   } finally {
     stopping = true;
-    await server.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: the server exits cleanly, so a CPU profile (TTX_BENCH_PROFILE) is written.
+    await server.kill('SIGTERM');
   }
 }

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../../server/tools/build-server.ts';
 import type { ServerStats } from './bench-server.ts';
 
 /*
@@ -7,7 +7,18 @@ import type { ServerStats } from './bench-server.ts';
  * chaos bench) and start it again on the same database.
  */
 
-const ENTRY = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+/**
+ * The benchmark server runs as deployed: bundled to plain JavaScript (dist/bench), with no TypeScript
+ * loader. It is built once per process; under vitest, the server project's global setup builds it
+ * before any test file runs (parallel files would otherwise write it at the same time) and says so
+ * with TTX_BENCH_SERVER.
+ */
+let built: Promise<string> | null = null;
+function benchServerEntry(): Promise<string> {
+  if (process.env.TTX_BENCH_SERVER) return Promise.resolve(process.env.TTX_BENCH_SERVER);
+  built ??= buildServer('bench');
+  return built;
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -24,12 +35,11 @@ export interface ServerOptions {
   port?: number;
 }
 
-export function startServer(options: ServerOptions): Promise<ServerProcess> {
-  const child = fork(ENTRY, [], {
+export async function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const child = fork(await benchServerEntry(), [], {
     // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
     execArgv: [
-      '--import', 'tsx',
       ...(process.env.TTX_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TTX_BENCH_PROFILE}`] : []),
       ...(process.env.TTX_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
     ],
