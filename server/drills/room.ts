@@ -9,7 +9,8 @@ import { gameNow, msToNextMinute } from './game-clock.ts';
 
 /** Where a room sends what it has committed. The socket layer implements it. */
 export interface RoomOutput {
-  applied(drillId: string, entries: LogEntry[], state: DrillState): void;
+  /** Entries just made durable, with the drill's state before and after them. */
+  applied(drillId: string, entries: LogEntry[], before: DrillState, after: DrillState): void;
 }
 
 export interface RoomDeps {
@@ -100,12 +101,13 @@ export class DrillRoom {
       ...(anchor ? { anchor } : {}),
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, result: { ok: true, body: JSON.stringify(ack) } } } : {}),
     });
+    const before = this.state;
     this.state = result.state;
     if (anchor) this.anchor = anchor;
     if (result.entries.length > 0) {
       // Committed is committed: a fan-out failure must not turn the ack into an error (clients resync).
       try {
-        this.deps.output.applied(this.id, result.entries, this.state);
+        this.deps.output.applied(this.id, result.entries, before, this.state);
       } catch (error) {
         console.error(`drill ${this.id}: broadcast failed: ${(error as Error).message}`);
       }

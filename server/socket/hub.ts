@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { redactEntryFor, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewPatch, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
 import type { ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
@@ -13,7 +13,8 @@ export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
 
 /**
  * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
- * as its seat may see it (redactEntryFor), and the facilitator also gets the live score (kept
+ * as its seat may see it (redactEntryFor) and, with the last of them, what the command changed in its
+ * view (viewPatch); the facilitator also gets the live score (kept
  * incrementally and pushed at most every five seconds; see live-score.ts). When the drill ends every
  * seat is told, with where to fetch the report.
  */
@@ -78,7 +79,7 @@ export class Hub implements RoomOutput {
     });
   }
 
-  applied(drillId: string, entries: LogEntry[], _state: DrillState): void {
+  applied(drillId: string, entries: LogEntry[], before: DrillState, after: DrillState): void {
     const room = this.registry?.get(drillId);
     if (!room) return;
     const end = entries.find((e) => e.event.type === 'drill.ended');
@@ -86,14 +87,26 @@ export class Hub implements RoomOutput {
       ? { drillId, seq: end.seq, reason: end.event.reason, reports: { html: `/drills/${drillId}/report.html`, md: `/drills/${drillId}/report.md`, json: `/drills/${drillId}/report.json` } }
       : null;
     const sockets = [...(this.sockets.get(drillId) ?? [])];
-    for (const entry of entries) {
-      // Seats that see the entry unchanged share one object, and one encoded packet.
-      const groups = new Map<LogEntry, TtxSocket[]>();
-      for (const socket of sockets) {
-        const visible = redactEntryFor(room.compiled, entry, socket.data.seat);
-        if (visible) groups.set(visible, [...(groups.get(visible) ?? []), socket]);
-      }
-      for (const [visible, group] of groups) this.broadcast(group, (to) => to.emit('drill:eventApplied', visible));
+    // Seats that receive the same entries and the same patch form a group, sent one encoded packet.
+    // Players differ only by inject audience (their role) when an inject arrived, and by hints
+    // (their seat) when one was given; otherwise every player gets the same.
+    const hintGiven = entries.some((e) => e.event.type === 'hint.given');
+    const injectsArrived = after.injects.length !== before.injects.length;
+    const groups = new Map<string, TtxSocket[]>();
+    for (const socket of sockets) {
+      const { role, seat } = socket.data.seat;
+      const key = role === 'facilitator' ? 'facilitator' : hintGiven ? `seat:${seat}` : injectsArrived ? `role:${role}` : 'players';
+      groups.set(key, [...(groups.get(key) ?? []), socket]);
+    }
+    for (const group of groups.values()) {
+      const viewer = group[0]!.data.seat;
+      const visible = entries.flatMap((e) => redactEntryFor(room.compiled, e, viewer) ?? []);
+      const patch = viewPatch(room.compiled, before, after, viewer);
+      visible.forEach((entry, i) => {
+        const last = i === visible.length - 1;
+        this.broadcast(group, (to) => (last && patch ? to.emit('drill:eventApplied', entry, patch) : to.emit('drill:eventApplied', entry)));
+      });
+      if (visible.length === 0 && patch) this.broadcast(group, (to) => to.emit('drill:viewPatched', patch));
     }
     if (ended) this.broadcast(sockets, (to) => to.emit('drill:ended', ended));
     // The final score goes out at once; during play, at most every five seconds per drill, and only

@@ -7,6 +7,8 @@
  *   replay(compiled, entries, until?)      -> state at a seq or game time
  *   viewFor(compiled, state, viewer)       -> what one seat may see
  *   redactEntryFor(compiled, entry, viewer)-> the entry as that seat may receive it, or null
+ *   viewPatch(compiled, before, after, viewer) / applyViewPatch(view, patch)
+ *                                          -> what a command changed in one seat's view, and applying it
  */
 export * from './types.ts';
 export * from './view-types.ts';
@@ -14,3 +16,4 @@ export { createDrill, execute } from './execute.ts';
 export { evolve, initialState } from './evolve.ts';
 export { replay, fork } from './replay.ts';
 export { viewFor, redactEntryFor } from './view.ts';
+export { viewPatch, applyViewPatch, type ViewPatch } from './view-patch.ts';

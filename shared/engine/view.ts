@@ -9,7 +9,40 @@ import type { DeliveredInject, DrillState, LogEntry } from './types.ts';
  * facilitator notes or other seats' hints.
  */
 
-const isFacilitator = (viewer: Viewer) => viewer.role === 'facilitator';
+export const isFacilitator = (viewer: Viewer) => viewer.role === 'facilitator';
+
+/*
+ * How each part of the state appears in a view. viewFor() builds a whole view from them and
+ * viewPatch() (./view-patch.ts) only the parts a command changed, so the two cannot disagree.
+ */
+
+/** The delivered injects this seat may read, as it reads them. */
+export function injectViews(compiled: CompiledScenario, delivered: readonly DeliveredInject[], viewer: Viewer): InjectView[] {
+  return delivered.map((d) => injectView(compiled, d)).filter((v): v is InjectView => v !== null && audienceIncludes(v.audience, viewer.role));
+}
+
+export const messageView = (m: DrillState['messages'][number]) => ({ ...m, recipients: m.recipients.slice() });
+export const timelineView = (t: DrillState['timeline'][number]) => ({ ...t });
+export const taskView = (t: DrillState['tasks'][number]) => ({ ...t });
+export const noteView = (n: DrillState['notes'][number]) => ({ ...n });
+/** Hints: a player sees the ones it asked for; the facilitator sees all. */
+export function hintViews(hints: readonly DrillState['hints'][number][], viewer: Viewer): DrillView['hints'] {
+  return hints.filter((h) => isFacilitator(viewer) || h.by.seat === viewer.seat).map((h) => ({ at: h.at, injectId: h.injectId, text: h.text }));
+}
+export const exfilView = (s: DrillState): DrillView['exfil'] => ({ records: s.exfil.records, stopped: s.exfil.stoppedAt !== null });
+
+/** The facilitator's list of injects not delivered yet. */
+export function upcomingView(compiled: CompiledScenario, state: DrillState): NonNullable<DrillView['facilitator']>['upcoming'] {
+  const delivered = new Set(state.injects.map((i) => i.injectId));
+  return compiled.scenario.injects
+    .filter((i) => !delivered.has(i.id))
+    .map((i) => ({
+      injectId: i.id,
+      title: i.title,
+      dueAt: 'at' in i.delivery ? i.delivery.at * 60_000 : null,
+      ...(i.facilitatorNote ? { facilitatorNote: i.facilitatorNote } : {}),
+    }));
+}
 
 function injectView(compiled: CompiledScenario, d: DeliveredInject): InjectView | null {
   if (d.adhoc) {
@@ -32,10 +65,6 @@ function injectView(compiled: CompiledScenario, d: DeliveredInject): InjectView 
 
 export function viewFor(compiled: CompiledScenario, state: DrillState, viewer: Viewer): DrillView {
   const { scenario } = compiled;
-  const facilitator = isFacilitator(viewer);
-  const injects = state.injects
-    .map((d) => injectView(compiled, d))
-    .filter((v): v is InjectView => v !== null && audienceIncludes(v.audience, viewer.role));
   const view: DrillView = {
     viewer,
     scenario: {
@@ -51,30 +80,22 @@ export function viewFor(compiled: CompiledScenario, state: DrillState, viewer: V
     clock: state.clock,
     lifecycle: state.lifecycle,
     speed: state.speed,
-    injects,
+    injects: injectViews(compiled, state.injects, viewer),
     assets: structuredClone(state.assets),
-    exfil: { records: state.exfil.records, stopped: state.exfil.stoppedAt !== null },
+    exfil: exfilView(state),
     facts: { ...state.facts },
     actionsTaken: { ...state.actionsTaken },
-    messages: state.messages.map((m) => ({ ...m, recipients: m.recipients.slice() })),
-    timeline: state.timeline.map((t) => ({ ...t })),
-    tasks: state.tasks.map((t) => ({ ...t })),
-    hints: state.hints.filter((h) => facilitator || h.by.seat === viewer.seat).map((h) => ({ at: h.at, injectId: h.injectId, text: h.text })),
+    messages: state.messages.map(messageView),
+    timeline: state.timeline.map(timelineView),
+    tasks: state.tasks.map(taskView),
+    hints: hintViews(state.hints, viewer),
   };
-  if (facilitator) {
-    const delivered = new Set(state.injects.map((i) => i.injectId));
+  if (isFacilitator(viewer)) {
     view.facilitator = {
       phase: state.phase,
       adversary: { ...state.adversary },
-      notes: state.notes.map((n) => ({ ...n })),
-      upcoming: scenario.injects
-        .filter((i) => !delivered.has(i.id))
-        .map((i) => ({
-          injectId: i.id,
-          title: i.title,
-          dueAt: 'at' in i.delivery ? i.delivery.at * 60_000 : null,
-          ...(i.facilitatorNote ? { facilitatorNote: i.facilitatorNote } : {}),
-        })),
+      notes: state.notes.map(noteView),
+      upcoming: upcomingView(compiled, state),
     };
   }
   return view;

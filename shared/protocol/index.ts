@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandEnvelope, EngineErrorCode, LogEntry } from '../engine/types.ts';
 import type { DrillView, Viewer } from '../engine/view-types.ts';
+import type { ViewPatch } from '../engine/view-patch.ts';
 import { commandSchema } from '../engine/command-schema.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
@@ -102,7 +103,13 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'drill:welcomed': (welcome: Welcome) => void;
-  'drill:eventApplied': (entry: LogEntry) => void;
+  /**
+   * A committed entry this seat may see. The last one a command produced for the seat carries what
+   * the command changed in the seat's view (`patch`), so the client never needs to re-read the view.
+   */
+  'drill:eventApplied': (entry: LogEntry, patch?: ViewPatch) => void;
+  /** What a command changed in the seat's view when none of its entries are for this seat. */
+  'drill:viewPatched': (patch: ViewPatch) => void;
   'drill:presenceChanged': (presence: SeatPresence[]) => void;
   'drill:ended': (ended: DrillEnded) => void;
   /** Facilitator only: the live score after each change. */

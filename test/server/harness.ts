@@ -10,6 +10,8 @@ import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { EventStore } from '../../server/store/types.ts';
 import type { Command, LogEntry } from '../../shared/engine/types.ts';
+import type { DrillView } from '../../shared/engine/view-types.ts';
+import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
 
 /*
@@ -61,6 +63,9 @@ export class TestClient {
   readonly entries: LogEntry[] = [];
   readonly raw: string[] = [];
   welcome: Welcome | null = null;
+  /** The seat's view as a real client keeps it: the welcome's, with every patch applied. */
+  view: DrillView | null = null;
+  patches = 0;
   welcomes = 0;
   scores = 0;
   ended: DrillEnded | null = null;
@@ -69,14 +74,21 @@ export class TestClient {
   constructor(readonly socket: ClientSocket, readonly name: string) {
     socket.on('drill:welcomed', (w) => {
       this.welcome = w;
+      this.view = w.view;
       this.welcomes++;
       this.raw.push(JSON.stringify(w));
       for (const e of w.missed) this.add(e);
     });
-    socket.on('drill:eventApplied', (e) => {
+    const patched = (patch: ViewPatch) => {
+      this.patches++;
+      if (this.view) this.view = applyViewPatch(this.view, patch);
+    };
+    socket.on('drill:eventApplied', (e, patch) => {
       this.raw.push(JSON.stringify(e));
       this.add(e);
+      if (patch) patched(patch);
     });
+    socket.on('drill:viewPatched', patched);
     socket.on('drill:ended', (e) => {
       this.raw.push(JSON.stringify(e));
       this.ended = e;

@@ -149,4 +149,32 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     expect(sme.entries.some((e) => e.at >= 5 * 60_000)).toBe(true);
     expect(violations).toEqual([]);
   });
+
+  it('FLOW-P1 a seat that applies the patches it is sent has the view drill:sync returns, without asking for it', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const seats = ['facilitator', 'ic', 'scribe', 'sme-1'].map((name) => d.seat(name));
+    const [fac, ic, scribe, sme] = await Promise.all(seats.map((seat) => client(s, seat)));
+    await fac!.send({ type: 'drill.start' });
+    await ic!.send(take('declare-severity', undefined, 'sev1'));
+    await sme!.send(take('capture-memory', 'app-1'));
+    await fac!.send({ type: 'facilitator.note', text: 'slow on comms' });
+    await ic!.send({ type: 'hint.request' });
+    await scribe!.send({ type: 'timeline.add', text: 'IC declared SEV-1' });
+    s.time.advance(3 * 60_000);
+    await until(() => s.store.entries(d.drillId).some((e) => e.at >= 3 * 60_000), 'the server ticked to minute 3');
+    const room = s.app.registry.get(d.drillId)!;
+    await until(() => fac!.view?.seq === room.state.seq, 'the facilitator is current');
+    // Each sync's answer comes after every push sent before it on that socket, so patches are in.
+    for (const c of [fac!, ic!, scribe!, sme!]) {
+      const fresh = await c.socket.emitWithAck('drill:sync', { lastSeq: -1 });
+      if (!fresh.ok || !('snapshot' in fresh.data)) throw new Error(`${c.name}: no snapshot`);
+      // seq and clock may trail when the last entries were ones this seat does not see.
+      expect({ ...c.view, seq: 0, clock: 0 }, c.name).toEqual({ ...fresh.data.snapshot, seq: 0, clock: 0 });
+      expect(c.patches, c.name).toBeGreaterThan(0);
+    }
+    expect(fac!.view?.facilitator?.notes.map((n) => n.text)).toEqual(['slow on comms']);
+    expect(ic!.view?.hints).toHaveLength(1);
+    expect(scribe!.view?.hints).toHaveLength(0);
+  });
 });

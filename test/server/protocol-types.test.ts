@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Command, EngineErrorCode, LogEntry } from '../../shared/engine/index.ts';
-import type { DrillView, Viewer } from '../../shared/engine/index.ts';
+import type { DrillView, Viewer, ViewPatch } from '../../shared/engine/index.ts';
 import {
   commandRequestSchema,
   ERROR,
@@ -36,8 +36,9 @@ describe('PROTO: typed event maps', () => {
   });
 
   it('PROTO2 server-to-client events are past-tense pushes', () => {
-    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'drill:welcomed' | 'drill:eventApplied' | 'drill:presenceChanged' | 'drill:scoreChanged' | 'drill:ended'>();
-    expectTypeOf<Parameters<ServerToClientEvents['drill:eventApplied']>>().toEqualTypeOf<[LogEntry]>();
+    expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'drill:welcomed' | 'drill:eventApplied' | 'drill:viewPatched' | 'drill:presenceChanged' | 'drill:scoreChanged' | 'drill:ended'>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:eventApplied']>>().toEqualTypeOf<[LogEntry, ViewPatch?]>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:viewPatched']>>().toEqualTypeOf<[ViewPatch]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:presenceChanged']>>().toEqualTypeOf<[SeatPresence[]]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:scoreChanged']>>().toEqualTypeOf<[ScoreResult]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:ended']>>().toEqualTypeOf<[DrillEnded]>();

@@ -2,17 +2,20 @@ import { io, type Socket } from 'socket.io-client';
 import { errorText, locale, t } from '../i18n/index.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Command } from '../../../shared/engine/types.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
+import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
 /**
- * Multiplayer: socket.io to the server. Reconnects with the last seen seq; after every applied entry
- * it refreshes the seat's view with drill:sync (debounced), so the server stays the only authority.
+ * Multiplayer: socket.io to the server. Reconnects with the last seen seq. The seat's view comes from
+ * the server whole on (re)connection, then from the patches the server sends with each command's
+ * entries: the server stays the only authority, and no client ever re-reads the whole drill.
  */
 export class SocketTransport implements Transport {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private lastSeq = -1;
-  private refresh: ReturnType<typeof setTimeout> | null = null;
+  private view: DrillView | null = null;
   private drillId = '';
   private counter = 0;
 
@@ -26,24 +29,26 @@ export class SocketTransport implements Transport {
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
     // The server refuses a handshake with an English sentence and no code: give it one for the reader.
     socket.on('connect_error', (e) => events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message })));
+    const patched = (patch: ViewPatch) => {
+      if (!this.view) return;
+      this.view = applyViewPatch(this.view, patch);
+      events.view(this.view);
+    };
     socket.on('drill:welcomed', (w) => {
       this.drillId = w.drillId;
+      this.view = w.view;
       events.view(w.view);
       events.presence(w.presence);
       if (w.score) events.score(w.score);
       for (const e of w.missed) events.entry(e);
       this.lastSeq = Math.max(this.lastSeq, w.view.seq);
     });
-    socket.on('drill:eventApplied', (entry) => {
+    socket.on('drill:eventApplied', (entry, patch) => {
       this.lastSeq = Math.max(this.lastSeq, entry.seq);
       events.entry(entry);
-      if (this.refresh) clearTimeout(this.refresh);
-      this.refresh = setTimeout(() => {
-        void socket.emitWithAck('drill:sync', { lastSeq: -1 }).then((r) => {
-          if (r.ok && 'snapshot' in r.data) events.view(r.data.snapshot);
-        });
-      }, 60);
+      if (patch) patched(patch);
     });
+    socket.on('drill:viewPatched', patched);
     socket.on('drill:presenceChanged', (p) => events.presence(p));
     socket.on('drill:scoreChanged', (s) => events.score(s));
   }
