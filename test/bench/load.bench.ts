@@ -25,6 +25,8 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     'rate-burst': { type: 'string', default: '30' },
     'rate-per-second': { type: 'string', default: '10' },
+    /** 'sync' plays clients that re-read the whole view after each entry, as the client did before view patches. */
+    'view-updates': { type: 'string', default: 'patch' },
   },
 });
 
@@ -39,6 +41,7 @@ try {
     rateMultiplier: values.rate ? Number(values.rate) : values.burst ? 5 : 1,
     rate: { burst: Number(values['rate-burst']), perSecond: Number(values['rate-per-second']) },
     processes: Number(values.processes),
+    viewUpdates: values['view-updates'] === 'sync' ? 'sync' : 'patch',
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });

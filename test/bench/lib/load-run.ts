@@ -21,6 +21,8 @@ export interface LoadRunOptions {
   rate: { burst: number; perSecond: number };
   /** Load-generator processes; 1 = in this process. */
   processes?: number;
+  /** How clients keep their view (see LoadConfig.viewUpdates); 'patch' unless measuring the old client. */
+  viewUpdates?: 'patch' | 'sync';
   log?: (line: string) => void;
 }
 
@@ -37,7 +39,7 @@ const maxOf = (values: readonly number[]) => values.reduce((a, b) => Math.max(a,
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
   const server = await startServer({ db: o.db, rate: o.rate });
-  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load' };
+  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load', viewUpdates: o.viewUpdates ?? 'patch' };
   const processes = o.processes ?? 1;
   const split = processes > 1 ? new SplitLoad(config, processes) : null;
   const local = split ? null : new LoadGenerator(config);
@@ -84,6 +86,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       rooms: o.rooms,
       sockets,
       rate: `${o.rateMultiplier}x`,
+      viewUpdates: config.viewUpdates,
       seconds,
       injectP50Ms: round(percentile(m.injectMs, 50)),
       injectP99Ms: round(percentile(m.injectMs, 99)),

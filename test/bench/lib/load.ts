@@ -1,6 +1,8 @@
 import seedrandom from 'seedrandom';
 import { io, type Socket } from 'socket.io-client';
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
+import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../../shared/protocol/index.ts';
 
 /*
@@ -22,6 +24,12 @@ export interface LoadConfig {
   seed: string;
   /** Reconnect quickly after a server restart (chaos); plain load leaves socket.io's defaults. */
   fastReconnect?: boolean;
+  /**
+   * How each client keeps its view, as the browser client does: 'patch' applies the patch sent with
+   * the entries (the client today); 'sync' re-reads the whole view with drill:sync 60 ms after each
+   * entry (the client before patches), kept to measure what that design cost the server.
+   */
+  viewUpdates?: 'patch' | 'sync';
 }
 
 interface SeatInfo {
@@ -45,6 +53,8 @@ export interface Client {
   welcomedAt: number;
   timers: ReturnType<typeof setTimeout>[];
   counter: number;
+  view: DrillView | null;
+  refresh: ReturnType<typeof setTimeout> | null;
 }
 
 export interface LoadMetrics {
@@ -110,7 +120,7 @@ export class LoadGenerator {
   }
 
   private connect(room: Room, seat: SeatInfo): Promise<void> {
-    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0 };
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, refresh: null };
     const socket: ClientSocket = io(this.config.url, {
       transports: ['websocket'],
       forceNew: true,
@@ -121,13 +131,18 @@ export class LoadGenerator {
     });
     client.socket = socket;
     this.clients.push(client);
-    socket.on('drill:eventApplied', (entry) => this.received(client, entry));
+    socket.on('drill:eventApplied', (entry, patch) => {
+      this.received(client, entry);
+      if (patch) this.patched(client, patch);
+    });
+    socket.on('drill:viewPatched', (patch) => this.patched(client, patch));
     socket.on('disconnect', () => {
       if (this.measuring) this.metrics.disconnects++;
     });
     return new Promise((resolve, reject) => {
       socket.on('drill:welcomed', (welcome: Welcome) => {
         client.welcomedAt = performance.now();
+        client.view = welcome.view;
         for (const e of welcome.missed) this.received(client, e);
         client.lastSeq = Math.max(client.lastSeq, welcome.view.seq);
         resolve();
@@ -136,8 +151,21 @@ export class LoadGenerator {
     });
   }
 
+  private patched(client: Client, patch: ViewPatch): void {
+    if (this.config.viewUpdates !== 'sync' && client.view) client.view = applyViewPatch(client.view, patch);
+  }
+
   private received(client: Client, entry: LogEntry): void {
     client.lastSeq = Math.max(client.lastSeq, entry.seq);
+    if (this.config.viewUpdates === 'sync') {
+      if (client.refresh) clearTimeout(client.refresh);
+      client.refresh = setTimeout(() => {
+        client.refresh = null;
+        void client.socket.emitWithAck('drill:sync', { lastSeq: -1 }).then((r) => {
+          if (r.ok && 'snapshot' in r.data) client.view = r.data.snapshot;
+        });
+      }, 60);
+    }
     if (entry.event.type === 'inject.adhocDelivered') {
       const due = client.room.injectsDue.get(entry.event.title);
       if (due !== undefined && this.measuring) {
@@ -236,7 +264,10 @@ export class LoadGenerator {
 
   stop(): void {
     this.running = false;
-    for (const c of this.clients) for (const t of c.timers.splice(0)) clearTimeout(t);
+    for (const c of this.clients) {
+      for (const t of c.timers.splice(0)) clearTimeout(t);
+      if (c.refresh) clearTimeout(c.refresh);
+    }
   }
 
   close(): void {
