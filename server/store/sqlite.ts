@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
+import { KeyFilter } from './key-filter.ts';
 import { committer, openDatabase } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
 
@@ -25,6 +26,8 @@ export class SqliteStore implements EventStore {
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private writerError: Error | null = null;
+  /** Per drill, the idempotency keys it has stored (see key-filter.ts); loaded on first use. */
+  private readonly keyFilters = new Map<string, KeyFilter>();
 
   constructor(path: string) {
     this.db = openDatabase(path);
@@ -44,6 +47,7 @@ export class SqliteStore implements EventStore {
       lastSeq: p('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?'),
       anchor: p('SELECT anchor_wall, anchor_game, speed, running FROM drills WHERE id = ?'),
       getIdem: p('SELECT ok, body FROM idempotency WHERE drill_id = ? AND key = ?'),
+      idemKeys: p('SELECT key FROM idempotency WHERE drill_id = ?').pluck(),
     };
     if (path === ':memory:') {
       this.writer = null;
@@ -109,6 +113,10 @@ export class SqliteStore implements EventStore {
 
   /** Commit a group of items; resolves once the transaction is on disk. */
   commit(items: CommitItem[]): Promise<void> {
+    // Into the filter before the disk confirms: a "maybe" for a key whose commit then fails only
+    // costs a lookup that finds nothing. (A drill's next command waits for this one, so no lookup of
+    // the key can come before its commit is settled.)
+    for (const item of items) if (item.idempotency) this.keyFilter(item.drillId).add(item.idempotency.key);
     if (this.commitHere) {
       try {
         this.commitHere(items);
@@ -140,7 +148,18 @@ export class SqliteStore implements EventStore {
     return row ? { wallMs: row.anchor_wall, gameMs: row.anchor_game, speed: row.speed, running: row.running === 1 } : null;
   }
 
+  private keyFilter(drillId: string): KeyFilter {
+    let filter = this.keyFilters.get(drillId);
+    if (!filter) {
+      filter = new KeyFilter();
+      for (const key of this.stmts.idemKeys.all(drillId) as string[]) filter.add(key);
+      this.keyFilters.set(drillId, filter);
+    }
+    return filter;
+  }
+
   idempotent(drillId: string, key: string): StoredResult | null {
+    if (!this.keyFilter(drillId).mightHave(key)) return null;
     const row = this.stmts.getIdem.get(drillId, key) as { ok: number; body: string } | undefined;
     return row ? { ok: row.ok === 1, body: row.body } : null;
   }
