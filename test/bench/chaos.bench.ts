@@ -19,6 +19,8 @@ const { values } = parseArgs({
     'min-uptime': { type: 'string', default: '3' },
     'max-uptime': { type: 'string', default: '8' },
     seed: { type: 'string', default: 'chaos' },
+    /** Client processes (the 6,000 clients are dealt out between them). */
+    processes: { type: 'string', default: '2' },
   },
 });
 
@@ -32,6 +34,7 @@ try {
     uptimeMs: [Number(values['min-uptime']) * 1000, Number(values['max-uptime']) * 1000],
     rateMultiplier: 1,
     seed: values.seed ?? 'chaos',
+    processes: Number(values.processes),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report('chaos', result.figures);

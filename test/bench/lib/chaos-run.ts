@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
-import { LoadGenerator } from './load.ts';
+import { LoadGenerator, type LoadMetrics, type WelcomeStatus } from './load.ts';
+import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
@@ -21,6 +22,11 @@ export interface ChaosRunOptions {
   uptimeMs: [number, number];
   rateMultiplier: number;
   seed: string;
+  /**
+   * Client processes. With all 6,000 clients in one process, that process's own work (6,000
+   * reconnections and welcomes) was most of the catch-up time while the server sat partly idle.
+   */
+  processes?: number;
   log?: (line: string) => void;
 }
 
@@ -41,7 +47,11 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const rate = { burst: 1000, perSecond: 1000 };
   let server: ServerProcess = await startServer({ db: o.db, rate });
   const port = server.port;
-  const load = new LoadGenerator({ url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: true });
+  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: true };
+  const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
+  const local = split ? null : new LoadGenerator(config);
+  const welcomes = (since: number): Promise<WelcomeStatus> => (split ? split.welcomeStatus(since) : Promise.resolve((local as LoadGenerator).welcomeStatus(since)));
+  let metrics: LoadMetrics | null = null;
   const catchUpMs: number[] = [];
   /** Spawn → listening (the new process rebuilds every running drill from its log first). */
   const bootMs: number[] = [];
@@ -49,11 +59,20 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const restartMs: number[] = [];
   let stragglers = 0;
   try {
-    await load.createRooms();
-    await load.connectAll((n) => log(`sockets connected: ${n}/${o.rooms * o.socketsPerRoom}`), 400);
-    await load.startDrills();
-    load.play();
-    load.measure(true);
+    const progress = (n: number) => log(`sockets connected: ${n}/${o.rooms * o.socketsPerRoom}`);
+    if (split) {
+      await split.createRooms();
+      await split.connectAll(progress);
+      await split.startDrills();
+      await split.play();
+      await split.measure(true);
+    } else if (local) {
+      await local.createRooms();
+      await local.connectAll(progress, 400);
+      await local.startDrills();
+      void local.play();
+      local.measure(true);
+    }
     for (let k = 1; k <= o.kills; k++) {
       await sleep(o.uptimeMs[0] + rng() * (o.uptimeMs[1] - o.uptimeMs[0]));
       await server.kill('SIGKILL');
@@ -61,30 +80,44 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
       server = await startServer({ db: o.db, rate, port });
       const readyAt = performance.now();
       bootMs.push(readyAt - spawnedAt);
-      // Caught up: every socket has been welcomed by the new process (its welcome carries what it missed).
+      // Caught up: every socket has been welcomed by the new process (its welcome carries what it
+      // missed). Welcome times are wall-clock, as the clients may be in other processes.
+      const readyEpoch = performance.timeOrigin + readyAt;
       const deadline = readyAt + 30_000;
-      while (load.clients.some((c) => c.welcomedAt < readyAt) && performance.now() < deadline) await sleep(20);
-      const late = load.clients.filter((c) => c.welcomedAt < readyAt).length;
-      if (late > 0) stragglers++;
-      const caughtUp = Math.max(...load.clients.map((c) => c.welcomedAt)) - readyAt;
+      let status = await welcomes(readyEpoch);
+      while (status.late > 0 && performance.now() < deadline) {
+        await sleep(20);
+        status = await welcomes(readyEpoch);
+      }
+      if (status.late > 0) stragglers++;
+      const caughtUp = Math.max(0, status.lastEpochMs - readyEpoch);
       catchUpMs.push(caughtUp);
       restartMs.push(caughtUp + (readyAt - spawnedAt));
-      log(`kill ${k}/${o.kills}: booted in ${Math.round(readyAt - spawnedAt)} ms on :${port}; all ${load.clients.length - late}/${load.clients.length} clients back ${Math.round(caughtUp)} ms later`);
+      log(`kill ${k}/${o.kills}: booted in ${Math.round(readyAt - spawnedAt)} ms on :${port}; all ${status.clients - status.late}/${status.clients} clients back ${Math.round(caughtUp)} ms later`);
     }
-    load.measure(false);
-    load.stop();
+    if (split) {
+      await split.measure(false);
+      await split.stop();
+    } else {
+      local?.measure(false);
+      local?.stop();
+    }
     // Commands still in flight get their ack (or time out) before the database is judged.
     await sleep(3000);
+    metrics = split ? await split.metrics() : (local as LoadGenerator).metrics;
   } finally {
-    load.close();
+    if (split) await split.close();
+    else local?.close();
     await server.kill('SIGTERM');
   }
-  const verdict = verifyDatabase(o.db, load.metrics);
+  if (!metrics) throw new Error('the chaos run stopped before its figures were collected');
+  const m: LoadMetrics = metrics;
+  const verdict = verifyDatabase(o.db, m);
   const figures = {
     rooms: o.rooms,
     sockets: o.rooms * o.socketsPerRoom,
     kills: o.kills,
-    commandsAcked: load.metrics.commandsAcked,
+    commandsAcked: m.commandsAcked,
     lostAcked: verdict.lostAcked,
     seqGaps: verdict.gaps,
     duplicates: verdict.duplicates,
@@ -96,7 +129,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     restartToCaughtUpP50Ms: round(percentile(restartMs, 50)),
     restartToCaughtUpMaxMs: round(Math.max(0, ...restartMs)),
     stragglerRestarts: stragglers,
-    unackedCommands: load.metrics.commandsSent - load.metrics.commandsAcked,
+    unackedCommands: m.commandsSent - m.commandsAcked,
   };
   return { verdict, catchUpMs, stragglers, figures };
 }

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LoadGenerator, type LoadConfig, type LoadMetrics } from './load.ts';
+import { LoadGenerator, type LoadConfig, type LoadMetrics, type WelcomeStatus } from './load.ts';
 import type { WireMetrics, WorkerRequest } from './load-worker.ts';
 
 /*
@@ -118,6 +118,12 @@ export class SplitLoad {
       this.gen.loopMaxMs = Math.max(this.gen.loopMaxMs, m.loopMaxMs);
     }
     return merged;
+  }
+
+  /** Every worker's welcome status after a restart, merged (see LoadGenerator.welcomeStatus). */
+  async welcomeStatus(sinceEpochMs: number): Promise<WelcomeStatus> {
+    const all = await Promise.all(this.workers.map((w) => w.ask<WelcomeStatus>({ type: 'welcomes', sinceEpochMs })));
+    return all.reduce((a, b) => ({ clients: a.clients + b.clients, late: a.late + b.late, lastEpochMs: Math.max(a.lastEpochMs, b.lastEpochMs) }), { clients: 0, late: 0, lastEpochMs: 0 });
   }
 
   /** Inject deliveries expected (valid after metrics()). */

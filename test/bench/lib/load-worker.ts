@@ -16,6 +16,7 @@ export type WorkerRequest =
   | { id: number; type: 'measure'; on: boolean }
   | { id: number; type: 'stop' }
   | { id: number; type: 'metrics' }
+  | { id: number; type: 'welcomes'; sinceEpochMs: number }
   | { id: number; type: 'close' };
 
 /** LoadMetrics with its maps as arrays, to cross the process boundary. */
@@ -74,6 +75,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       };
       return wire;
     }
+    case 'welcomes':
+      return load.welcomeStatus(req.sinceEpochMs);
     case 'close':
       load.close();
       return null;

@@ -57,6 +57,14 @@ export interface Client {
   refresh: ReturnType<typeof setTimeout> | null;
 }
 
+export interface WelcomeStatus {
+  clients: number;
+  /** Clients not welcomed since the moment asked about. */
+  late: number;
+  /** Wall-clock time of the latest welcome since then (0 if none). */
+  lastEpochMs: number;
+}
+
 export interface LoadMetrics {
   ackMs: number[];
   injectMs: number[];
@@ -273,6 +281,21 @@ export class LoadGenerator {
   close(): void {
     this.stop();
     for (const c of this.clients) c.socket.disconnect();
+  }
+
+  /**
+   * After a restart: how many clients have not been welcomed since `sinceEpochMs`, and when the last
+   * welcome came. Wall-clock milliseconds, so processes can compare them.
+   */
+  welcomeStatus(sinceEpochMs: number): WelcomeStatus {
+    let late = 0;
+    let lastEpochMs = 0;
+    for (const c of this.clients) {
+      const at = performance.timeOrigin + c.welcomedAt;
+      if (c.welcomedAt === 0 || at < sinceEpochMs) late++;
+      else lastEpochMs = Math.max(lastEpochMs, at);
+    }
+    return { clients: this.clients.length, late, lastEpochMs };
   }
 
   /** Inject deliveries expected so far: every socket of the room should see each inject sent. */
