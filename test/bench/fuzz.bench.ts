@@ -15,7 +15,8 @@ const { values } = parseArgs({
   options: {
     frames: { type: 'string', default: '1000000' },
     connections: { type: 'string', default: '50' },
-    baseline: { type: 'string', default: '5' },
+    /** Seconds of play before the fuzz: about ten acks a second make the baseline's p99. */
+    baseline: { type: 'string', default: '20' },
     seed: { type: 'string', default: 'fuzz' },
   },
 });

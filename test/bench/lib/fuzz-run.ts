@@ -77,27 +77,32 @@ export async function runFuzz(o: FuzzRunOptions) {
       s.once('connect_error', reject);
     });
     const facilitator = await connect(token(a, 'facilitator'));
-    const ic = await connect(token(a, 'ic'));
+    // Two players, so a p99 rests on enough samples (ten a second between them, each within its
+    // seat's rate limit): with one player at five a second, a 5-s baseline had 25 samples and its
+    // "p99" was simply its slowest ack.
+    const players = [await connect(token(a, 'ic')), await connect(token(a, 'scribe'))];
     await facilitator.emitWithAck('drill:command', { command: { type: 'drill.start' }, idempotencyKey: 'legit-start-1' });
 
-    // The legitimate player: one timeline entry every 200 ms (within the 10/s per-seat limit).
+    // The legitimate players: each adds a timeline entry every 200 ms (within the 10/s per-seat limit).
     let n = 0;
     let acked = 0;
     let phase: 'baseline' | 'fuzz' | 'off' = 'baseline';
     const latency = { baseline: [] as number[], fuzz: [] as number[] };
     const legitErrors: string[] = [];
     const timer = setInterval(() => {
-      const sentAt = performance.now();
       const current = phase;
       if (current === 'off') return;
-      void ic.timeout(10_000).emitWithAck('drill:command', { command: { type: 'timeline.add', text: `legit ${++n}` }, idempotencyKey: `legit-entry-${n}` })
-        .then((r: AckResult<CommandResult>) => {
-          if (r.ok) {
-            acked++;
-            latency[current].push(performance.now() - sentAt);
-          } else legitErrors.push(r.error.code);
-        })
-        .catch(() => legitErrors.push('TIMEOUT'));
+      for (const player of players) {
+        const sentAt = performance.now();
+        void player.timeout(10_000).emitWithAck('drill:command', { command: { type: 'timeline.add', text: `legit ${++n}` }, idempotencyKey: `legit-entry-${n}` })
+          .then((r: AckResult<CommandResult>) => {
+            if (r.ok) {
+              acked++;
+              latency[current].push(performance.now() - sentAt);
+            } else legitErrors.push(r.error.code);
+          })
+          .catch(() => legitErrors.push('TIMEOUT'));
+      }
     }, 200);
 
     await sleep(o.baselineMs);
@@ -112,10 +117,10 @@ export async function runFuzz(o: FuzzRunOptions) {
     await sleep(1500);
     const health = await fetch(`${server.url}/healthz`).then((r) => r.ok).catch(() => false);
     const bAfter = countEvents(o.db, b.drillId);
-    // Nobody but A's own facilitator and IC (and the engine) may have written into A.
-    const aForeign = countEvents(o.db, a.drillId, ['facilitator', 'ic']);
+    // Nobody but A's own facilitator and players (and the engine) may have written into A.
+    const aForeign = countEvents(o.db, a.drillId, ['facilitator', 'ic', 'scribe']);
     facilitator.disconnect();
-    ic.disconnect();
+    for (const player of players) player.disconnect();
     const figures = {
       frames: stats.framesSent,
       framesPerSecond: Math.round(stats.framesSent / seconds),
@@ -125,7 +130,11 @@ export async function runFuzz(o: FuzzRunOptions) {
       hostileStateChanges: bAfter - bBefore,
       foreignEventsInLegitDrill: aForeign,
       legitAcked: acked,
+      legitAckSamplesBaseline: latency.baseline.length,
+      legitAckSamplesDuring: latency.fuzz.length,
+      legitAckP50BaselineMs: round(percentile(latency.baseline, 50)),
       legitAckP99BaselineMs: round(percentile(latency.baseline, 99)),
+      legitAckP50DuringMs: round(percentile(latency.fuzz, 50)),
       legitAckP99DuringMs: round(percentile(latency.fuzz, 99)),
       legitErrors: legitErrors.length,
     };
