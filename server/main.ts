@@ -1,3 +1,4 @@
+import './memory-tuning.ts';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { CLIENT_DIR } from './paths.ts';

@@ -1,3 +1,4 @@
+import '../../../server/memory-tuning.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../server/app.ts';
 import type { Logger } from '../../../server/log.ts';
