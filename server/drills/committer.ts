@@ -9,19 +9,21 @@ import type { CommitItem, EventStore } from '../store/types.ts';
  * and the next batch goes to the disk while this one is broadcast.
  */
 export class GroupCommitter {
-  private pending: { item: CommitItem; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private pending: { item: CommitItem; submitted: number; resolve: () => void; reject: (e: Error) => void }[] = [];
   private scheduled = false;
   private writing = false;
   /** Transactions and items written, for benchmarks. */
   readonly stats = { transactions: 0, items: 0 };
   /** How long each transaction took to become durable (µs), for benchmarks. */
   readonly latency = createHistogram();
+  /** How long each item waited from submission until durable (µs): its own transaction plus the queue before it. */
+  readonly waitLatency = createHistogram();
 
   constructor(private readonly store: EventStore) {}
 
   commit(item: CommitItem): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ item, resolve, reject });
+      this.pending.push({ item, submitted: performance.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -53,9 +55,13 @@ export class GroupCommitter {
     // thread broadcasts and acknowledges the batch just made durable (before, the writer sat idle
     // through every broadcast). Batches never share a drill, as a drill runs one command at a time.
     if (this.pending.length > 0) void this.flush();
+    const done = performance.now();
     for (const b of batch) {
       if (failure) b.reject(failure);
-      else b.resolve();
+      else {
+        this.waitLatency.record(Math.max(1, Math.round((done - b.submitted) * 1000)));
+        b.resolve();
+      }
     }
   }
 }

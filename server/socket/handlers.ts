@@ -12,6 +12,8 @@ import {
   type SyncResult,
   type Welcome,
 } from '../../shared/protocol/index.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
+import { liveScore } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { DrillRoom } from '../drills/room.ts';
@@ -60,7 +62,7 @@ export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSe
   return { entries: store.entries(room.id, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) };
 }
 
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number): Welcome {
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale): Welcome {
   const caught = lastSeq >= 0 ? catchUp(deps.store, room, seat, lastSeq) : null;
   return {
     protocolVersion: PROTOCOL_VERSION,
@@ -69,7 +71,7 @@ function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: nu
     view: viewFor(room.compiled, room.state, seat),
     missed: caught && 'entries' in caught ? caught.entries : [],
     presence: deps.hub.presence(room.id),
-    ...(seat.role === 'facilitator' ? { score: deps.hub.scores.current(room.id, room.compiled) } : {}),
+    ...(seat.role === 'facilitator' ? { score: liveScore(deps.hub.scores.current(room.id, room.compiled), locale) } : {}),
   };
 }
 
@@ -94,6 +96,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       }
       socket.data.drillId = seat.drillId;
       socket.data.seat = { role: seat.role, seat: seat.seat };
+      socket.data.locale = auth.data.locale ?? 'en';
       next();
     } catch (error) {
       console.error(`handshake failed: ${(error as Error).message}`);
@@ -147,7 +150,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
     try {
       hub.join(socket);
       const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? -1;
-      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq));
+      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale));
     } catch (error) {
       console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
       socket.disconnect(true);
@@ -159,7 +162,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       request('drill:join', (payload) => {
         const parsed = joinRequestSchema.safeParse(payload ?? {});
         if (!parsed.success) return invalid('drill:join', 'join', parsed.error);
-        return { ok: true, data: welcomeFor(deps, room, seat, parsed.data.lastSeq ?? -1) };
+        return { ok: true, data: welcomeFor(deps, room, seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
       }),
     );
 

@@ -1,7 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { redactEntryFor, viewPatch, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
-import type { ScoreResult } from '../../shared/scoring/index.ts';
+import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { RoomOutput } from '../drills/room.ts';
@@ -113,7 +113,7 @@ export class Hub implements RoomOutput {
     // while a facilitator is connected to see it.
     const watching = sockets.some((s) => s.data.seat.role === 'facilitator');
     const push = (score: ScoreResult) => {
-      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', score);
+      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale));
     };
     this.scores.applied(drillId, room.compiled, entries, watching ? push : null, ended !== null);
   }

@@ -3,7 +3,8 @@ import type { CommandEnvelope, EngineErrorCode, LogEntry } from '../engine/types
 import type { DrillView, Viewer } from '../engine/view-types.ts';
 import type { ViewPatch } from '../engine/view-patch.ts';
 import { commandSchema } from '../engine/command-schema.ts';
-import type { ScoreResult } from '../scoring/types.ts';
+import type { LiveScore } from '../scoring/live.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 
 /*
  * The socket protocol, written once for server and client. Client-to-server events are imperative,
@@ -42,6 +43,8 @@ export const handshakeSchema = z.strictObject({
   token: z.string().min(10).max(200),
   protocolVersion: z.number().int(),
   lastSeq: z.number().int().min(-1).optional(),
+  /** The reader's language, for text the server words (the facilitator's live findings); default en. */
+  locale: z.enum(LOCALES).optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -75,7 +78,7 @@ export interface Welcome {
   /** Entries after the client's lastSeq, when it was close enough to catch up by replaying them. */
   missed: LogEntry[];
   presence: SeatPresence[];
-  score?: ScoreResult;
+  score?: LiveScore;
 }
 
 export interface CommandResult {
@@ -113,12 +116,13 @@ export interface ServerToClientEvents {
   'drill:presenceChanged': (presence: SeatPresence[]) => void;
   'drill:ended': (ended: DrillEnded) => void;
   /** Facilitator only: the live score after each change. */
-  'drill:scoreChanged': (score: ScoreResult) => void;
+  'drill:scoreChanged': (score: LiveScore) => void;
 }
 
 export interface SocketData {
   drillId: string;
   seat: Viewer;
+  locale: Locale;
 }
 
 /** How far behind a client may be before it gets a snapshot instead of the missed entries. */

@@ -1,3 +1,4 @@
 export { scoreDrill, scoreContext, applyRule, RULES } from './score.ts';
 export { buildContext, emptyContext, foldEntry, type ScoringContext } from './context.ts';
 export * from './types.ts';
+export { liveScore, type LiveScore, type LiveFinding } from './live.ts';

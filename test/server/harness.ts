@@ -120,12 +120,12 @@ export class TestClient {
   }
 }
 
-export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; protocolVersion?: number } = {}): Promise<TestClient> {
+export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
   const socket: ClientSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}) },
+    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
   });
   const client = new TestClient(socket, seat.seat);
   await new Promise<void>((resolve, reject) => {

@@ -177,4 +177,29 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     expect(ic!.view?.hints).toHaveLength(1);
     expect(scribe!.view?.hints).toHaveLength(0);
   });
+
+  it('FLOW-L1 the facilitator\'s live findings come worded in the language its console asked for, and only in that one', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'), { locale: 'ja' });
+    let pushed: unknown = null;
+    fac.socket.on('drill:scoreChanged', (score) => (pushed = score));
+    await fac.send({ type: 'drill.start' });
+    await fac.send({ type: 'drill.end', reason: 'done' });
+    await until(() => pushed !== null, 'a score was pushed');
+    const score = pushed as { locale: string; findings: { message: unknown }[] };
+    expect(score.locale).toBe('ja');
+    expect(score.findings.length).toBeGreaterThan(0);
+    for (const f of score.findings) {
+      expect(typeof f.message).toBe('string');
+      expect(f.message as string).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+    expect(fac.welcome?.score?.locale).toBe('ja');
+  });
+
+  it('FLOW-L2 a language the server does not speak is refused at the handshake, saying which field is wrong', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    await expect(join(s, d.seat('facilitator'), { locale: 'xx' })).rejects.toThrow(/locale/);
+  });
 });

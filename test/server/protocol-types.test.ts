@@ -21,7 +21,8 @@ import {
   type SyncResult,
   type Welcome,
 } from '../../shared/protocol/index.ts';
-import type { ScoreResult } from '../../shared/scoring/index.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
 
 /** The event maps are the contract between server and clients; these pin their shapes. */
 describe('PROTO: typed event maps', () => {
@@ -40,10 +41,10 @@ describe('PROTO: typed event maps', () => {
     expectTypeOf<Parameters<ServerToClientEvents['drill:eventApplied']>>().toEqualTypeOf<[LogEntry, ViewPatch?]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:viewPatched']>>().toEqualTypeOf<[ViewPatch]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:presenceChanged']>>().toEqualTypeOf<[SeatPresence[]]>();
-    expectTypeOf<Parameters<ServerToClientEvents['drill:scoreChanged']>>().toEqualTypeOf<[ScoreResult]>();
+    expectTypeOf<Parameters<ServerToClientEvents['drill:scoreChanged']>>().toEqualTypeOf<[LiveScore]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:ended']>>().toEqualTypeOf<[DrillEnded]>();
     expectTypeOf<Welcome['view']>().toEqualTypeOf<DrillView>();
-    expectTypeOf<SocketData>().toEqualTypeOf<{ drillId: string; seat: Viewer }>();
+    expectTypeOf<SocketData>().toEqualTypeOf<{ drillId: string; seat: Viewer; locale: Locale }>();
   });
 
   it('PROTO3 acks are a discriminated union with typed error codes from as-const objects', () => {

@@ -1,7 +1,7 @@
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
-import type { ScoreResult } from '../../../shared/scoring/types.ts';
+import type { LiveScore } from '../../../shared/scoring/live.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Transport } from '../transport/types.ts';
 import { errorText, locale as uiLocale } from '../i18n/index.ts';
@@ -10,7 +10,7 @@ export interface StoreState {
   view: DrillView | null;
   feed: LogEntry[];
   presence: SeatPresence[];
-  score: ScoreResult | null;
+  score: LiveScore | null;
   status: 'connecting' | 'online' | 'offline';
   statusMessage: string;
   lastError: string;

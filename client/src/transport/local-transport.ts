@@ -7,6 +7,7 @@ import type { AckResult, CommandResult } from '../../../shared/protocol/index.ts
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
+import { liveScore } from '../../../shared/scoring/live.ts';
 import { scoreDrill } from '../../../shared/scoring/score.ts';
 import { locale, t } from '../i18n/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
@@ -97,7 +98,7 @@ export class LocalTransport implements Transport {
       if (visible) this.events.entry(visible);
     }
     this.events.view(viewFor(this.compiled, this.state, this.trainee));
-    this.events.score(scoreDrill(this.compiled, this.entries));
+    this.events.score(liveScore(scoreDrill(this.compiled, this.entries), locale()));
   }
 
   async send(command: Command): Promise<AckResult<CommandResult>> {

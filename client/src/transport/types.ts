@@ -2,14 +2,14 @@ import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { AckResult, CommandResult, SeatPresence } from '../../../shared/protocol/index.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
-import type { ScoreResult } from '../../../shared/scoring/types.ts';
+import type { LiveScore } from '../../../shared/scoring/live.ts';
 
 /** What a transport tells the store. Socket and local (solo) transports both speak it. */
 export interface TransportEvents {
   view(view: DrillView): void;
   entry(entry: LogEntry): void;
   presence(presence: SeatPresence[]): void;
-  score(score: ScoreResult): void;
+  score(score: LiveScore): void;
   status(status: 'connecting' | 'online' | 'offline', message?: string): void;
 }
 

@@ -25,6 +25,8 @@ export interface ServerStats {
   commitP50Ms: number;
   commitP99Ms: number;
   commitMaxMs: number;
+  /** Submission → durable for each command's items (the queue behind earlier transactions included). */
+  commitWaitP99Ms: number;
   /** Command arrival → ack on the server (queue, engine, commit, broadcast). */
   serverAckP50Ms: number;
   serverAckP99Ms: number;
@@ -70,6 +72,7 @@ function stats(): ServerStats {
     commitP50Ms: Number((app.committer.latency.percentile(50) / 1000).toFixed(2)),
     commitP99Ms: Number((app.committer.latency.percentile(99) / 1000).toFixed(2)),
     commitMaxMs: Number((app.committer.latency.max / 1000).toFixed(2)),
+    commitWaitP99Ms: Number((app.committer.waitLatency.percentile(99) / 1000).toFixed(2)),
     serverAckP50Ms: Number((app.commandLatency.percentile(50) / 1000).toFixed(2)),
     serverAckP99Ms: Number((app.commandLatency.percentile(99) / 1000).toFixed(2)),
     serverAckMaxMs: Number((app.commandLatency.max / 1000).toFixed(2)),
@@ -87,6 +90,7 @@ process.on('message', (msg: { type: string; id?: number }) => {
     app.committer.stats.items = 0;
     app.committer.stats.transactions = 0;
     app.committer.latency.reset();
+    app.committer.waitLatency.reset();
     app.commandLatency.reset();
     for (const k of Object.keys(securityEvents)) delete securityEvents[k];
     process.send?.({ type: 'reset', id: msg.id });

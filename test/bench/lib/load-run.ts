@@ -110,6 +110,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       commitP50Ms: stats.commitP50Ms,
       commitP99Ms: stats.commitP99Ms,
       commitMaxMs: stats.commitMaxMs,
+      commitWaitP99Ms: stats.commitWaitP99Ms,
       serverAckP99Ms: stats.serverAckP99Ms,
       serverAckMaxMs: stats.serverAckMaxMs,
       loopP99Ms: stats.loopP99Ms,

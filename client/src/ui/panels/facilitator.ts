@@ -42,7 +42,7 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       clear(score);
       score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: fmt.number(s.score.total) })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${fmt.number(v)}`))));
       clear(findings);
-      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${loc(f2.message)}`));
+      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${f2.message}`));
     }
   });
 
