@@ -8,10 +8,18 @@ import type { CommitItem, EventStore } from '../store/types.ts';
  * on its own thread, the event loop keeps gathering the next batch while the disk confirms this one,
  * and the next batch goes to the disk while this one is broadcast.
  */
+/**
+ * Transactions queued at the writer at once. With one, the writer finished a transaction and then
+ * waited for this thread to read the reply and send the next group, so every long event-loop turn
+ * here also stalled the disk; with two, the next group is already waiting at the writer.
+ */
+const MAX_IN_FLIGHT = 2;
+
 export class GroupCommitter {
   private pending: { item: CommitItem; submitted: number; resolve: () => void; reject: (e: Error) => void }[] = [];
   private scheduled = false;
-  private writing = false;
+  /** Transactions sent to the store and not yet durable. */
+  private inFlight = 0;
   /** Transactions and items written, for benchmarks. */
   readonly stats = { transactions: 0, items: 0 };
   /** How long each transaction took to become durable (µs), for benchmarks. */
@@ -29,7 +37,7 @@ export class GroupCommitter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.writing || this.pending.length === 0) return;
+    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || this.pending.length === 0) return;
     this.scheduled = true;
     // Wait for the rest of this event-loop turn, so its commands share one transaction.
     setImmediate(() => void this.flush());
@@ -39,7 +47,7 @@ export class GroupCommitter {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];
-    this.writing = true;
+    this.inFlight++;
     let failure: Error | null = null;
     try {
       const started = performance.now();
@@ -50,11 +58,11 @@ export class GroupCommitter {
     } catch (error) {
       failure = error as Error;
     }
-    this.writing = false;
+    this.inFlight--;
     // Hand the next group to the writer before releasing this one: the disk works on it while this
     // thread broadcasts and acknowledges the batch just made durable (before, the writer sat idle
     // through every broadcast). Batches never share a drill, as a drill runs one command at a time.
-    if (this.pending.length > 0) void this.flush();
+    if (this.pending.length > 0 && !this.scheduled) void this.flush();
     const done = performance.now();
     for (const b of batch) {
       if (failure) b.reject(failure);

@@ -1,7 +1,7 @@
 import { createDrill, replay, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import type { SeatRecord } from '../store/types.ts';
+import type { ClockAnchor, SeatRecord } from '../store/types.ts';
 import { DrillRoom, type RoomDeps } from './room.ts';
 import { hashToken, newDrillId, newToken } from './tokens.ts';
 
@@ -71,12 +71,11 @@ export class DrillRegistry {
   }
 
   /** The room for a drill, rebuilt from its log if it is not live yet. */
-  get(drillId: string): DrillRoom | null {
+  get(drillId: string, known?: { anchor: ClockAnchor }): DrillRoom | null {
     const live = this.rooms.get(drillId);
     if (live) return live;
-    const record = this.deps.store.getDrill(drillId);
-    const anchor = this.deps.store.anchor(drillId);
-    if (!record || !anchor) return null;
+    const anchor = known?.anchor ?? this.deps.store.anchor(drillId);
+    if (!anchor) return null;
     const compiled = this.compiled(drillId);
     if (!compiled) return null;
     const entries = this.deps.store.entries(drillId);
@@ -105,10 +104,17 @@ export class DrillRegistry {
    */
   async boot(): Promise<number> {
     const rooms: DrillRoom[] = [];
-    for (const id of this.deps.store.allDrillIds()) {
-      if (!this.deps.store.anchor(id)?.running) continue;
-      const room = this.get(id);
-      if (room) rooms.push(room);
+    for (const group of this.deps.store.runningByScenario()) {
+      const loaded = this.load(group.scenarioText, group.scenarioFile);
+      if (!loaded.ok) {
+        console.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
+        continue;
+      }
+      for (const { id, anchor } of group.drills) {
+        this.compiledCache.set(id, loaded.compiled);
+        const room = this.get(id, { anchor });
+        if (room) rooms.push(room);
+      }
     }
     await Promise.all(rooms.map((room) => room.tick()));
     for (const room of rooms) room.arm();

@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../shared/engine/types.ts';
-import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
+import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /** The same contract in memory, for tests and for tools that need no persistence. */
 export class MemoryStore implements EventStore {
@@ -25,8 +25,17 @@ export class MemoryStore implements EventStore {
   listDrills(hostKeyHash: string) {
     return [...this.drills.values()].filter((d) => d.hostKeyHash === hostKeyHash).sort((a, b) => b.createdAt - a.createdAt).map((d) => structuredClone(d));
   }
-  allDrillIds() {
-    return [...this.drills.keys()];
+  runningByScenario() {
+    const groups = new Map<string, RunningGroup>();
+    for (const d of this.drills.values()) {
+      const anchor = this.anchors.get(d.id);
+      if (!anchor?.running) continue;
+      const key = `${d.scenarioFile}\u0000${d.scenarioText}`;
+      const group = groups.get(key) ?? { scenarioText: d.scenarioText, scenarioFile: d.scenarioFile, drills: [] };
+      group.drills.push({ id: d.id, anchor: { ...anchor } });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
   }
   findSeat(tokenHash: string) {
     for (const [drillId, seats] of this.seatsBy) {

@@ -4,7 +4,7 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
 import { committer, openDatabase } from './sqlite-schema.ts';
-import type { ClockAnchor, CommitItem, DrillRecord, EventStore, SeatRecord, StoredResult } from './types.ts';
+import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /*
  * The embedded store: one SQLite file (schema and durability settings in ./sqlite-schema.ts).
@@ -38,7 +38,9 @@ export class SqliteStore implements EventStore {
       insertEvent: p('INSERT INTO events VALUES (?, ?, ?, ?, ?)'),
       getDrill: p('SELECT * FROM drills WHERE id = ?'),
       listDrills: p('SELECT * FROM drills WHERE host_key_hash = ? ORDER BY created_at DESC'),
-      allIds: p('SELECT id FROM drills'),
+      // Grouped in SQLite, so each distinct scenario text crosses into JavaScript once.
+      runningTexts: p('SELECT scenario_text, scenario_file, group_concat(id) AS ids FROM drills WHERE running = 1 GROUP BY scenario_text, scenario_file'),
+      runningAnchors: p('SELECT id, anchor_wall, anchor_game, speed, running FROM drills WHERE running = 1'),
       findSeat: p('SELECT drill_id, seat, role, token_hash FROM seats WHERE token_hash = ?'),
       seats: p('SELECT seat, role, token_hash FROM seats WHERE drill_id = ? ORDER BY rowid'),
       // The whole range as one JSON array text: one JSON.parse for the lot instead of two per row
@@ -98,8 +100,18 @@ export class SqliteStore implements EventStore {
     return (this.stmts.listDrills.all(hostKeyHash) as DrillRow[]).map(toDrill);
   }
 
-  allDrillIds(): string[] {
-    return (this.stmts.allIds.all() as { id: string }[]).map((r) => r.id);
+  runningByScenario(): RunningGroup[] {
+    const anchors = new Map(
+      (this.stmts.runningAnchors.all() as { id: string; anchor_wall: number; anchor_game: number; speed: number; running: number }[]).map((r) => [r.id, { wallMs: r.anchor_wall, gameMs: r.anchor_game, speed: r.speed, running: r.running === 1 }]),
+    );
+    return (this.stmts.runningTexts.all() as { scenario_text: string; scenario_file: string; ids: string }[]).map((r) => ({
+      scenarioText: r.scenario_text,
+      scenarioFile: r.scenario_file,
+      drills: r.ids.split(',').flatMap((id) => {
+        const anchor = anchors.get(id);
+        return anchor ? [{ id, anchor }] : [];
+      }),
+    }));
   }
 
   findSeat(tokenHash: string) {

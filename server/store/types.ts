@@ -42,12 +42,21 @@ export interface CommitItem {
   idempotency?: { key: string; result: StoredResult };
 }
 
+export interface RunningGroup {
+  scenarioText: string;
+  scenarioFile: string;
+  drills: { id: string; anchor: ClockAnchor }[];
+}
+
 export interface EventStore {
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void;
   getDrill(id: string): DrillRecord | null;
   listDrills(hostKeyHash: string): DrillRecord[];
-  /** Every drill id, for re-arming clocks on boot. */
-  allDrillIds(): string[];
+  /**
+   * The running drills, to resume on boot, grouped by the scenario text they were created from:
+   * each text is read once, not once per drill (a thousand drills re-read 25 KB each, twice).
+   */
+  runningByScenario(): RunningGroup[];
   findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;
   seats(drillId: string): SeatRecord[];
   /**

@@ -52,7 +52,21 @@ export function storeContract(name: string, make: () => EventStore): void {
       s.createDrill({ ...drill('b'), createdAt: 2 }, [], [entry(0)], anchor);
       s.createDrill(drill('c', 'other'), [], [entry(0)], anchor);
       expect(s.listDrills('host-hash').map((d) => d.id)).toEqual(['b', 'a']);
-      expect(s.allDrillIds().sort()).toEqual(['a', 'b', 'c']);
+    });
+    it('STORE7 lists running drills for boot, grouped by scenario text, each with its clock anchor', async () => {
+      const s = make();
+      const running = { wallMs: 9, gameMs: 60_000, speed: 2, running: true };
+      s.createDrill({ ...drill('a'), scenarioText: 'text one' }, [], [entry(0)], anchor);
+      s.createDrill({ ...drill('b'), scenarioText: 'text one' }, [], [entry(0)], anchor);
+      s.createDrill({ ...drill('c'), scenarioText: 'text two' }, [], [entry(0)], anchor);
+      s.createDrill({ ...drill('d'), scenarioText: 'text one' }, [], [entry(0)], anchor);
+      await s.commit(['a', 'b', 'c'].map((id) => ({ drillId: id, entries: [], anchor: running })));
+      const groups = s.runningByScenario().map((g) => ({ text: g.scenarioText, drills: g.drills.map((d) => d.id).sort(), anchors: g.drills.map((d) => d.anchor) }));
+      groups.sort((x, y) => x.text.localeCompare(y.text));
+      expect(groups).toEqual([
+        { text: 'text one', drills: ['a', 'b'], anchors: [running, running] },
+        { text: 'text two', drills: ['c'], anchors: [running] },
+      ]);
     });
     it('STORE6 returns copies: changing what was read changes nothing stored', () => {
       const s = make();
