@@ -18,6 +18,9 @@ export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Recor
  * incrementally and pushed at most every five seconds; see live-score.ts). When the drill ends every
  * seat is told, with where to fetch the report.
  */
+/** Presence is a status dot: a quarter of a second late is not noticed, and it bounds the fan-out. */
+const PRESENCE_INTERVAL_MS = 250;
+
 export class Hub implements RoomOutput {
   private readonly sockets = new Map<string, Set<TtxSocket>>();
   registry: DrillRegistry | null = null;
@@ -66,17 +69,19 @@ export class Hub implements RoomOutput {
   private readonly presenceDirty = new Set<string>();
 
   /**
-   * Presence goes out once per drill per event-loop turn: when a restarted server takes back
-   * thousands of sockets, a room's six joins become one update to each seat instead of thirty-six.
+   * Presence goes out at most every PRESENCE_INTERVAL_MS per drill: when a restarted server takes
+   * back thousands of sockets, a room's six joins become one or two updates to each seat instead of
+   * thirty-six, and a seat that connects and disconnects in a loop (the fuzz bench's hostile seats
+   * do) cannot make the server write to everyone in the room each time.
    */
   private presenceChanged(drillId: string): void {
     if (this.presenceDirty.has(drillId)) return;
     this.presenceDirty.add(drillId);
-    setImmediate(() => {
+    setTimeout(() => {
       this.presenceDirty.delete(drillId);
       const presence = this.presence(drillId);
       this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
-    });
+    }, PRESENCE_INTERVAL_MS).unref();
   }
 
   applied(drillId: string, entries: LogEntry[], before: DrillState, after: DrillState): void {
