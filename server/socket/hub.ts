@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { redactEntryFor, viewPatch, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewPatches, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
 import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
@@ -103,10 +103,11 @@ export class Hub implements RoomOutput {
       const key = role === 'facilitator' ? 'facilitator' : hintGiven ? `seat:${seat}` : injectsArrived ? `role:${role}` : 'players';
       groups.set(key, [...(groups.get(key) ?? []), socket]);
     }
+    const patchFor = viewPatches(room.compiled, before, after);
     for (const group of groups.values()) {
       const viewer = group[0]!.data.seat;
       const visible = entries.flatMap((e) => redactEntryFor(room.compiled, e, viewer) ?? []);
-      const patch = viewPatch(room.compiled, before, after, viewer);
+      const patch = patchFor(viewer);
       visible.forEach((entry, i) => {
         const last = i === visible.length - 1;
         this.broadcast(group, (to) => (last && patch ? to.emit('drill:eventApplied', entry, patch) : to.emit('drill:eventApplied', entry)));

@@ -16,4 +16,4 @@ export { createDrill, execute } from './execute.ts';
 export { evolve, initialState } from './evolve.ts';
 export { replay, fork } from './replay.ts';
 export { viewFor, redactEntryFor } from './view.ts';
-export { viewPatch, applyViewPatch, type ViewPatch } from './view-patch.ts';
+export { viewPatch, viewPatches, applyViewPatch, type ViewPatch } from './view-patch.ts';
