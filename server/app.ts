@@ -94,9 +94,9 @@ export function createApp(options: AppOptions): App {
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
         // After a restart every client reconnects at once. With Node's default accept queue (511)
-        // the kernel dropped most of 6,000 connection attempts (202,539 ListenDrops in one chaos
-        // run), and each dropped client waited for TCP's 1 s, 2 s, 4 s SYN retries while the server
-        // sat partly idle. 4,096 is Linux's default ceiling (net.core.somaxconn).
+        // the kernel dropped connection attempts by the thousand (ListenDrops), and each dropped
+        // client waited for TCP's 1 s, 2 s, 4 s SYN retries while the server sat partly idle.
+        // 4,096 is Linux's default ceiling (net.core.somaxconn).
         http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = http.address();
           resolve(typeof address === 'object' && address ? address.port : port);
