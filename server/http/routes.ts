@@ -174,7 +174,9 @@ export function createHttpHandler(deps: HttpDeps) {
           const lifecycle = room?.state.lifecycle ?? 'unknown';
           // Ended drills carry their total so a facilitator can compare runs at a glance.
           const score = room && lifecycle === 'ended' ? scoreDrill(room.compiled, store.entries(d.id)).total : null;
-          return { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt, lifecycle, events: (room?.state.seq ?? 0) + 1, score };
+          // The title the drill was played under (uploaded scenarios have no bundled title to look up).
+          const scenarioTitle = room?.compiled.scenario.title ?? null;
+          return { drillId: d.id, scenarioId: d.scenarioId, scenarioTitle, seed: d.seed, createdAt: d.createdAt, lifecycle, events: (room?.state.seq ?? 0) + 1, score };
         });
         return json(res, 200, { ok: true, data: drills });
       }

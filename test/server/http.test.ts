@@ -71,6 +71,9 @@ describe('HTTP: API', () => {
     expect(await ids({}, `?token=${b.facilitatorToken}`)).toEqual(expect.arrayContaining([a.drillId, b.drillId]));
     expect(await ids({}, `?token=${a.seat('ic').token}`)).toBe(401);
     expect(await ids({})).toBe(401);
+    // Each drill names its scenario the way the drill knew it, in every language it has.
+    const listed = (await (await fetch(`${s.url}/api/drills`, { headers: { authorization: `Bearer ${a.hostKey}` } })).json()) as { data: { scenarioTitle: Record<string, string> | null }[] };
+    for (const d of listed.data) expect(d.scenarioTitle?.en).toMatch(/\S/);
   });
 
   it('HTTP5b the past-drills list carries the total of ended drills only, equal to the report', async () => {

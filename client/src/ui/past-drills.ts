@@ -1,4 +1,5 @@
-import { fmt, t } from '../i18n/index.ts';
+import type { Localized } from '../../../shared/i18n/locales.ts';
+import { fmt, loc, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 import { scenarioTitle } from './scenario-title.ts';
 
@@ -15,6 +16,8 @@ const LINKS = 'ttx-facilitator-tokens';
 export interface PastDrill {
   drillId: string;
   scenarioId: string;
+  /** The scenario's title in every language it has, from the server (null if the drill could not be loaded). */
+  scenarioTitle?: Localized | null;
   seed: string;
   createdAt: number;
   lifecycle: string;
@@ -77,7 +80,7 @@ export function pastDrillsPanel(): HTMLElement {
           const links = token
             ? h('td', {}, h('a', { href: `/?join=${encodeURIComponent(token)}` }, t('pastDrills.console')), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}&locale=${encodeURIComponent(document.documentElement.lang)}`, target: '_blank', rel: 'noopener' }, t('pastDrills.report')))
             : h('td', {}, '—');
-          return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', { 'data-scenario': d.scenarioId }, scenarioTitle(d.scenarioId)), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
+          return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', { 'data-scenario': d.scenarioId }, d.scenarioTitle ? loc(d.scenarioTitle) : scenarioTitle(d.scenarioId)), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
         }))));
     },
     (error: Error) => {

@@ -5,8 +5,8 @@ import { BUNDLED } from '../scenarios.ts';
 /**
  * A scenario's title in the reader's language, looked up by id in the bundled scenarios (the same
  * files the server offers at GET /api/scenarios, already built into the page, so no request is
- * needed). A drill of a scenario that is not bundled (uploaded, or since removed) keeps its id: the
- * server lists drills by id only, and the id is still a name the facilitator can recognise.
+ * needed). The past-drills list uses it only when the server sent no title (a drill it could not
+ * load); an id that is not bundled either stays an id, still a name the facilitator can recognise.
  */
 export function scenarioTitle(id: string, scenarios: readonly { scenario: { id: string; title: Localized } }[] = BUNDLED): string {
   const found = scenarios.find((c) => c.scenario.id === id);
