@@ -70,6 +70,11 @@ export class DrillRegistry {
     return loaded;
   }
 
+  /** The room for a drill if it is live, without rebuilding it. */
+  peek(drillId: string): DrillRoom | null {
+    return this.rooms.get(drillId) ?? null;
+  }
+
   /** The room for a drill, rebuilt from its log if it is not live yet. */
   get(drillId: string, known?: { anchor: ClockAnchor }): DrillRoom | null {
     const live = this.rooms.get(drillId);

@@ -5,12 +5,12 @@ import { viewFor } from '../../shared/engine/index.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
 import { formatProblem } from '../../shared/scenario/index.ts';
-import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenario } from './scenarios.ts';
+import { PastDrills } from './past-drills.ts';
 import { serveStatic } from './static.ts';
 
 /*
@@ -66,6 +66,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 export function createHttpHandler(deps: HttpDeps) {
   const { store, registry, bundled, log } = deps;
+  const pastDrills = new PastDrills(store, registry);
 
   async function createDrill(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!deps.isAllowedOrigin(req)) {
@@ -169,16 +170,7 @@ export function createHttpHandler(deps: HttpDeps) {
           log.security('bad-token', { path: '/api/drills' });
           return fail(res, 401, 'UNAUTHORIZED', 'send your host key, or the facilitator token of one of your drills, as Authorization: Bearer <token> or ?token=');
         }
-        const drills = store.listDrills(hostKeyHash).map((d) => {
-          const room = registry.get(d.id);
-          const lifecycle = room?.state.lifecycle ?? 'unknown';
-          // Ended drills carry their total so a facilitator can compare runs at a glance.
-          const score = room && lifecycle === 'ended' ? scoreDrill(room.compiled, store.entries(d.id)).total : null;
-          // The title the drill was played under (uploaded scenarios have no bundled title to look up).
-          const scenarioTitle = room?.compiled.scenario.title ?? null;
-          return { drillId: d.id, scenarioId: d.scenarioId, scenarioTitle, seed: d.seed, createdAt: d.createdAt, lifecycle, events: (room?.state.seq ?? 0) + 1, score };
-        });
-        return json(res, 200, { ok: true, data: drills });
+        return json(res, 200, { ok: true, data: store.listDrills(hostKeyHash).map((d) => pastDrills.summary(d)) });
       }
       const reportMatch = /^\/drills\/([a-z0-9]+)\/report\.(html|md|json)$/.exec(path);
       if (reportMatch && req.method === 'GET') return report(req, res, url, reportMatch[1] ?? '', reportMatch[2] ?? 'html');

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDrill, tracked, type TestServer } from './harness.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import { createDrill, tempDb, tracked, type TestServer } from './harness.ts';
 
 const { server, client } = tracked();
 const post = (s: TestServer, body: unknown, headers: Record<string, string> = {}) =>
@@ -88,6 +89,27 @@ describe('HTTP: API', () => {
     expect(byId.get(running.drillId)?.score).toBeNull();
     const report = (await (await fetch(`${s.url}/drills/${ended.drillId}/report.json`, { headers: { authorization: `Bearer ${ended.facilitatorToken}` } })).json()) as { score: { total: number } };
     expect(byId.get(ended.drillId)).toMatchObject({ lifecycle: 'ended', score: report.score.total });
+  });
+
+  it('HTTP5c listing past drills does not bring them live: after a restart they are summarised from their logs and left on disk', async () => {
+    const db = tempDb();
+    const first = await server({ store: new SqliteStore(db) });
+    const briefing = await createDrill(first);
+    const ended = await createDrill(first, { hostKey: briefing.hostKey });
+    const fac = await client(first, ended.seat('facilitator'));
+    await fac.send({ type: 'drill.start' });
+    await fac.send({ type: 'drill.end', reason: 'done' });
+    const before = (await (await fetch(`${first.url}/api/drills`, { headers: { authorization: `Bearer ${briefing.hostKey}` } })).json()) as { data: unknown[] };
+    fac.close();
+    await first.close();
+    const second = await server({ store: new SqliteStore(db) });
+    const list = async () => (await (await fetch(`${second.url}/api/drills`, { headers: { authorization: `Bearer ${briefing.hostKey}` } })).json()) as { data: { drillId: string; lifecycle: string; events: number; score: number | null }[] };
+    const after = await list();
+    expect(second.app.registry.live()).toHaveLength(0);
+    expect(after.data).toEqual(before.data);
+    expect(after.data.find((d) => d.drillId === briefing.drillId)).toMatchObject({ lifecycle: 'briefing', events: 1, score: null });
+    expect(after.data.find((d) => d.drillId === ended.drillId)?.lifecycle).toBe('ended');
+    expect((await list()).data).toEqual(after.data);
   });
 
   it('HTTP6 reports: facilitator only while running, any participant once ended; the log is facilitator only', async () => {

@@ -1,0 +1,54 @@
+import { replay, type Lifecycle } from '../../shared/engine/index.ts';
+import type { Localized } from '../../shared/i18n/locales.ts';
+import { scoreDrill } from '../../shared/scoring/index.ts';
+import type { DrillRegistry } from '../drills/registry.ts';
+import type { DrillRecord, EventStore } from '../store/types.ts';
+
+export interface PastDrillSummary {
+  drillId: string;
+  scenarioId: string;
+  scenarioTitle: Localized | null;
+  seed: string;
+  createdAt: number;
+  lifecycle: Lifecycle | 'unknown';
+  events: number;
+  /** The total, once the drill has ended. */
+  score: number | null;
+}
+
+/**
+ * The facilitator's list of past drills, without bringing them live. Listing used to rebuild every
+ * drill of the host as a live room (kept in memory until the server stopped) and re-score the ended
+ * ones from their logs on every call. Now a drill that is not live is folded from its log and
+ * dropped, and an ended drill's summary, which can no longer change, is kept once it is known.
+ */
+export class PastDrills {
+  private readonly ended = new Map<string, PastDrillSummary>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly registry: DrillRegistry,
+  ) {}
+
+  summary(d: DrillRecord): PastDrillSummary {
+    const known = this.ended.get(d.id);
+    if (known) return known;
+    const base = { drillId: d.id, scenarioId: d.scenarioId, seed: d.seed, createdAt: d.createdAt };
+    const live = this.registry.peek(d.id);
+    const compiled = live?.compiled ?? this.registry.compiled(d.id);
+    if (!compiled) return { ...base, scenarioTitle: null, lifecycle: 'unknown', events: 0, score: null };
+    const entries = live && live.state.lifecycle !== 'ended' ? null : this.store.entries(d.id);
+    const state = live?.state ?? replay(compiled, entries ?? []);
+    const summary: PastDrillSummary = {
+      ...base,
+      // The title the drill was played under (uploaded scenarios have no bundled title to look up).
+      scenarioTitle: compiled.scenario.title,
+      lifecycle: state.lifecycle,
+      events: state.seq + 1,
+      // Ended drills carry their total so a facilitator can compare runs at a glance.
+      score: state.lifecycle === 'ended' ? scoreDrill(compiled, entries ?? this.store.entries(d.id)).total : null,
+    };
+    if (summary.lifecycle === 'ended') this.ended.set(d.id, summary);
+    return summary;
+  }
+}
