@@ -11,16 +11,16 @@ import { LiveScores } from './live-score.ts';
 export type TtxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/**
- * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
- * as its seat may see it (redactEntryFor) and, with the last of them, what the command changed in its
- * view (viewPatch); the facilitator also gets the live score (kept
- * incrementally and pushed at most every five seconds; see live-score.ts). When the drill ends every
- * seat is told, with where to fetch the report.
- */
 /** Presence is a status dot: a quarter of a second late is not noticed, and it bounds the fan-out. */
 const PRESENCE_INTERVAL_MS = 250;
 
+/**
+ * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
+ * as its seat may see it (redactEntryFor) and, with the last of them, what the command changed in its
+ * view (viewPatch); the facilitator also gets the live score, kept incrementally and pushed at most
+ * every five seconds in the console's language (see live-score.ts). When the drill ends every seat is
+ * told, with where to fetch the report.
+ */
 export class Hub implements RoomOutput {
   private readonly sockets = new Map<string, Set<TtxSocket>>();
   registry: DrillRegistry | null = null;

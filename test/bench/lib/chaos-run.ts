@@ -50,7 +50,9 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: true };
   const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
   const local = split ? null : new LoadGenerator(config);
-  const welcomes = (since: number): Promise<WelcomeStatus> => (split ? split.welcomeStatus(since) : Promise.resolve((local as LoadGenerator).welcomeStatus(since)));
+  // The same calls either way (SplitLoad mirrors LoadGenerator; awaiting a plain value is harmless).
+  const load = (split ?? local) as SplitLoad | LoadGenerator;
+  const welcomes = async (since: number): Promise<WelcomeStatus> => load.welcomeStatus(since);
   let metrics: LoadMetrics | null = null;
   const catchUpMs: number[] = [];
   /** Spawn → listening (the new process rebuilds every running drill from its log first). */
@@ -60,19 +62,11 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   let stragglers = 0;
   try {
     const progress = (n: number) => log(`sockets connected: ${n}/${o.rooms * o.socketsPerRoom}`);
-    if (split) {
-      await split.createRooms();
-      await split.connectAll(progress);
-      await split.startDrills();
-      await split.play();
-      await split.measure(true);
-    } else if (local) {
-      await local.createRooms();
-      await local.connectAll(progress, 400);
-      await local.startDrills();
-      void local.play();
-      local.measure(true);
-    }
+    await load.createRooms();
+    await load.connectAll(progress);
+    await load.startDrills();
+    await load.play();
+    await load.measure(true);
     for (let k = 1; k <= o.kills; k++) {
       await sleep(o.uptimeMs[0] + rng() * (o.uptimeMs[1] - o.uptimeMs[0]));
       await server.kill('SIGKILL');
@@ -95,19 +89,13 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
       restartMs.push(caughtUp + (readyAt - spawnedAt));
       log(`kill ${k}/${o.kills}: booted in ${Math.round(readyAt - spawnedAt)} ms on :${port}; all ${status.clients - status.late}/${status.clients} clients back ${Math.round(caughtUp)} ms later`);
     }
-    if (split) {
-      await split.measure(false);
-      await split.stop();
-    } else {
-      local?.measure(false);
-      local?.stop();
-    }
+    await load.measure(false);
+    await load.stop();
     // Commands still in flight get their ack (or time out) before the database is judged.
     await sleep(3000);
     metrics = split ? await split.metrics() : (local as LoadGenerator).metrics;
   } finally {
-    if (split) await split.close();
-    else local?.close();
+    await load.close();
     await server.kill('SIGTERM');
   }
   if (!metrics) throw new Error('the chaos run stopped before its figures were collected');

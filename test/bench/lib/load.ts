@@ -2,7 +2,6 @@ import seedrandom from 'seedrandom';
 import { io, type Socket } from 'socket.io-client';
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
-import type { ViewPatch } from '../../../shared/engine/view-patch.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../../shared/protocol/index.ts';
 
 /*
@@ -57,8 +56,6 @@ export interface Client {
   counter: number;
   /** The whole view, in 'sync' mode. */
   view: DrillView | null;
-  /** The seq of the last patch received, in 'patch' mode. */
-  lastPatchSeq: number;
   refresh: ReturnType<typeof setTimeout> | null;
 }
 
@@ -133,7 +130,7 @@ export class LoadGenerator {
   }
 
   private connect(room: Room, seat: SeatInfo): Promise<void> {
-    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, lastPatchSeq: -1, refresh: null };
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, refresh: null };
     const socket: ClientSocket = io(this.config.url, {
       transports: ['websocket'],
       forceNew: true,
@@ -144,11 +141,9 @@ export class LoadGenerator {
     });
     client.socket = socket;
     this.clients.push(client);
-    socket.on('drill:eventApplied', (entry, patch) => {
-      this.received(client, entry);
-      if (patch) this.patched(client, patch);
-    });
-    socket.on('drill:viewPatched', (patch) => this.patched(client, patch));
+    // Patches arrive with the entries (the server's cost is the same); see viewUpdates for why they
+    // are not applied here.
+    socket.on('drill:eventApplied', (entry) => this.received(client, entry));
     socket.on('disconnect', () => {
       if (this.measuring) this.metrics.disconnects++;
     });
@@ -164,9 +159,6 @@ export class LoadGenerator {
     });
   }
 
-  private patched(client: Client, patch: ViewPatch): void {
-    if (this.config.viewUpdates !== 'sync') client.lastPatchSeq = patch.seq;
-  }
 
   private received(client: Client, entry: LogEntry): void {
     client.lastSeq = Math.max(client.lastSeq, entry.seq);
