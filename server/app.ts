@@ -11,6 +11,7 @@ import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
+import { drillOfRequestHead, type Shard } from './cluster/shard.ts';
 
 /** Pending connections the kernel may queue for us (see listen() below). */
 const LISTEN_BACKLOG = 4096;
@@ -27,6 +28,8 @@ export interface AppOptions {
   rate?: { burst: number; perSecond: number };
   /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns shedding off. */
   shedLagMs?: number;
+  /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
+  shard?: Shard;
 }
 
 export interface App {
@@ -61,7 +64,7 @@ export function createApp(options: AppOptions): App {
   const store = options.store;
   const hub = new Hub(store, clock, scheduler);
   const committer = new GroupCommitter(store);
-  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, (room, entries) => hub.scores.prime(room.id, room.compiled, entries));
+  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, (room, entries) => hub.scores.prime(room.id, room.compiled, entries), options.shard ?? null);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const handler = createHttpHandler({ store, registry, bundled: loadBundled(), log, staticDir: options.staticDir ?? null, isAllowedOrigin });
@@ -72,6 +75,11 @@ export function createApp(options: AppOptions): App {
     allowRequest: (req, callback) => {
       const ok = isAllowedOrigin(req);
       if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
+      // A connection naming a drill another process owns reached the wrong one (it can only happen
+      // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
+      // opens a new connection that the primary routes by its URL.
+      const drill = ok ? drillOfRequestHead(`GET ${req.url ?? '/'} HTTP/1.1`) : null;
+      if (drill && !registry.owns(drill)) return callback('WRONG_SHARD', false);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });

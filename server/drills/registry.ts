@@ -1,9 +1,10 @@
-import { createDrill, replay, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, replay, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
+import { owns, type Shard } from '../cluster/shard.ts';
 import type { ClockAnchor, SeatRecord } from '../store/types.ts';
 import { DrillRoom, type RoomDeps } from './room.ts';
-import { hashToken, newDrillId, newToken } from './tokens.ts';
+import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
 
 export interface CreateDrillInput {
   scenarioText: string;
@@ -20,7 +21,17 @@ export interface CreatedDrill {
   seats: (Viewer & { token: string })[];
 }
 
-/** Live rooms by drill id, loaded from the store on demand and re-armed on boot. */
+/** A drill as it stands in the log, for reading only (see DrillRegistry.read). */
+export interface DrillSnapshot {
+  compiled: CompiledScenario;
+  state: DrillState;
+}
+
+/**
+ * Live rooms by drill id, loaded from the store on demand and re-armed on boot. In a sharded server
+ * (server/cluster/) each process keeps only the drills it owns live: `get` refuses the others, so no
+ * drill ever has two clocks or two command queues; `read` serves any drill from its log.
+ */
 export class DrillRegistry {
   private readonly rooms = new Map<string, DrillRoom>();
   private readonly compiledCache = new Map<string, CompiledScenario>();
@@ -31,9 +42,18 @@ export class DrillRegistry {
     private readonly deps: RoomDeps,
     /** Told about each drill rebuilt from its log, with the log, so others can fold it without reading it again. */
     private readonly onRebuilt?: (room: DrillRoom, entries: readonly LogEntry[]) => void,
+    /** This process's share of the drills; absent, it owns them all. */
+    readonly shard: Shard | null = null,
   ) {}
 
+  /** Whether this process runs the drill (always, unless the server is sharded). */
+  owns(drillId: string): boolean {
+    return owns(this.shard, drillId);
+  }
+
   create(input: CreateDrillInput, compiled: CompiledScenario): CreatedDrill {
+    // Any process may create a drill (requests that name no drill go to any worker, and a client's
+    // keep-alive connection keeps going to the same one); the id alone says which process runs it.
     const drillId = newDrillId();
     const base: Viewer[] = [
       { role: 'facilitator', seat: 'facilitator' },
@@ -43,18 +63,28 @@ export class DrillRegistry {
       ...Array.from({ length: input.smeCount }, (_, i) => ({ role: 'sme' as const, seat: `sme-${i + 1}` })),
       ...Array.from({ length: input.observerCount }, (_, i) => ({ role: 'observer' as const, seat: `observer-${i + 1}` })),
     ];
-    const seats = base.map((s) => ({ ...s, token: newToken() }));
-    const { state, entries } = createDrill(compiled, input.seed);
+    const seats = base.map((s) => ({ ...s, token: newSeatToken(drillId) }));
+    let { state, entries } = createDrill(compiled, input.seed);
+    // The chosen speed is part of creation (one transaction), not a command sent to a room that
+    // may live in another process.
+    if (input.speed !== 1) {
+      const sped = execute(compiled, state, { at: 0, actor: { role: 'facilitator', seat: 'facilitator' }, command: { type: 'drill.setSpeed', speed: input.speed } });
+      if (!sped.ok) throw new Error(`speed ${input.speed} refused: ${sped.error.message}`);
+      state = sped.state;
+      entries = [...entries, ...sped.entries];
+    }
+    const anchor: ClockAnchor = { wallMs: this.deps.clock.now(), gameMs: 0, speed: state.speed, running: false };
     const records: SeatRecord[] = seats.map((s) => ({ role: s.role, seat: s.seat, tokenHash: hashToken(s.token) }));
     this.deps.store.createDrill(
       { id: drillId, scenarioId: compiled.scenario.id, scenarioVersion: compiled.scenario.version, scenarioText: input.scenarioText, scenarioFile: input.scenarioFile, seed: input.seed, hostKeyHash: hashToken(input.hostKey), createdAt: this.deps.clock.now() },
       records,
       entries,
-      { wallMs: this.deps.clock.now(), gameMs: 0, speed: 1, running: false },
+      anchor,
     );
     this.compiledCache.set(drillId, compiled);
-    const room = new DrillRoom(drillId, compiled, state, { wallMs: this.deps.clock.now(), gameMs: 0, speed: 1, running: false }, this.deps);
-    this.rooms.set(drillId, room);
+    // The owner runs it; another process has only written it down, and the owner rebuilds it from
+    // the log when its first seat connects.
+    if (this.owns(drillId)) this.rooms.set(drillId, new DrillRoom(drillId, compiled, state, anchor, this.deps));
     return { drillId, seats };
   }
 
@@ -75,10 +105,11 @@ export class DrillRegistry {
     return this.rooms.get(drillId) ?? null;
   }
 
-  /** The room for a drill, rebuilt from its log if it is not live yet. */
+  /** The room for a drill, rebuilt from its log if it is not live yet; null if there is no such drill or another process owns it. */
   get(drillId: string, known?: { anchor: ClockAnchor }): DrillRoom | null {
     const live = this.rooms.get(drillId);
     if (live) return live;
+    if (!this.owns(drillId)) return null;
     const anchor = known?.anchor ?? this.deps.store.anchor(drillId);
     if (!anchor) return null;
     const compiled = this.compiled(drillId);
@@ -89,6 +120,20 @@ export class DrillRegistry {
     this.rooms.set(drillId, room);
     this.onRebuilt?.(room, entries);
     return room;
+  }
+
+  /**
+   * Any drill as the log has it, to read: the live room's state if this process runs it, else a fold
+   * of its log that is not kept (reports and views asked of a process that does not own the drill,
+   * e.g. over a keep-alive connection that the primary routed for another request).
+   */
+  read(drillId: string): DrillSnapshot | null {
+    const live = this.get(drillId);
+    if (live) return { compiled: live.compiled, state: live.state };
+    const compiled = this.compiled(drillId);
+    if (!compiled) return null;
+    const entries = this.deps.store.entries(drillId);
+    return entries.length > 0 ? { compiled, state: replay(compiled, entries) } : null;
   }
 
   compiled(drillId: string): CompiledScenario | null {
@@ -116,6 +161,7 @@ export class DrillRegistry {
         continue;
       }
       for (const { id, anchor } of group.drills) {
+        if (!this.owns(id)) continue;
         this.compiledCache.set(id, loaded.compiled);
         const room = this.get(id, { anchor });
         if (room) rooms.push(room);

@@ -100,11 +100,7 @@ export function createHttpHandler(deps: HttpDeps) {
     const hostKey = input.hostKey ?? newToken();
     const seed = String(input.seed ?? randomInt(1_000_000_000));
     const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
-    const room = registry.get(created.drillId);
     const facilitator = created.seats.find((s) => s.role === 'facilitator');
-    if (room && facilitator && input.speed !== 1) {
-      await room.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.setSpeed', speed: input.speed }, idempotencyKey: `create-speed-${created.drillId}` });
-    }
     const origin = `${url.protocol}//${url.host}`;
     json(res, 201, {
       ok: true,
@@ -146,7 +142,7 @@ export function createHttpHandler(deps: HttpDeps) {
       log.security('bad-token', { path: '/drills/:id/report' });
       return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required (?token= or Authorization: Bearer)');
     }
-    const room = registry.get(drillId);
+    const room = registry.read(drillId);
     if (!room) return fail(res, 404, 'NOT_FOUND', 'no such drill');
     if (room.state.lifecycle !== 'ended' && seat.role !== 'facilitator') return fail(res, 403, 'FORBIDDEN', 'the report opens to participants when the facilitator ends the drill');
     const requested = url.searchParams.get('locale');
@@ -188,7 +184,7 @@ export function createHttpHandler(deps: HttpDeps) {
       const viewMatch = /^\/drills\/([a-z0-9]+)\/view$/.exec(path);
       if (viewMatch && req.method === 'GET') {
         const seat = drillAccess(req, url, viewMatch[1] ?? '');
-        const room = registry.get(viewMatch[1] ?? '');
+        const room = registry.read(viewMatch[1] ?? '');
         if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
         return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
       }

@@ -11,6 +11,7 @@ import {
   type ErrorCode,
   type SyncResult,
   type Welcome,
+  type WrongShard,
 } from '../../shared/protocol/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import { liveScore } from '../../shared/scoring/index.ts';
@@ -90,6 +91,12 @@ export function installSocketHandlers(deps: SocketDeps): void {
         return next(new Error(`protocol version ${auth.data.protocolVersion} is not supported; this server speaks version ${PROTOCOL_VERSION}. Reload the page or update the client.`));
       }
       const seat = store.findSeat(hashToken(auth.data.token));
+      if (seat && !registry.owns(seat.drillId)) {
+        // Sharded server, and the connection reached a process that does not run this drill (a
+        // token without its drill id, so the URL could not name it): say which drill to ask for.
+        const wrong: WrongShard = { code: 'WRONG_SHARD', drillId: seat.drillId };
+        return next(Object.assign(new Error('this drill is served by another server process; reconnect with ?drill=' + seat.drillId), { data: wrong }));
+      }
       if (!seat || !registry.get(seat.drillId)) {
         log.security('bad-token', { where: 'handshake', from: socket.handshake.address });
         return next(new Error('this join link is not valid; ask the facilitator for a new one'));

@@ -36,11 +36,12 @@ CREATE TABLE IF NOT EXISTS idempotency (
 export function openDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Each thread, and each server process, has its own connection: wait for each other's locks
+  // briefly. Set first: the pragmas and schema below may meet another connection's lock.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // The reader and the writer thread are two connections: wait for each other's locks briefly.
-  db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   return db;
 }
@@ -51,7 +52,7 @@ export function committer(db: Database.Database): (items: CommitItem[]) => void 
   const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?');
   const setAnchor = db.prepare('UPDATE drills SET anchor_wall = ?, anchor_game = ?, speed = ?, running = ? WHERE id = ?');
   const putIdem = db.prepare('INSERT INTO idempotency VALUES (?, ?, ?, ?)');
-  return db.transaction((items: CommitItem[]) => {
+  const transaction = db.transaction((items: CommitItem[]) => {
     for (const item of items) {
       let expected = ((lastSeq.get(item.drillId) as { seq: number | null }).seq ?? -1) + 1;
       for (const e of item.entries) {
@@ -63,4 +64,8 @@ export function committer(db: Database.Database): (items: CommitItem[]) => void 
       if (item.idempotency) putIdem.run(item.drillId, item.idempotency.key, item.idempotency.result.ok ? 1 : 0, item.idempotency.result.body);
     }
   });
+  // IMMEDIATE takes the write lock at BEGIN, waiting (busy_timeout) for another writer to finish. A
+  // deferred transaction reads first (MAX(seq)) and then upgrades; when several server processes
+  // share the file and one commits in between, the upgrade fails at once with "database is locked".
+  return (items) => transaction.immediate(items);
 }

@@ -84,11 +84,12 @@ export class SqliteStore implements EventStore {
   }
 
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
+    // IMMEDIATE: wait for the write lock up front (see committer() in sqlite-schema.ts).
     this.db.transaction(() => {
       this.stmts.insertDrill.run({ ...drill, ...anchor, running: anchor.running ? 1 : 0 });
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
-    })();
+    }).immediate();
   }
 
   getDrill(id: string): DrillRecord | null {

@@ -48,6 +48,25 @@ export const handshakeSchema = z.strictObject({
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
+/**
+ * Seat tokens begin with their drill's id and a dot (`<drillId>.<secret>`). A client names the drill
+ * in its connection URL (`?drill=`) so a sharded server can hand the connection to the process that
+ * owns the drill before any socket.io packet is read; the secret part is what authenticates.
+ * Tokens minted before this format have no dot: null, and the server says where to go instead
+ * (a WRONG_SHARD handshake refusal carrying the drill id).
+ */
+export function drillOfToken(token: string): string | null {
+  const dot = token.indexOf('.');
+  const id = dot > 0 ? token.slice(0, dot) : '';
+  return /^[a-z0-9]{1,40}$/.test(id) ? id : null;
+}
+
+/** The data of a handshake refused because another server process owns the drill: reconnect with `?drill=drillId`. */
+export interface WrongShard {
+  code: 'WRONG_SHARD';
+  drillId: string;
+}
+
 export const commandRequestSchema = z.strictObject({
   command: commandSchema,
   /** The seq the client last saw; a command sent from a stale view is refused with STALE. */

@@ -13,6 +13,8 @@ import { report } from './lib/results.ts';
 
 const { values } = parseArgs({
   options: {
+    /** Server worker processes (TTX_WORKERS; 1, the default, is a single process). */
+    workers: { type: 'string', default: '1' },
     kills: { type: 'string', default: '50' },
     rooms: { type: 'string', default: '1000' },
     sockets: { type: 'string', default: '6' },
@@ -35,6 +37,7 @@ try {
     rateMultiplier: 1,
     seed: values.seed ?? 'chaos',
     processes: Number(values.processes),
+    workers: Number(values.workers),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report('chaos', result.figures);

@@ -14,6 +14,8 @@ import { report } from './lib/results.ts';
 
 const { values } = parseArgs({
   options: {
+    /** Server worker processes (TTX_WORKERS; 1, the default, is a single process). */
+    workers: { type: 'string', default: '1' },
     rooms: { type: 'string', default: '1000' },
     sockets: { type: 'string', default: '8' },
     duration: { type: 'string', default: '60' },
@@ -42,6 +44,7 @@ try {
     rate: { burst: Number(values['rate-burst']), perSecond: Number(values['rate-per-second']) },
     processes: Number(values.processes),
     viewUpdates: values['view-updates'] === 'sync' ? 'sync' : 'patch',
+    workers: Number(values.workers),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });

@@ -4,6 +4,7 @@ import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
+import type { Shard } from '../../server/cluster/shard.ts';
 import { ManualTime } from '../../server/clock.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -12,7 +13,7 @@ import type { EventStore } from '../../server/store/types.ts';
 import type { Command, LogEntry } from '../../shared/engine/types.ts';
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
-import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
 
 /*
  * A real server on a loopback port with a manual clock, and real socket.io clients that record
@@ -33,10 +34,10 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger } = {}): Promise<TestServer> {
+export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger; shard?: Shard } = {}): Promise<TestServer> {
   const time = options.time ?? new ManualTime();
   const store = options.store ?? new MemoryStore();
-  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null });
+  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null, ...(options.shard ? { shard: options.shard } : {}) });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');
   return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -125,6 +126,7 @@ export async function join(server: TestServer, seat: Seat, options: { lastSeq?: 
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    query: { drill: drillOfToken(seat.token) ?? '' },
     auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
   });
   const client = new TestClient(socket, seat.seat);

@@ -26,7 +26,7 @@ describe('HTTP: API', () => {
     expect(body.data.seats.map((x) => x.seat)).toEqual(['facilitator', 'ic', 'deputy', 'scribe', 'sme-1', 'sme-2', 'observer-1']);
     expect(body.data.facilitatorToken).toBe(body.data.seats[0]?.token);
     for (const seat of body.data.seats) {
-      expect(seat.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(seat.token).toMatch(new RegExp(`^${body.data.drillId}\\.[A-Za-z0-9_-]{32}$`));
       expect(seat.link).toBe(`${s.url}/?join=${seat.token}`);
     }
     expect(body.data.seed).toBe('abc');

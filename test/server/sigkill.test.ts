@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
 import { FIXTURE } from '../engine/fixture.ts';
 import { TestClient, tempDb, until, type ClientSocket } from './harness.ts';
 
@@ -16,8 +16,8 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
-function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--dev'], { env: { ...process.env, PORT: '0', TTX_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(db: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--dev'], { env: { ...process.env, PORT: '0', TTX_DB: db, TTX_WORKERS: String(workers) }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -32,7 +32,7 @@ function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
 }
 
 async function joinUrl(url: string, token: string, lastSeq?: number): Promise<TestClient> {
-  const socket: ClientSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token, protocolVersion: PROTOCOL_VERSION, ...(lastSeq !== undefined ? { lastSeq } : {}) } });
+  const socket: ClientSocket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, query: { drill: drillOfToken(token) ?? '' }, auth: { token, protocolVersion: PROTOCOL_VERSION, ...(lastSeq !== undefined ? { lastSeq } : {}) } });
   const client = new TestClient(socket, 'x');
   await new Promise<void>((resolve, reject) => {
     socket.once('drill:welcomed', () => resolve());
@@ -41,10 +41,27 @@ async function joinUrl(url: string, token: string, lastSeq?: number): Promise<Te
   return client;
 }
 
+/** The processes a server process started (a sharded server's workers). */
+const childPids = (pid: number): number[] =>
+  execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 describe('CRASH: SIGKILL mid-drill', () => {
-  it('CRASH1 no acknowledged event is lost, no gaps or duplicates, overdue injects fire once, clients resync', { timeout: 60_000 }, async () => {
+  // CRASH1 is a single process; CRASH2 a primary and two workers (server/cluster/), where SIGKILL
+  // reaches only the primary and the workers must stop by themselves before the restart.
+  it.each([
+    ['CRASH1', 1],
+    ['CRASH2', 2],
+  ])('%s (%i server process(es)) no acknowledged event is lost, no gaps or duplicates, overdue injects fire once, clients resync', { timeout: 60_000 }, async (_name, workers) => {
     const db = tempDb();
-    let server = await startChild(db);
+    let server = await startChild(db, workers);
     // A scenario whose second inject falls due one game minute in (6 s of wall time at 10×).
     const scenario = { ...FIXTURE, injects: [...FIXTURE.injects.filter((i) => i.id !== 'followup'), { id: 'followup', title: 'Follow-up', body: 'Egress continues.', delivery: { at: 1 } }] };
     const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioText: JSON.stringify(scenario), fileName: 'crash.json', seed: '3', speed: 10 }) });
@@ -55,6 +72,8 @@ describe('CRASH: SIGKILL mid-drill', () => {
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     const startedAt = Date.now();
     const first = server.child;
+    const firstWorkers = workers > 1 ? childPids(first.pid ?? 0) : [];
+    expect(firstWorkers.length).toBe(workers > 1 ? workers : 0);
 
     // Fire a burst of timeline entries and kill the server while they are in flight.
     const acked = new Set<string>();
@@ -71,6 +90,7 @@ describe('CRASH: SIGKILL mid-drill', () => {
     await Promise.all(sends);
     await until(() => first.exitCode !== null || first.signalCode !== null, 'the first server is dead');
     expect(first.signalCode).toBe('SIGKILL');
+    await until(() => firstWorkers.every((pid) => !alive(pid)), 'the killed primary\'s workers stop by themselves');
     const seenBefore = scribe.lastSeq();
     fac.close();
     scribe.close();
@@ -78,7 +98,7 @@ describe('CRASH: SIGKILL mid-drill', () => {
 
     // Stay down past the minute-1 deadline, then restart on the same database.
     await until(() => Date.now() - startedAt > 7_000, 'the minute-1 deadline passes while the server is down', 15_000);
-    server = await startChild(db);
+    server = await startChild(db, workers);
     const back = await joinUrl(server.url, token('scribe'), seenBefore);
     const facBack = await joinUrl(server.url, token('facilitator'));
     const res2 = await fetch(`${server.url}/drills/${created.data.drillId}/events.jsonl?token=${token('facilitator')}`);
@@ -94,7 +114,7 @@ describe('CRASH: SIGKILL mid-drill', () => {
     expect(missedSeqs[0] ?? seqs.at(-1)! + 1).toBe(seenBefore + 1);
     expect(Math.max(seenBefore, ...missedSeqs)).toBe(seqs.at(-1));
     expect(facBack.welcome?.view.seq).toBe(seqs.at(-1));
-    console.log(`crash: ${acked.size} of 200 commands acknowledged before SIGKILL, all in the log; ${logged.length - acked.size} more were committed but never acknowledged; ${seqs.length} events, no gaps`);
+    console.log(`crash (${workers} process(es)): ${acked.size} of 200 commands acknowledged before SIGKILL, all in the log; ${logged.length - acked.size} more were committed but never acknowledged; ${seqs.length} events, no gaps`);
     back.close();
     facBack.close();
   });

@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Command } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
-import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
 /**
@@ -23,12 +23,24 @@ export class SocketTransport implements Transport {
 
   start(events: TransportEvents): void {
     events.status('connecting');
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, locale: locale() }) });
+    // The drill goes in the URL so a server of several processes can route the connection to the
+    // one that runs it (PROTOCOL.md §1); the token stays out of the URL.
+    const drill = drillOfToken(this.token);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, locale: locale() }) });
     this.socket = socket;
     socket.on('connect', () => events.status('online'));
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
-    // The server refuses a handshake with an English sentence and no code: give it one for the reader.
-    socket.on('connect_error', (e) => events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message })));
+    socket.on('connect_error', (e) => {
+      const wrong = (e as Error & { data?: Partial<WrongShard> }).data;
+      if (wrong?.code === 'WRONG_SHARD' && typeof wrong.drillId === 'string') {
+        // An older token without its drill id: the server said which drill it is; ask for it by name.
+        socket.io.opts.query = { drill: wrong.drillId };
+        socket.connect();
+        return;
+      }
+      // The server refuses a handshake with an English sentence and no code: give it one for the reader.
+      events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message }));
+    });
     const patched = (patch: ViewPatch) => {
       if (!this.view) return;
       this.view = applyViewPatch(this.view, patch);

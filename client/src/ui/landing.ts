@@ -49,7 +49,7 @@ export function mountLanding(app: HTMLElement): void {
   h('button', { type: 'submit', id: 'create-drill' }, t('landing.createDrill')), hostOut);
 
   const code = h('input', { id: 'join-code', type: 'text', placeholder: t('landing.linkPlaceholder'), size: 40 });
-  const joinForm = h('form', { class: 'way', onsubmit: (e: Event) => { e.preventDefault(); const v = code.value.trim(); const token = /join=([\w-]+)/.exec(v)?.[1] ?? v; if (token) location.search = `?join=${encodeURIComponent(token)}`; } },
+  const joinForm = h('form', { class: 'way', onsubmit: (e: Event) => { e.preventDefault(); const v = code.value.trim(); const token = /join=([\w.-]+)/.exec(v)?.[1] ?? v; if (token) location.search = `?join=${encodeURIComponent(token)}`; } },
     h('h2', {}, t('landing.joinTitle')), h('p', {}, t('landing.joinText')), h('label', { for: 'join-code' }, t('landing.linkOrCode')), code, h('button', { type: 'submit', id: 'join' }, t('landing.join')));
 
   app.replaceChildren(

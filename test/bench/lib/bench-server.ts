@@ -1,6 +1,8 @@
 import '../../../server/memory-tuning.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../server/app.ts';
+import { startPrimary } from '../../../server/cluster/primary.ts';
+import { serveHandedConnections, workerShard } from '../../../server/cluster/worker.ts';
 import type { Logger } from '../../../server/log.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
 
@@ -8,6 +10,9 @@ import { SqliteStore } from '../../../server/store/sqlite.ts';
  * The server as benchmarks run it: the real app on a real SQLite file, in its own process so its
  * CPU, memory and event loop can be measured apart from the load generator. It reports over IPC:
  * `ready` with its port, and `stats` whenever asked. Security log lines are counted, not printed.
+ * With TTX_WORKERS > 1 it runs as deployed on several cores (server/cluster/): this process is the
+ * primary, and its stats add up the workers' (CPU, memory, counts) with the primary's own CPU and
+ * memory; a percentile is the highest of the workers' (they are not mergeable across processes).
  */
 
 export interface ServerStats {
@@ -46,56 +51,146 @@ const log: Logger = {
 const db = process.env.TTX_DB ?? ':memory:';
 const burst = Number(process.env.TTX_RATE_BURST ?? 30);
 const perSecond = Number(process.env.TTX_RATE_PER_SECOND ?? 10);
-const app = createApp({ store: new SqliteStore(db), log, rate: { burst, perSecond }, staticDir: null });
-await app.registry.boot();
-const port = await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+const shard = workerShard();
+const workers = Number(process.env.TTX_WORKERS ?? 1);
 
-const loop = monitorEventLoopDelay({ resolution: 1 });
-loop.enable();
-let cpuBase = process.cpuUsage();
-let started = performance.now();
+if (!shard && workers > 1) await runPrimary();
+else await runServer();
 
-function stats(): ServerStats {
-  const cpu = process.cpuUsage(cpuBase);
-  const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+async function runServer(): Promise<void> {
+  const app = createApp({ store: new SqliteStore(db), log, rate: { burst, perSecond }, staticDir: null, ...(shard ? { shard } : {}) });
+  await app.registry.boot();
+  const port = shard ? 0 : await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  let cpuBase = process.cpuUsage();
+  let started = performance.now();
+
+  function stats(): ServerStats {
+    const cpu = process.cpuUsage(cpuBase);
+    const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+    return {
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+      cpuUserMs: Math.round(cpu.user / 1000),
+      cpuSystemMs: Math.round(cpu.system / 1000),
+      loopP50Ms: ms(loop.percentile(50)),
+      loopP99Ms: ms(loop.percentile(99)),
+      loopP999Ms: ms(loop.percentile(99.9)),
+      loopMaxMs: ms(loop.max),
+      committedItems: app.committer.stats.items,
+      transactions: app.committer.stats.transactions,
+      commitP50Ms: Number((app.committer.latency.percentile(50) / 1000).toFixed(2)),
+      commitP99Ms: Number((app.committer.latency.percentile(99) / 1000).toFixed(2)),
+      commitMaxMs: Number((app.committer.latency.max / 1000).toFixed(2)),
+      commitWaitP99Ms: Number((app.committer.waitLatency.percentile(99) / 1000).toFixed(2)),
+      serverAckP50Ms: Number((app.commandLatency.percentile(50) / 1000).toFixed(2)),
+      serverAckP99Ms: Number((app.commandLatency.percentile(99) / 1000).toFixed(2)),
+      serverAckMaxMs: Number((app.commandLatency.max / 1000).toFixed(2)),
+      securityEvents: { ...securityEvents },
+      uptimeMs: Math.round(performance.now() - started),
+    };
+  }
+
+  process.on('message', (msg: { type: string; id?: number }) => {
+    if (msg.type === 'stats') process.send?.({ type: 'stats', id: msg.id, stats: stats() });
+    if (msg.type === 'reset') {
+      loop.reset();
+      cpuBase = process.cpuUsage();
+      started = performance.now();
+      app.committer.stats.items = 0;
+      app.committer.stats.transactions = 0;
+      app.committer.latency.reset();
+      app.committer.waitLatency.reset();
+      app.commandLatency.reset();
+      for (const k of Object.keys(securityEvents)) delete securityEvents[k];
+      process.send?.({ type: 'reset', id: msg.id });
+    }
+  });
+  // A clean exit on SIGTERM, so `--cpu-prof` (TTX_BENCH_PROFILE) can write its profile.
+  process.on('SIGTERM', () => process.exit(0));
+  if (shard) serveHandedConnections(app.http);
+  else process.send?.({ type: 'ready', port });
+}
+
+/** Sum what adds up across processes; take the worst of what does not (percentiles, maxima). */
+function combine(parts: ServerStats[], own: { rssMb: number; cpuUserMs: number; cpuSystemMs: number }): ServerStats {
+  const sum = (k: keyof ServerStats) => parts.reduce((s, p) => s + (p[k] as number), 0);
+  const max = (k: keyof ServerStats) => Math.max(0, ...parts.map((p) => p[k] as number));
+  const securityEvents: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.securityEvents)) securityEvents[k] = (securityEvents[k] ?? 0) + v;
   return {
-    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
-    heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-    cpuUserMs: Math.round(cpu.user / 1000),
-    cpuSystemMs: Math.round(cpu.system / 1000),
-    loopP50Ms: ms(loop.percentile(50)),
-    loopP99Ms: ms(loop.percentile(99)),
-    loopP999Ms: ms(loop.percentile(99.9)),
-    loopMaxMs: ms(loop.max),
-    committedItems: app.committer.stats.items,
-    transactions: app.committer.stats.transactions,
-    commitP50Ms: Number((app.committer.latency.percentile(50) / 1000).toFixed(2)),
-    commitP99Ms: Number((app.committer.latency.percentile(99) / 1000).toFixed(2)),
-    commitMaxMs: Number((app.committer.latency.max / 1000).toFixed(2)),
-    commitWaitP99Ms: Number((app.committer.waitLatency.percentile(99) / 1000).toFixed(2)),
-    serverAckP50Ms: Number((app.commandLatency.percentile(50) / 1000).toFixed(2)),
-    serverAckP99Ms: Number((app.commandLatency.percentile(99) / 1000).toFixed(2)),
-    serverAckMaxMs: Number((app.commandLatency.max / 1000).toFixed(2)),
-    securityEvents: { ...securityEvents },
-    uptimeMs: Math.round(performance.now() - started),
+    rssMb: sum('rssMb') + own.rssMb,
+    heapUsedMb: sum('heapUsedMb'),
+    cpuUserMs: sum('cpuUserMs') + own.cpuUserMs,
+    cpuSystemMs: sum('cpuSystemMs') + own.cpuSystemMs,
+    loopP50Ms: max('loopP50Ms'),
+    loopP99Ms: max('loopP99Ms'),
+    loopP999Ms: max('loopP999Ms'),
+    loopMaxMs: max('loopMaxMs'),
+    committedItems: sum('committedItems'),
+    transactions: sum('transactions'),
+    commitP50Ms: max('commitP50Ms'),
+    commitP99Ms: max('commitP99Ms'),
+    commitMaxMs: max('commitMaxMs'),
+    commitWaitP99Ms: max('commitWaitP99Ms'),
+    serverAckP50Ms: max('serverAckP50Ms'),
+    serverAckP99Ms: max('serverAckP99Ms'),
+    serverAckMaxMs: max('serverAckMaxMs'),
+    securityEvents,
+    uptimeMs: max('uptimeMs'),
   };
 }
 
-process.on('message', (msg: { type: string; id?: number }) => {
-  if (msg.type === 'stats') process.send?.({ type: 'stats', id: msg.id, stats: stats() });
-  if (msg.type === 'reset') {
-    loop.reset();
-    cpuBase = process.cpuUsage();
-    started = performance.now();
-    app.committer.stats.items = 0;
-    app.committer.stats.transactions = 0;
-    app.committer.latency.reset();
-    app.committer.waitLatency.reset();
-    app.commandLatency.reset();
-    for (const k of Object.keys(securityEvents)) delete securityEvents[k];
-    process.send?.({ type: 'reset', id: msg.id });
-  }
-});
-// A clean exit on SIGTERM, so `--cpu-prof` (TTX_BENCH_PROFILE) can write its profile.
-process.on('SIGTERM', () => process.exit(0));
-process.send?.({ type: 'ready', port });
+async function runPrimary(): Promise<void> {
+  const replies = new Map<number, { left: number; parts: ServerStats[]; done: (parts: ServerStats[]) => void }>();
+  const primary = await startPrimary({
+    workers,
+    entry: process.argv[1] ?? '',
+    port: Number(process.env.PORT ?? 0),
+    host: '127.0.0.1',
+    // A worker that dies is restarted by the primary; the bench must still hear of it (fuzz counts crashes).
+    onWorkerExit: (index, how) => process.send?.({ type: 'worker-exit', index, how }),
+    onMessage: (_index, message) => {
+      const m = message as { type: string; id: number; stats?: ServerStats };
+      const waiting = replies.get(m.id);
+      if (!waiting) return;
+      if (m.stats) waiting.parts.push(m.stats);
+      if (--waiting.left === 0) {
+        replies.delete(m.id);
+        waiting.done(waiting.parts);
+      }
+    },
+  });
+  let nextId = 0;
+  const askAll = (type: string) =>
+    new Promise<ServerStats[]>((done) => {
+      const id = ++nextId;
+      replies.set(id, { left: workers, parts: [], done });
+      for (let i = 0; i < workers; i++) if (!primary.send(i, { type, id })) replies.get(id)!.left--;
+      if (replies.get(id)?.left === 0) {
+        replies.delete(id);
+        done([]);
+      }
+    });
+  let cpuBase = process.cpuUsage();
+  process.on('message', (msg: { type: string; id?: number }) => {
+    if (msg.type === 'stats') {
+      void askAll('stats').then((parts) => {
+        const cpu = process.cpuUsage(cpuBase);
+        const own = { rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), cpuUserMs: Math.round(cpu.user / 1000), cpuSystemMs: Math.round(cpu.system / 1000) };
+        process.send?.({ type: 'stats', id: msg.id, stats: combine(parts, own) });
+      });
+    }
+    if (msg.type === 'reset') {
+      cpuBase = process.cpuUsage();
+      void askAll('reset').then(() => process.send?.({ type: 'reset', id: msg.id }));
+    }
+  });
+  const stop = () => void primary.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  // A bench (or test) that dies without stopping its server must not leave it running.
+  process.on('disconnect', stop);
+  process.send?.({ type: 'ready', port: primary.port });
+}

@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { LoadGenerator, type LoadMetrics, type WelcomeStatus } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer, type ServerProcess } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
 
 /*
@@ -27,6 +27,8 @@ export interface ChaosRunOptions {
    * reconnections and welcomes) was most of the catch-up time while the server sat partly idle.
    */
   processes?: number;
+  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -45,7 +47,8 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const log = o.log ?? (() => undefined);
   const rng = seedrandom(o.seed);
   const rate = { burst: 1000, perSecond: 1000 };
-  let server: ServerProcess = await startServer({ db: o.db, rate });
+  const workers = o.workers ?? DEFAULT_WORKERS;
+  let server: ServerProcess = await startServer({ db: o.db, rate, workers });
   const port = server.port;
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: true };
   const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
@@ -71,7 +74,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
       await sleep(o.uptimeMs[0] + rng() * (o.uptimeMs[1] - o.uptimeMs[0]));
       await server.kill('SIGKILL');
       const spawnedAt = performance.now();
-      server = await startServer({ db: o.db, rate, port });
+      server = await startServer({ db: o.db, rate, port, workers });
       const readyAt = performance.now();
       bootMs.push(readyAt - spawnedAt);
       // Caught up: every socket has been welcomed by the new process (its welcome carries what it
@@ -104,6 +107,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const figures = {
     rooms: o.rooms,
     sockets: o.rooms * o.socketsPerRoom,
+    serverWorkers: workers,
     kills: o.kills,
     commandsAcked: m.commandsAcked,
     lostAcked: verdict.lostAcked,

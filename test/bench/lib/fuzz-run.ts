@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type AckResult, type CommandResult } from '../../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION, type AckResult, type CommandResult } from '../../../shared/protocol/index.ts';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FuzzStats } from './fuzz.ts';
 import { percentile } from './results.ts';
-import { startServer } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer } from './server-process.ts';
 
 /*
  * The fuzz run: a legitimate team keeps playing drill A while hostile frames pour in against drill B
@@ -21,6 +21,8 @@ export interface FuzzRunOptions {
   connections: number;
   baselineMs: number;
   seed: string;
+  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -60,19 +62,26 @@ function runFuzzer(args: { url: string; tokens: string[]; frames: number; connec
 
 export async function runFuzz(o: FuzzRunOptions) {
   const log = o.log ?? (() => undefined);
-  const server = await startServer({ db: o.db });
+  const workers = o.workers ?? DEFAULT_WORKERS;
+  const server = await startServer({ db: o.db, workers });
   let crashed = false;
   server.child.once('exit', (code, signal) => {
     if (!stopping) crashed = true;
     log(`server exited (code ${code}, signal ${signal})`);
   });
   let stopping = false;
+  // A sharded server restarts a worker that dies; that is a crash all the same.
+  server.child.on('message', (m: { type?: string; index?: number; how?: string }) => {
+    if (m.type !== 'worker-exit') return;
+    crashed = true;
+    log(`server worker ${m.index} exited (${m.how})`);
+  });
   try {
     const a = await createDrill(server.url);
     const b = await createDrill(server.url);
     const token = (d: typeof a, seat: string) => d.seats.find((s) => s.seat === seat)?.token ?? '';
     const connect = (t: string) => new Promise<ReturnType<typeof io>>((resolve, reject) => {
-      const s = io(server.url, { transports: ['websocket'], forceNew: true, auth: { token: t, protocolVersion: PROTOCOL_VERSION } });
+      const s = io(server.url, { transports: ['websocket'], forceNew: true, query: { drill: drillOfToken(t) ?? '' }, auth: { token: t, protocolVersion: PROTOCOL_VERSION } });
       s.once('drill:welcomed', () => resolve(s));
       s.once('connect_error', reject);
     });
@@ -122,6 +131,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     facilitator.disconnect();
     for (const player of players) player.disconnect();
     const figures = {
+      serverWorkers: workers,
       frames: stats.framesSent,
       framesPerSecond: Math.round(stats.framesSent / seconds),
       connections: stats.connections,

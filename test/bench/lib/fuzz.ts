@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import WebSocket from 'ws';
-import { PROTOCOL_VERSION } from '../../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION } from '../../../shared/protocol/index.ts';
 
 /*
  * Frames a hostile or broken client might send, written straight onto the WebSocket below
@@ -84,7 +84,13 @@ export async function fuzz(url: string, tokens: readonly string[], frames: numbe
     while (stats.framesSent < frames) {
       await new Promise<void>((resolve) => {
         stats.connections++;
-        const ws = new WebSocket(wsUrl);
+        // The token is chosen per connection: a real one names its drill in the URL, as clients do,
+        // so a sharded server routes it to the process that runs the drill; the rest name none, a
+        // forged drill, or garbage.
+        const token = rng() < 0.8 ? pick(rng, tokens) : pick(rng, ['forged-token-forged-token', '', 'x'.repeat(500)]);
+        const drill = drillOfToken(token);
+        const route = drill ? `&drill=${drill}` : pick(rng, ['', '&drill=zzzzzzzz', '&drill=%00%2F..', `&drill=${'a'.repeat(3000)}`]);
+        const ws = new WebSocket(wsUrl + route);
         let ackId = 0;
         let sentHere = 0;
         const budget = 50 + Math.floor(rng() * 500);
@@ -106,7 +112,6 @@ export async function fuzz(url: string, tokens: readonly string[], frames: numbe
           const text = data.toString();
           if (text.startsWith('0')) {
             // engine.io open: connect to the namespace with a real seat token, a forged one, or junk.
-            const token = rng() < 0.8 ? pick(rng, tokens) : pick(rng, ['forged-token-forged-token', '', 'x'.repeat(500)]);
             const auth = rng() < 0.9 ? JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION }) : `{"__proto__":{"admin":true},"token":${JSON.stringify(token)},"protocolVersion":99}`;
             ws.send(`40${auth}`);
           } else if (text.startsWith('40')) {

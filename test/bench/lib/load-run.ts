@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LoadGenerator, type LoadMetrics } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { startServer } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
 
 /*
@@ -23,6 +23,8 @@ export interface LoadRunOptions {
   processes?: number;
   /** How clients keep their view (see LoadConfig.viewUpdates); 'patch' unless measuring the old client. */
   viewUpdates?: 'patch' | 'sync';
+  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -38,7 +40,8 @@ const maxOf = (values: readonly number[]) => values.reduce((a, b) => Math.max(a,
 
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
-  const server = await startServer({ db: o.db, rate: o.rate });
+  const workers = o.workers ?? DEFAULT_WORKERS;
+  const server = await startServer({ db: o.db, rate: o.rate, workers });
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load', viewUpdates: o.viewUpdates ?? 'patch' };
   const processes = o.processes ?? 1;
   const split = processes > 1 ? new SplitLoad(config, processes) : null;
@@ -85,6 +88,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     const figures = {
       rooms: o.rooms,
       sockets,
+      serverWorkers: workers,
       rate: `${o.rateMultiplier}x`,
       viewUpdates: config.viewUpdates,
       seconds,

@@ -135,6 +135,8 @@ export class LoadGenerator {
       transports: ['websocket'],
       forceNew: true,
       reconnection: true,
+      // Names the drill so a sharded server routes the connection to the process that runs it.
+      query: { drill: room.drillId },
       ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
       // A function, so a reconnect after a restart sends the last seq this client has seen.
       auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}) }),

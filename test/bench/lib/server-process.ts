@@ -20,6 +20,8 @@ function benchServerEntry(): Promise<string> {
   return built;
 }
 
+export const DEFAULT_WORKERS = 1;
+
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
@@ -33,6 +35,8 @@ export interface ServerOptions {
   db: string;
   rate?: { burst: number; perSecond: number };
   port?: number;
+  /** Server worker processes (server/cluster/); 1 (the default, as `npm start`) runs a single process. */
+  workers?: number;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
@@ -49,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       PORT: String(options.port ?? 0),
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
+      TTX_WORKERS: String(options.workers ?? DEFAULT_WORKERS),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
