@@ -76,6 +76,18 @@ describe('SHARD: two workers on one database', () => {
     const unnamed = await attempt(a.url, token, {});
     expect(unnamed.welcomed).toBe(false);
     expect(unnamed.error?.data).toEqual({ code: 'WRONG_SHARD', drillId: drill.drillId });
+    // What PROTOCOL.md §2 (and the browser client) does with that answer: close, name the drill,
+    // connect again. The new connection carries ?drill= (here it reaches the same process, which
+    // now refuses it at the transport; behind a primary it would reach the owner).
+    const socket: ClientSocket = connect(a.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token, protocolVersion: PROTOCOL_VERSION } });
+    const first = await new Promise<Error & { data?: { drillId?: string } }>((resolve) => socket.once('connect_error', resolve));
+    socket.disconnect();
+    socket.io.opts.query = { drill: first.data?.drillId ?? '' };
+    socket.connect();
+    const second = await new Promise<Error & { data?: unknown }>((resolve) => socket.once('connect_error', resolve));
+    socket.disconnect();
+    expect(second.data).toBeUndefined();
+    expect(second.message).not.toMatch(/another server process/);
     // Nothing changed: the owner never saw a command, and the other worker holds no room.
     expect(a.app.registry.peek(drill.drillId)).toBeNull();
     expect((await attempt(b.url, token, { drill: drill.drillId })).welcomed).toBe(true);

@@ -32,8 +32,10 @@ export class SocketTransport implements Transport {
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
     socket.on('connect_error', (e) => {
       const wrong = (e as Error & { data?: Partial<WrongShard> }).data;
-      if (wrong?.code === 'WRONG_SHARD' && typeof wrong.drillId === 'string') {
-        // An older token without its drill id: the server said which drill it is; ask for it by name.
+      if (wrong?.code === 'WRONG_SHARD' && typeof wrong.drillId === 'string' && socket.io.opts.query?.drill !== wrong.drillId) {
+        // An older token without its drill id: the server said which drill it is. Close the
+        // connection (it stays with the process that refused) and open a new one naming the drill.
+        socket.disconnect();
         socket.io.opts.query = { drill: wrong.drillId };
         socket.connect();
         return;
