@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { drillOfToken, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
@@ -41,9 +42,21 @@ async function joinUrl(url: string, token: string, lastSeq?: number): Promise<Te
   return client;
 }
 
-/** The processes a server process started (a sharded server's workers). */
-const childPids = (pid: number): number[] =>
-  execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+/** The processes a server process started (a sharded server's workers): from /proc on Linux, else ps. */
+function childPids(pid: number): number[] {
+  if (!existsSync('/proc/self/stat')) {
+    return execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/).map(Number)).filter(([, ppid]) => ppid === pid).map(([child]) => child ?? 0);
+  }
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent's pid (after the command name in parentheses).
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
+    } catch {
+      return []; // the process ended while we looked
+    }
+  });
+}
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
