@@ -18,6 +18,10 @@ import { SqliteStore } from '../../../server/store/sqlite.ts';
 export interface ServerStats {
   rssMb: number;
   heapUsedMb: number;
+  /** The JS heap as reserved from the system (used plus the room V8 keeps to grow into). */
+  heapTotalMb: number;
+  /** Memory outside the JS heap that V8 knows of: Buffers and ArrayBuffers (socket reads and writes). */
+  externalMb: number;
   cpuUserMs: number;
   cpuSystemMs: number;
   loopP50Ms: number;
@@ -73,6 +77,8 @@ async function runServer(): Promise<void> {
     return {
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+      heapTotalMb: Math.round(process.memoryUsage().heapTotal / 2 ** 20),
+      externalMb: Math.round(process.memoryUsage().external / 2 ** 20),
       cpuUserMs: Math.round(cpu.user / 1000),
       cpuSystemMs: Math.round(cpu.system / 1000),
       loopP50Ms: ms(loop.percentile(50)),
@@ -123,6 +129,8 @@ function combine(parts: ServerStats[], own: { rssMb: number; cpuUserMs: number; 
   return {
     rssMb: sum('rssMb') + own.rssMb,
     heapUsedMb: sum('heapUsedMb'),
+    heapTotalMb: sum('heapTotalMb'),
+    externalMb: sum('externalMb'),
     cpuUserMs: sum('cpuUserMs') + own.cpuUserMs,
     cpuSystemMs: sum('cpuSystemMs') + own.cpuSystemMs,
     loopP50Ms: max('loopP50Ms'),

@@ -110,6 +110,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       loadGenLoopMaxMs: round(genLoopMax),
       serverRssMb: stats.rssMb,
       serverHeapMb: stats.heapUsedMb,
+      serverHeapTotalMb: stats.heapTotalMb,
+      serverExternalMb: stats.externalMb,
       transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
       commitP50Ms: stats.commitP50Ms,
       commitP99Ms: stats.commitP99Ms,
