@@ -5,7 +5,7 @@ import { systemClock, systemScheduler, type Clock, type Scheduler } from './cloc
 import { GroupCommitter } from './drills/committer.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import { createHttpHandler } from './http/routes.ts';
-import { loadBundled } from './http/scenarios.ts';
+import { loadBundled, type BundledScenario } from './http/scenarios.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
@@ -37,6 +37,8 @@ export interface App {
   io: TtxServer;
   registry: DrillRegistry;
   committer: GroupCommitter;
+  /** The bundled scenarios, loaded once at start; drills of them share these compiled scenarios. */
+  bundled: BundledScenario[];
   /** Server-side time from a command's arrival to its ack (µs), for benchmarks and monitoring. */
   commandLatency: RecordableHistogram;
   listen(port: number, host?: string): Promise<number>;
@@ -67,7 +69,9 @@ export function createApp(options: AppOptions): App {
   const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, (room, entries) => hub.scores.prime(room.id, room.compiled, entries), options.shard ?? null);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
-  const handler = createHttpHandler({ store, registry, bundled: loadBundled(), log, staticDir: options.staticDir ?? null, isAllowedOrigin });
+  const bundled = loadBundled();
+  for (const b of bundled) registry.adopt(b.text, b.compiled);
+  const handler = createHttpHandler({ store, registry, bundled, log, staticDir: options.staticDir ?? null, isAllowedOrigin });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
@@ -98,6 +102,7 @@ export function createApp(options: AppOptions): App {
     io,
     registry,
     committer,
+    bundled,
     commandLatency,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
-import { createDrill, take, tempDb, tracked, until, type TestServer } from './harness.ts';
+import { createDrill, join, sqliteStore, startServer, take, tempDb, tracked, until, type TestServer } from './harness.ts';
 
 const { server, client } = tracked();
 const delivered = (s: TestServer, drillId: string) => s.store.entries(drillId).filter((e) => e.event.type === 'inject.delivered').map((e) => (e.event as { injectId: string }).injectId);
@@ -135,5 +135,28 @@ describe('LEAK: a player never receives what its view excludes', () => {
       if (p.name !== 'ic') expect(all, p.name).not.toContain('hint.given');
     }
     expect(fac.raw.join('\n')).toContain('SECRET-FACILITATOR-NOTE');
+  });
+});
+
+describe('BOOT: bundled scenarios are parsed once', () => {
+  it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, uses the scenario compiled at start', async () => {
+    const db = tempDb();
+    const first = await startServer({ store: sqliteStore(db) });
+    const drill = await createDrill(first);
+    const bundled = first.app.bundled.find((b) => b.id === 'exfiltration-detected');
+    expect(first.app.registry.peek(drill.drillId)?.compiled).toBe(bundled?.compiled);
+    const fac = await join(first, drill.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    await first.close();
+
+    const second = await startServer({ store: sqliteStore(db) });
+    try {
+      const rebuilt = second.app.registry.peek(drill.drillId);
+      expect(rebuilt?.state.lifecycle).toBe('running');
+      expect(rebuilt?.compiled).toBe(second.app.bundled.find((b) => b.id === 'exfiltration-detected')?.compiled);
+    } finally {
+      await second.close();
+    }
   });
 });
