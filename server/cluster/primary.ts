@@ -81,10 +81,21 @@ export async function startPrimary(o: PrimaryOptions): Promise<Primary> {
   // Workers boot (rebuilding their running drills from the log) in parallel; the port opens when all are ready.
   await Promise.all(workers.map((_, i) => spawnWorker(i)));
 
+  /** The next worker that is up, for a request any of them can serve (-1 if none is). */
+  const anyWorker = (): number => {
+    for (let k = 0; k < o.workers; k++) {
+      const index = roundRobin++ % o.workers;
+      if (workers[index]?.connected) return index;
+    }
+    return -1;
+  };
+
   const route = (socket: Socket, head: Buffer) => {
     const drill = drillOfRequestHead(head.toString('latin1', 0, Math.min(head.length, 8192)));
-    const index = drill ? shardOf(drill, o.workers) : roundRobin++ % o.workers;
-    const worker = workers[index];
+    // A drill's connections can only go to its owner: while the owner restarts they are dropped,
+    // and clients retry. Anything else goes to whichever worker is up.
+    const index = drill ? shardOf(drill, o.workers) : anyWorker();
+    const worker = index < 0 ? null : workers[index];
     if (!worker?.connected) return socket.destroy();
     const message: HandedConnection = { type: CONNECTION, head: head.toString('latin1') };
     worker.send(message, socket, { keepOpen: false }, (error) => {

@@ -42,16 +42,20 @@ async function joinUrl(url: string, token: string, lastSeq?: number): Promise<Te
   return client;
 }
 
-/** The processes a server process started (a sharded server's workers): from /proc on Linux, else ps. */
+/**
+ * The server processes a server process started (a sharded server's workers), from /proc on Linux,
+ * else ps. Only processes running server/main: under tsx the primary also has an esbuild child.
+ */
 function childPids(pid: number): number[] {
   if (!existsSync('/proc/self/stat')) {
-    return execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/).map(Number)).filter(([, ppid]) => ppid === pid).map(([child]) => child ?? 0);
+    return execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => Number(f[1]) === pid && f.slice(2).some((a) => a.includes('server/main'))).map((f) => Number(f[0]));
   }
   return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
     try {
       // Field 4 of /proc/<pid>/stat is the parent's pid (after the command name in parentheses).
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) return [];
+      return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('server/main') ? [Number(d)] : [];
     } catch {
       return []; // the process ended while we looked
     }
@@ -130,5 +134,37 @@ describe('CRASH: SIGKILL mid-drill', () => {
     console.log(`crash (${workers} process(es)): ${acked.size} of 200 commands acknowledged before SIGKILL, all in the log; ${logged.length - acked.size} more were committed but never acknowledged; ${seqs.length} events, no gaps`);
     back.close();
     facBack.close();
+  });
+});
+
+describe('CLUSTER: a worker that dies', () => {
+  it('CLUSTER1 the primary starts it again, and its drills are served once it is back', { timeout: 60_000 }, async () => {
+    const server = await startChild(tempDb(), 2);
+    const workers = childPids(server.child.pid ?? 0);
+    expect(workers).toHaveLength(2);
+    const victim = workers[0] ?? 0;
+    process.kill(victim, 'SIGKILL');
+    await until(() => !alive(victim), 'the killed worker is gone');
+    await until(() => {
+      const now = childPids(server.child.pid ?? 0);
+      return now.length === 2 && !now.includes(victim);
+    }, 'the primary has started a replacement', 15_000);
+    // Requests that name no drill go to whichever worker is up, so creating drills works at once.
+    const tokens: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: String(i) }) });
+      const created = (await res.json()) as { data: { seats: { seat: string; token: string }[] } };
+      tokens.push(created.data.seats.find((s) => s.seat === 'facilitator')?.token ?? '');
+    }
+    // Drills fall to both workers; once the replacement is ready, every one can be joined and played.
+    for (const token of tokens) {
+      let fac: TestClient | null = null;
+      const deadline = Date.now() + 15_000;
+      while (!fac && Date.now() < deadline) fac = await joinUrl(server.url, token).catch(() => null);
+      if (!fac) throw new Error('a drill could not be joined within 15 s of its worker restarting');
+      expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+      fac.close();
+    }
+    expect(server.child.exitCode).toBeNull();
   });
 });
