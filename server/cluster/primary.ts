@@ -10,7 +10,8 @@ import { CONNECTION, READY, type HandedConnection } from './messages.ts';
  * in two workers; ARCHITECTURE.md SRV10 has the costs). The primary listens, reads the first bytes of each connection to learn which
  * drill it is about (shard.ts drillOfRequestHead), and hands the socket itself to the worker that
  * owns that drill; from then on the worker talks to the client directly and the primary is out of
- * the way. Connections that name no drill (pages, the drill list, drill creation) go round-robin to the workers that are up.
+ * the way. Connections that name no drill (pages, the drill list, drill creation) go round-robin to
+ * the workers that are up.
  * Workers share the SQLite database; each drill is live in exactly one of them.
  */
 
