@@ -11,10 +11,10 @@ import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
-import { drillOfRequestHead, type Shard } from './cluster/shard.ts';
+import { drillOfTarget, type Shard } from './cluster/shard.ts';
 
-/** Pending connections the kernel may queue for us (see listen() below). */
-const LISTEN_BACKLOG = 4096;
+/** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
+export const LISTEN_BACKLOG = 4096;
 
 export interface AppOptions {
   store: EventStore;
@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): App {
       // A connection naming a drill another process owns reached the wrong one (it can only happen
       // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
       // opens a new connection that the primary routes by its URL.
-      const drill = ok ? drillOfRequestHead(`GET ${req.url ?? '/'} HTTP/1.1`) : null;
+      const drill = ok ? drillOfTarget(req.url ?? '/') : null;
       if (drill && !registry.owns(drill)) return callback('WRONG_SHARD', false);
       callback(ok ? null : 'origin not allowed', ok);
     },

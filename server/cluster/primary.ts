@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
+import { LISTEN_BACKLOG } from '../app.ts';
 import { drillOfRequestHead, shardOf } from './shard.ts';
 import { CONNECTION, READY, type HandedConnection } from './messages.ts';
 
@@ -43,7 +44,6 @@ export interface Primary {
 const FIRST_BYTES_TIMEOUT_MS = 10_000;
 /** A worker that dies is started again after this pause (a crash loop must not spin). */
 const RESTART_DELAY_MS = 1_000;
-const LISTEN_BACKLOG = 4096;
 
 export async function startPrimary(o: PrimaryOptions): Promise<Primary> {
   const log = o.log ?? ((line: string) => console.log(line));

@@ -1,3 +1,5 @@
+import { isDrillId } from '../../shared/protocol/index.ts';
+
 /*
  * Which worker process owns a drill. With N workers every drill belongs to exactly one of them,
  * chosen from its id alone (FNV-1a, mod N), so the primary that routes connections and the workers
@@ -25,28 +27,31 @@ export function owns(shard: Shard | null | undefined, drillId: string): boolean 
   return !shard || shard.count <= 1 || shardOf(drillId, shard.count) === shard.index;
 }
 
-const DRILL_ID = /^[a-z0-9]{1,40}$/;
 const DRILL_PATH = /^\/(?:drills|api\/drills)\/([a-z0-9]{1,40})(?:[/.?]|$)/;
 
 /**
- * The drill a request is about, from its request line alone: `?drill=` (socket.io connections carry
- * it; see shared/protocol drillOfToken) or a `/drills/<id>/…` path. Null when the request names none
- * (static files, the drill list, drill creation), or when the head is not a request line at all.
+ * The drill a request target (path and query) names: `?drill=` (socket.io connections carry it; see
+ * shared/protocol drillOfToken) or a `/drills/<id>/…` path; null if it names none or a malformed one.
  */
-export function drillOfRequestHead(head: string): string | null {
-  const end = head.indexOf('\r\n');
-  const line = end < 0 ? head : head.slice(0, end);
-  const match = /^[A-Z]{3,7} (\S{1,4096}) HTTP\/1\.[01]$/.exec(line);
-  const target = match?.[1];
-  if (!target) return null;
+export function drillOfTarget(target: string): string | null {
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
   if (q >= 0) {
     for (const pair of target.slice(q + 1).split('&')) {
-      if (!pair.startsWith('drill=')) continue;
-      const id = pair.slice(6);
-      if (DRILL_ID.test(id)) return id;
+      if (pair.startsWith('drill=') && isDrillId(pair.slice(6))) return pair.slice(6);
     }
   }
   return DRILL_PATH.exec(path)?.[1] ?? null;
+}
+
+/**
+ * The drill a connection is about, from the first bytes the primary read: its request line's target
+ * (drillOfTarget). Null when it names none (static files, the drill list, drill creation), or when
+ * the bytes are not a request line at all.
+ */
+export function drillOfRequestHead(head: string): string | null {
+  const end = head.indexOf('\r\n');
+  const line = end < 0 ? head : head.slice(0, end);
+  const target = /^[A-Z]{3,7} (\S{1,4096}) HTTP\/1\.[01]$/.exec(line)?.[1];
+  return target ? drillOfTarget(target) : null;
 }

@@ -58,8 +58,11 @@ export type Handshake = z.infer<typeof handshakeSchema>;
 export function drillOfToken(token: string): string | null {
   const dot = token.indexOf('.');
   const id = dot > 0 ? token.slice(0, dot) : '';
-  return /^[a-z0-9]{1,40}$/.test(id) ? id : null;
+  return isDrillId(id) ? id : null;
 }
+
+/** The shape of a drill id (lower-case letters and digits), wherever one arrives from outside. */
+export const isDrillId = (s: string): boolean => /^[a-z0-9]{1,40}$/.test(s);
 
 /** The data of a handshake refused because another server process owns the drill: reconnect with `?drill=drillId`. */
 export interface WrongShard {
