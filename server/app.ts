@@ -9,6 +9,7 @@ import { loadBundled, type BundledScenario } from './http/scenarios.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
+import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
 import { drillOfTarget, type Shard } from './cluster/shard.ts';
@@ -89,9 +90,11 @@ export function createApp(options: AppOptions): App {
   });
   hub.io = io;
   // The HTTP request that opened each connection is not needed once the handshake is built (the
-  // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice).
-  io.engine.on('connection', (raw: { request: unknown }) => {
+  // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice),
+  // once engine.io's own hold on it is released too (release-upgrade-request.ts).
+  io.engine.on('connection', (raw: Parameters<typeof releaseUpgradeRequest>[0] & { request: unknown; once(event: 'upgrade', f: () => void): void }) => {
     raw.request = null;
+    if (!releaseUpgradeRequest(raw)) raw.once('upgrade', () => releaseUpgradeRequest(raw));
   });
   const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
   const commandLatency = createHistogram();

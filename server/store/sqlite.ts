@@ -16,6 +16,16 @@ import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, Se
 type DrillRow = { id: string; scenario_id: string; scenario_version: number; scenario_text: string; scenario_file: string; seed: string; host_key_hash: string; created_at: number };
 const toDrill = (r: DrillRow): DrillRecord => ({ id: r.id, scenarioId: r.scenario_id, scenarioVersion: r.scenario_version, scenarioText: r.scenario_text, scenarioFile: r.scenario_file, seed: r.seed, hostKeyHash: r.host_key_hash, createdAt: r.created_at });
 
+/*
+ * Each thread has a V8 heap of its own, and left alone V8 sizes its young generation as for a busy
+ * main thread (up to 48 MB). The writer only ever holds one or two groups of commits, and the
+ * checkpointer next to nothing; what they allocate dies young. Only the young generation is capped:
+ * it cannot run out (survivors move to the old generation), whereas a capped old generation could
+ * kill the writer under a backlog.
+ */
+const WRITER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const CHECKPOINTER_LIMITS = { maxYoungGenerationSizeMb: 2 };
+
 export class SqliteStore implements EventStore {
   private readonly db: Database.Database;
   private readonly stmts;
@@ -60,8 +70,8 @@ export class SqliteStore implements EventStore {
     this.db.pragma('wal_autocheckpoint = 0'); // the checkpointer thread does it
     // Built, the writer is a plain script beside the bundle; from source, a bootstrap loads it through tsx.
     const script = FROM_SOURCE ? new URL('./sqlite-writer.worker.mjs', import.meta.url) : new URL('./sqlite-writer.mjs', import.meta.url);
-    this.writer = new Worker(script, { workerData: { path, role: 'writer' } });
-    this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' } });
+    this.writer = new Worker(script, { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
+    this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
     this.checkpointer.unref();
     this.writer.on('message', (msg: { id?: number; ok?: boolean; error?: string }) => {
       if (msg.id === undefined) return;
