@@ -36,6 +36,7 @@ export class SqliteStore implements EventStore {
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private writerError: Error | null = null;
+  private closing = false;
   /** Per drill, the idempotency keys it has stored (see key-filter.ts); loaded on first use. */
   private readonly keyFilters = new Map<string, KeyFilter>();
 
@@ -77,7 +78,7 @@ export class SqliteStore implements EventStore {
       if (msg.id === undefined) return;
       const waiter = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (this.pending.size === 0) this.writer?.unref();
+      if (this.pending.size === 0 && !this.closing) this.writer?.unref();
       if (msg.ok) waiter?.resolve();
       else waiter?.reject(new Error(msg.error ?? 'commit failed'));
     });
@@ -199,6 +200,11 @@ export class SqliteStore implements EventStore {
           resolve();
         };
         writer.on('message', onMessage);
+        // Held until the reply: with nothing else left to run (a script that closes its store
+        // last), an unreferenced writer let the process exit before the close was confirmed. The
+        // replies to commits still in flight must not let go of it either (see the 'message' handler).
+        this.closing = true;
+        writer.ref();
         writer.postMessage({ close: true });
       });
       this.writerError = new Error('the store is closed');
