@@ -111,48 +111,107 @@ export function installSocketHandlers(deps: SocketDeps): void {
     }
   });
 
+  /*
+   * The request handlers are created once and shared by every connection: socket.io calls each
+   * listener with the socket as `this`, and what a connection keeps between requests (its rate
+   * limit and strike count) is one small record. Handlers made per connection were a dozen
+   * closures and a scope for each socket, about 7 MB at 8,000 sockets (test/bench/README.md).
+   */
+  const connections = new WeakMap<TtxSocket, Connection>();
+
+  const strike = (socket: TtxSocket, conn: Connection, why: string) => {
+    if (++conn.strikes !== MAX_STRIKES) return;
+    log.security('invalid-payload', { drill: socket.data.drillId, seat: socket.data.seat.seat, why: `disconnected after ${MAX_STRIKES} refused requests (last: ${why})` });
+    socket.disconnect(true);
+  };
+
+  const invalid = (socket: TtxSocket, conn: Connection, event: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) => {
+    strike(socket, conn, 'invalid-payload');
+    log.security('invalid-payload', { drill: socket.data.drillId, seat: socket.data.seat.seat, event });
+    return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
+  };
+
+  type Handler = (socket: TtxSocket, conn: Connection, room: DrillRoom, payload: unknown) => Promise<AckResult<unknown>> | AckResult<unknown>;
+
+  const handlers: Record<string, Handler> = {
+    'drill:join': (socket, conn, room, payload) => {
+      const parsed = joinRequestSchema.safeParse(payload ?? {});
+      if (!parsed.success) return invalid(socket, conn, 'drill:join', 'join', parsed.error);
+      return { ok: true, data: welcomeFor(deps, room, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
+    },
+    'drill:command': async (socket, conn, room, payload) => {
+      if (deps.overload?.overloaded()) return bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
+      const parsed = commandRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(socket, conn, 'drill:command', 'command', parsed.error);
+      const arrived = performance.now();
+      const result = await room.submit(socket.data.seat, parsed.data);
+      deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
+      if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
+        strike(socket, conn, 'forbidden');
+        log.security('forbidden', { drill: socket.data.drillId, seat: socket.data.seat.seat, command: parsed.data.command.type });
+      }
+      return result;
+    },
+    'drill:sync': (socket, conn, room, payload) => {
+      const parsed = syncRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(socket, conn, 'drill:sync', 'sync', parsed.error);
+      return { ok: true, data: catchUp(store, room, socket.data.seat, parsed.data.lastSeq) };
+    },
+  };
+
+  /**
+   * Every request goes through here: rate limit, then the handler, with any exception turned into a
+   * typed INTERNAL answer (logged on the server, never sent as a stack trace).
+   */
+  async function serve(socket: TtxSocket, event: string, handler: Handler, payload: unknown, ack: unknown): Promise<void> {
+    const { drillId, seat } = socket.data;
+    const conn = connections.get(socket);
+    const room = registry.get(drillId);
+    if (!conn || !room) return;
+    if (typeof ack !== 'function') {
+      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event, why: 'no-ack-callback' });
+      return;
+    }
+    const reply = ack as (r: AckResult<unknown>) => void;
+    if (!conn.bucket.take(clock.now())) {
+      // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
+      log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
+      return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
+    }
+    try {
+      reply(await handler(socket, conn, room, payload));
+    } catch (error) {
+      console.error(`drill ${drillId} ${event} from ${seat.seat} failed: ${(error as Error).message}`);
+      reply(INTERNAL);
+    }
+  }
+
+  const listeners = Object.entries(handlers).map(([event, handler]) => [
+    event,
+    function (this: TtxSocket, payload: unknown, ack: unknown) {
+      void serve(this, event, handler, payload, ack);
+    },
+  ] as const);
+
+  function unknownEvent(this: TtxSocket, event: string, ...args: unknown[]): void {
+    if (KNOWN_EVENTS.has(event)) return;
+    const conn = connections.get(this);
+    if (conn) strike(this, conn, 'unknown-event');
+    log.security('invalid-payload', { drill: this.data.drillId, seat: this.data.seat.seat, event: String(event).slice(0, 40), why: 'unknown-event' });
+    const ack = args.at(-1);
+    if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${String(event).slice(0, 40)}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));
+  }
+
+  function left(this: TtxSocket): void {
+    hub.leave(this);
+  }
+
   io.on('connection', (raw) => {
     const socket = raw as TtxSocket;
     const { drillId, seat } = socket.data;
     const room = registry.get(drillId);
     if (!room) return void socket.disconnect(true);
-    const bucket = new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now());
-    let strikes = 0;
-    const strike = (why: string) => {
-      if (++strikes !== MAX_STRIKES) return;
-      log.security('invalid-payload', { drill: drillId, seat: seat.seat, why: `disconnected after ${MAX_STRIKES} refused requests (last: ${why})` });
-      socket.disconnect(true);
-    };
-
-    /**
-     * Every request goes through here: rate limit, then the handler, with any exception turned
-     * into a typed INTERNAL answer (logged on the server, never sent as a stack trace).
-     */
-    const request = <T>(event: string, handler: (payload: unknown) => Promise<AckResult<T>> | AckResult<T>) => {
-      return async (payload: unknown, ack: unknown) => {
-        if (typeof ack !== 'function') {
-          log.security('invalid-payload', { drill: drillId, seat: seat.seat, event, why: 'no-ack-callback' });
-          return;
-        }
-        const reply = ack as (r: AckResult<T>) => void;
-        if (!bucket.take(clock.now())) {
-          // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
-          log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
-          return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
-        }
-        try {
-          reply(await handler(payload));
-        } catch (error) {
-          console.error(`drill ${drillId} ${event} from ${seat.seat} failed: ${(error as Error).message}`);
-          reply(INTERNAL);
-        }
-      };
-    };
-    const invalid = (event: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) => {
-      strike('invalid-payload');
-      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event });
-      return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
-    };
+    connections.set(socket, { bucket: new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now()), strikes: 0 });
 
     try {
       hub.join(socket);
@@ -164,49 +223,15 @@ export function installSocketHandlers(deps: SocketDeps): void {
       return;
     }
 
-    socket.on(
-      'drill:join',
-      request('drill:join', (payload) => {
-        const parsed = joinRequestSchema.safeParse(payload ?? {});
-        if (!parsed.success) return invalid('drill:join', 'join', parsed.error);
-        return { ok: true, data: welcomeFor(deps, room, seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
-      }),
-    );
-
-    socket.on(
-      'drill:command',
-      request('drill:command', async (payload) => {
-        if (deps.overload?.overloaded()) return bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
-        const parsed = commandRequestSchema.safeParse(payload);
-        if (!parsed.success) return invalid('drill:command', 'command', parsed.error);
-        const arrived = performance.now();
-        const result = await room.submit(seat, parsed.data);
-        deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
-        if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
-          strike('forbidden');
-          log.security('forbidden', { drill: drillId, seat: seat.seat, command: parsed.data.command.type });
-        }
-        return result;
-      }),
-    );
-
-    socket.on(
-      'drill:sync',
-      request('drill:sync', (payload) => {
-        const parsed = syncRequestSchema.safeParse(payload);
-        if (!parsed.success) return invalid('drill:sync', 'sync', parsed.error);
-        return { ok: true, data: catchUp(store, room, seat, parsed.data.lastSeq) };
-      }),
-    );
-
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      strike('unknown-event');
-      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event: String(event).slice(0, 40), why: 'unknown-event' });
-      const ack = args.at(-1);
-      if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${String(event).slice(0, 40)}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));
-    });
-
-    socket.on('disconnect', () => hub.leave(socket));
+    const untyped = socket as unknown as { on(event: string, f: (...args: never[]) => void): void };
+    for (const [event, listener] of listeners) untyped.on(event, listener);
+    socket.onAny(unknownEvent);
+    socket.on('disconnect', left);
   });
+}
+
+/** What a connection keeps between its requests. */
+interface Connection {
+  bucket: TokenBucket;
+  strikes: number;
 }

@@ -75,6 +75,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     genLoop.disable();
     await load.stop();
     const stats = await server.stats();
+    const liveHeapMb = await server.liveHeapMb();
     // Let in-flight commands finish so every ack is known before the database is checked.
     await sleep(2000);
     await server.kill('SIGTERM');
@@ -111,6 +112,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       serverRssMb: stats.rssMb,
       serverHeapMb: stats.heapUsedMb,
       serverHeapTotalMb: stats.heapTotalMb,
+      serverLiveHeapMb: liveHeapMb,
       serverExternalMb: stats.externalMb,
       transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
       commitP50Ms: stats.commitP50Ms,

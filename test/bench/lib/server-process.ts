@@ -27,6 +27,8 @@ export interface ServerProcess {
   port: number;
   url: string;
   stats(): Promise<ServerStats>;
+  /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
+  liveHeapMb(): Promise<number>;
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -44,6 +46,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
     execArgv: [
+      // For ServerProcess.liveHeapMb(): a full collection on request, after the measurement.
+      '--expose-gc',
       ...(process.env.TTX_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TTX_BENCH_PROFILE}`] : []),
       ...(process.env.TTX_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
     ],
@@ -80,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         port: msg.port,
         url: `http://127.0.0.1:${msg.port}`,
         stats: () => ask<ServerStats>('stats'),
+        liveHeapMb: () => ask<{ liveHeapMb: number }>('liveHeap').then((r) => r.liveHeapMb),
         reset: () => ask<void>('reset'),
         kill: (signal = 'SIGTERM') =>
           new Promise((done) => {
