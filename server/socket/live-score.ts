@@ -59,9 +59,16 @@ export class LiveScores {
     this.drills.set(drillId, d);
   }
 
-  /** The score now (for a facilitator who just joined). */
+  /**
+   * The score now, for a facilitator who just joined. It counts as a push: the next one waits for
+   * the interval. Otherwise the drill's next command pushed the score again at once (nothing had
+   * been pushed yet), and after a restart every drill was scored twice within moments of its
+   * facilitator coming back (a tenth of a second of the main thread per hundred drills).
+   */
   current(drillId: string, compiled: CompiledScenario): ScoreResult {
-    return scoreContext(this.context(drillId, compiled).ctx);
+    const d = this.context(drillId, compiled);
+    d.lastPushed = this.now();
+    return scoreContext(d.ctx);
   }
 
   /**
@@ -72,7 +79,13 @@ export class LiveScores {
   applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: ((score: ScoreResult) => void) | null, immediate = false): void {
     const d = this.context(drillId, compiled);
     for (const e of entries) this.fold(d, e);
-    if (d.timer !== null || !push) return;
+    if (!push) return;
+    if (d.timer !== null) {
+      if (!immediate) return;
+      // The final score does not wait for a push already scheduled.
+      this.scheduler.clear(d.timer);
+      d.timer = null;
+    }
     const wait = immediate ? 0 : Math.max(0, d.lastPushed + this.intervalMs - this.now());
     const fire = () => {
       d.timer = null;

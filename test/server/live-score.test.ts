@@ -57,6 +57,48 @@ describe('LIVE: the facilitator live score', () => {
     expect(reads).toBe(1);
   });
 
+  it('LIVE5 the score a joining facilitator gets counts as a push: the next waits for the interval', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => d.entries);
+    const pushed: ScoreResult[] = [];
+    time.advance(10_000);
+    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    expect(pushed).toHaveLength(0);
+    time.advance(LIVE_SCORE_INTERVAL_MS);
+    expect(pushed).toEqual([scoreDrill(compiled, d.entries)]);
+  });
+
+  it('LIVE7 the final score goes out at once even while a push is scheduled, and that push is dropped', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => []);
+    const pushed: ScoreResult[] = [];
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s)); // scheduled for the interval's end
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs' });
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
+    expect(pushed).toHaveLength(2);
+    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));
+    time.advance(LIVE_SCORE_INTERVAL_MS * 2);
+    expect(pushed).toHaveLength(2);
+  });
+
+  it('LIVE6 without a join, the first push after a quiet spell still goes out at once', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => d.entries);
+    const pushed: ScoreResult[] = [];
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    time.advance(LIVE_SCORE_INTERVAL_MS * 2);
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    expect(pushed).toHaveLength(2);
+  });
+
   it('LIVE4 with no facilitator watching, entries are folded but no score is computed or pushed', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
