@@ -137,7 +137,8 @@ export class DrillRegistry {
    * e.g. over a keep-alive connection that the primary routed for another request).
    */
   read(drillId: string): DrillSnapshot | null {
-    const live = this.get(drillId);
+    // Peek, not get: reading an ended drill's report must not bring its room back to life.
+    const live = this.rooms.get(drillId);
     if (live) return { compiled: live.compiled, state: live.state };
     const compiled = this.compiled(drillId);
     if (!compiled) return null;
@@ -179,6 +180,20 @@ export class DrillRegistry {
     await Promise.all(rooms.map((room) => room.tick()));
     for (const room of rooms) room.arm();
     return rooms.length;
+  }
+
+  /**
+   * Let go of a live drill's room (an ended drill nobody is connected to: see Hub). Its log is
+   * untouched, and get() rebuilds the room if a seat comes back. Refused while the room still has
+   * commands queued.
+   */
+  evict(drillId: string): boolean {
+    const room = this.rooms.get(drillId);
+    if (!room || room.busy()) return false;
+    room.close();
+    this.rooms.delete(drillId);
+    this.compiledCache.delete(drillId);
+    return true;
   }
 
   close(): void {

@@ -29,6 +29,7 @@ const SYSTEM = { role: 'system' as const, seat: 'server-clock' };
  */
 export class DrillRoom {
   private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private timer: unknown = null;
   private closed = false;
 
@@ -55,9 +56,15 @@ export class DrillRoom {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    this.queued++;
     const run = this.queue.then(job, job);
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined).finally(() => this.queued--);
     return run;
+  }
+
+  /** Whether commands are queued or running. */
+  busy(): boolean {
+    return this.queued > 0;
   }
 
   private async process(seat: Viewer, request: CommandRequest): Promise<AckResult<CommandResult>> {

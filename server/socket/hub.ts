@@ -11,6 +11,13 @@ import { LiveScores } from './live-score.ts';
 export type TtxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/**
+ * How long an ended drill with nobody connected stays in memory. Long enough that a facilitator who
+ * reloads the debrief finds it warm; afterwards it is rebuilt from its log (a fold: replay runs at
+ * over 500,000 events a second).
+ */
+export const ENDED_DRILL_IDLE_MS = 5 * 60_000;
+
 /** Presence is a status dot: a quarter of a second late is not noticed, and it bounds the fan-out. */
 const PRESENCE_INTERVAL_MS = 250;
 
@@ -33,18 +40,13 @@ export class Hub implements RoomOutput {
   constructor(
     private readonly store: EventStore,
     clock: Clock,
-    scheduler: Scheduler,
+    private readonly scheduler: Scheduler,
   ) {
     this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => store.entries(drillId));
   }
 
-  /** The live score of a drill, for a facilitator joining it. */
-  score(drillId: string): ScoreResult | null {
-    const room = this.registry?.get(drillId);
-    return room ? this.scores.current(drillId, room.compiled) : null;
-  }
-
   join(socket: TtxSocket): void {
+    this.keep(socket.data.drillId);
     const set = this.sockets.get(socket.data.drillId) ?? new Set();
     set.add(socket);
     this.sockets.set(socket.data.drillId, set);
@@ -54,6 +56,41 @@ export class Hub implements RoomOutput {
   leave(socket: TtxSocket): void {
     this.sockets.get(socket.data.drillId)?.delete(socket);
     this.presenceChanged(socket.data.drillId);
+    this.forgetWhenIdle(socket.data.drillId);
+  }
+
+  private readonly forgetTimers = new Map<string, unknown>();
+
+  /**
+   * An ended drill nobody is connected to is let go of after ENDED_DRILL_IDLE_MS: its room, live
+   * score, seats and idempotency filter (about 20 KB a drill after 80 events). Otherwise a server
+   * that runs for weeks kept every drill it had ever played since it started. Its log stays;
+   * reports are read from the log, and a seat that comes back rebuilds the room.
+   */
+  private forgetWhenIdle(drillId: string): void {
+    if (this.forgetTimers.has(drillId) || (this.sockets.get(drillId)?.size ?? 0) > 0) return;
+    if (this.registry?.peek(drillId)?.state.lifecycle !== 'ended') return;
+    this.forgetTimers.set(
+      drillId,
+      this.scheduler.set(() => {
+        this.forgetTimers.delete(drillId);
+        if ((this.sockets.get(drillId)?.size ?? 0) > 0) return;
+        // A room with commands still queued is asked again later.
+        if (!this.registry?.evict(drillId)) return void this.forgetWhenIdle(drillId);
+        this.scores.forget(drillId);
+        this.sockets.delete(drillId);
+        this.seatCache.delete(drillId);
+        this.store.forget?.(drillId);
+      }, ENDED_DRILL_IDLE_MS),
+    );
+  }
+
+  /** A seat joined: the drill is wanted again. */
+  private keep(drillId: string): void {
+    const timer = this.forgetTimers.get(drillId);
+    if (timer === undefined) return;
+    this.scheduler.clear(timer);
+    this.forgetTimers.delete(drillId);
   }
 
   presence(drillId: string): SeatPresence[] {
@@ -122,6 +159,7 @@ export class Hub implements RoomOutput {
       for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale));
     };
     this.scores.applied(drillId, room.compiled, entries, watching ? push : null, ended !== null);
+    if (ended) this.forgetWhenIdle(drillId);
   }
 
   /** Send one message to several sockets, encoding it once (falls back to one emit each in tests without a server). */

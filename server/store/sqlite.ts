@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
-import { committer, openDatabase } from './sqlite-schema.ts';
+import { committer, openDatabase, scenarioHash } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /*
@@ -44,13 +44,17 @@ export class SqliteStore implements EventStore {
     this.db = openDatabase(path);
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = {
-      insertDrill: p('INSERT INTO drills VALUES (@id, @scenarioId, @scenarioVersion, @scenarioText, @scenarioFile, @seed, @hostKeyHash, @createdAt, @wallMs, @gameMs, @speed, @running)'),
+      insertDrill: p(
+        'INSERT INTO drills (id, scenario_id, scenario_version, scenario_text, scenario_file, seed, host_key_hash, created_at, anchor_wall, anchor_game, speed, running, scenario_hash) ' +
+          'VALUES (@id, @scenarioId, @scenarioVersion, @scenarioText, @scenarioFile, @seed, @hostKeyHash, @createdAt, @wallMs, @gameMs, @speed, @running, @scenarioHash)',
+      ),
       insertSeat: p('INSERT INTO seats VALUES (?, ?, ?, ?)'),
       insertEvent: p('INSERT INTO events VALUES (?, ?, ?, ?, ?)'),
       getDrill: p('SELECT * FROM drills WHERE id = ?'),
       listDrills: p('SELECT * FROM drills WHERE host_key_hash = ? ORDER BY created_at DESC'),
-      // Grouped in SQLite, so each distinct scenario text crosses into JavaScript once.
-      runningTexts: p('SELECT scenario_text, scenario_file, group_concat(id) AS ids FROM drills WHERE running = 1 GROUP BY scenario_text, scenario_file'),
+      // Grouped in SQLite by the text's hash, so each distinct scenario text is read once.
+      runningGroups: p('SELECT scenario_hash, scenario_file, group_concat(id) AS ids, min(id) AS sample FROM drills WHERE running = 1 GROUP BY scenario_hash, scenario_file'),
+      scenarioText: p('SELECT scenario_text FROM drills WHERE id = ?').pluck(),
       runningAnchors: p('SELECT id, anchor_wall, anchor_game, speed, running FROM drills WHERE running = 1'),
       findSeat: p('SELECT drill_id, seat, role, token_hash FROM seats WHERE token_hash = ?'),
       seats: p('SELECT seat, role, token_hash FROM seats WHERE drill_id = ? ORDER BY rowid'),
@@ -97,7 +101,7 @@ export class SqliteStore implements EventStore {
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
     // IMMEDIATE: wait for the write lock up front (see committer() in sqlite-schema.ts).
     this.db.transaction(() => {
-      this.stmts.insertDrill.run({ ...drill, ...anchor, running: anchor.running ? 1 : 0 });
+      this.stmts.insertDrill.run({ ...drill, ...anchor, running: anchor.running ? 1 : 0, scenarioHash: scenarioHash(drill.scenarioText) });
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
     }).immediate();
@@ -116,8 +120,8 @@ export class SqliteStore implements EventStore {
     const anchors = new Map(
       (this.stmts.runningAnchors.all() as { id: string; anchor_wall: number; anchor_game: number; speed: number; running: number }[]).map((r) => [r.id, { wallMs: r.anchor_wall, gameMs: r.anchor_game, speed: r.speed, running: r.running === 1 }]),
     );
-    return (this.stmts.runningTexts.all() as { scenario_text: string; scenario_file: string; ids: string }[]).map((r) => ({
-      scenarioText: r.scenario_text,
+    return (this.stmts.runningGroups.all() as { scenario_file: string; ids: string; sample: string }[]).map((r) => ({
+      scenarioText: this.stmts.scenarioText.get(r.sample) as string,
       scenarioFile: r.scenario_file,
       drills: r.ids.split(',').flatMap((id) => {
         const anchor = anchors.get(id);
@@ -180,6 +184,10 @@ export class SqliteStore implements EventStore {
       this.keyFilters.set(drillId, filter);
     }
     return filter;
+  }
+
+  forget(drillId: string): void {
+    this.keyFilters.delete(drillId);
   }
 
   idempotent(drillId: string, key: string): StoredResult | null {

@@ -68,5 +68,7 @@ export interface EventStore {
   lastSeq(drillId: string): number;
   anchor(drillId: string): ClockAnchor | null;
   idempotent(drillId: string, key: string): StoredResult | null;
+  /** Drop what is cached in memory for a drill (its data stays stored); reloaded on next use. */
+  forget?(drillId: string): void;
   close(): void | Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/store/sqlite.ts';
@@ -34,5 +35,41 @@ describe('STORE-SQL: the SQLite store in a process of its own', () => {
     const reopened = new SqliteStore(db);
     expect(reopened.lastSeq('d')).toBe(2);
     void reopened.close();
+  });
+});
+
+describe('STORE-SQL: databases made by earlier versions', () => {
+  it('STORE-SQL2 a database from before scenario hashes gets them on open, and boot still groups running drills by scenario text', async () => {
+    const path = tempDb();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    // The drills table as it was before scenario_hash (the other tables are unchanged).
+    old.exec(`CREATE TABLE drills (
+      id TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, scenario_version INTEGER NOT NULL,
+      scenario_text TEXT NOT NULL, scenario_file TEXT NOT NULL, seed TEXT NOT NULL,
+      host_key_hash TEXT NOT NULL, created_at INTEGER NOT NULL,
+      anchor_wall INTEGER NOT NULL, anchor_game INTEGER NOT NULL, speed REAL NOT NULL, running INTEGER NOT NULL
+    )`);
+    const insert = old.prepare('INSERT INTO drills VALUES (?, ?, 1, ?, ?, ?, ?, 0, 0, 0, 1, ?)');
+    insert.run('a1', 'alpha', 'text of alpha', 'alpha.yaml', 's', 'h', 1);
+    insert.run('a2', 'alpha', 'text of alpha', 'alpha.yaml', 's', 'h', 1);
+    insert.run('b1', 'beta', 'text of beta', 'beta.yaml', 's', 'h', 1);
+    insert.run('a3', 'alpha', 'text of alpha', 'alpha.yaml', 's', 'h', 0);
+    old.close();
+
+    const store = new SqliteStore(path);
+    const groups = store.runningByScenario().map((g) => ({ text: g.scenarioText, file: g.scenarioFile, ids: g.drills.map((d) => d.id).sort() }));
+    expect(groups.sort((x, y) => x.file.localeCompare(y.file))).toEqual([
+      { text: 'text of alpha', file: 'alpha.yaml', ids: ['a1', 'a2'] },
+      { text: 'text of beta', file: 'beta.yaml', ids: ['b1'] },
+    ]);
+    // A drill created after the migration joins its scenario's group.
+    store.createDrill({ id: 'a4', scenarioId: 'alpha', scenarioVersion: 1, scenarioText: 'text of alpha', scenarioFile: 'alpha.yaml', seed: 's', hostKeyHash: 'h', createdAt: 1 }, [], [], { wallMs: 0, gameMs: 0, speed: 1, running: true });
+    expect(store.runningByScenario().find((g) => g.scenarioFile === 'alpha.yaml')?.drills.map((d) => d.id).sort()).toEqual(['a1', 'a2', 'a4']);
+    await store.close();
+    // Opening it again finds the column there and changes nothing.
+    const again = new SqliteStore(path);
+    expect(again.runningByScenario()).toHaveLength(2);
+    await again.close();
   });
 });
