@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { LISTEN_BACKLOG } from '../app.ts';
+import { RestartBackoff } from './restart-backoff.ts';
 import { drillOfRequestHead, shardOf } from './shard.ts';
 import { CONNECTION, READY, type HandedConnection } from './messages.ts';
 
@@ -42,8 +43,6 @@ export interface Primary {
 
 /** A client that opens a connection and sends nothing is dropped after this long. */
 const FIRST_BYTES_TIMEOUT_MS = 10_000;
-/** A worker that dies is started again after this pause (a crash loop must not spin). */
-const RESTART_DELAY_MS = 1_000;
 
 export async function startPrimary(o: PrimaryOptions): Promise<Primary> {
   const log = o.log ?? ((line: string) => console.log(line));
@@ -51,7 +50,14 @@ export async function startPrimary(o: PrimaryOptions): Promise<Primary> {
   let closing = false;
   let roundRobin = 0;
 
-  const spawnWorker = (index: number): Promise<void> =>
+  const backoff = workers.map(() => new RestartBackoff());
+
+  /**
+   * Start worker `index`. The first start of each worker must succeed (startPrimary fails
+   * otherwise); a restart that fails, even before the worker is ready, is tried again after the
+   * back-off, so a crash during a restarted worker's boot does not leave its drills unserved for good.
+   */
+  const spawnWorker = (index: number, first: boolean): Promise<void> =>
     new Promise((resolve, reject) => {
       const child = fork(o.entry, [], {
         execArgv: o.execArgv ?? process.execArgv,
@@ -63,24 +69,28 @@ export async function startPrimary(o: PrimaryOptions): Promise<Primary> {
         if ((message as { type?: string } | null)?.type === READY) {
           ready = true;
           workers[index] = child;
+          backoff[index]!.started(performance.now());
           resolve();
           return;
         }
         o.onMessage?.(index, message);
       });
       child.on('exit', (code, signal) => {
+        const how = signal ?? `code ${code}`;
         if (workers[index] === child) workers[index] = null;
-        if (!ready) return reject(new Error(`worker ${index} exited before it was ready (${signal ?? `code ${code}`})`));
+        if (!ready && first) return reject(new Error(`worker ${index} exited before it was ready (${how})`));
+        if (!ready) resolve(); // a restart that failed: the retry below takes over
         if (closing) return;
-        o.onWorkerExit?.(index, signal ?? `code ${code}`);
+        if (ready) o.onWorkerExit?.(index, how);
         // Its drills are unreachable until it is back; their clients keep retrying and get in then.
-        log(`worker ${index} stopped (${signal ?? `code ${code}`}); starting it again`);
-        setTimeout(() => void spawnWorker(index).catch((e: Error) => log(e.message)), RESTART_DELAY_MS).unref();
+        const wait = backoff[index]!.stopped(performance.now());
+        log(`worker ${index} stopped (${how}${ready ? '' : ', before it was ready'}); starting it again in ${wait / 1000} s`);
+        setTimeout(() => void spawnWorker(index, false), wait).unref();
       });
     });
 
   // Workers boot (rebuilding their running drills from the log) in parallel; the port opens when all are ready.
-  await Promise.all(workers.map((_, i) => spawnWorker(i)));
+  await Promise.all(workers.map((_, i) => spawnWorker(i, true)));
 
   /** The next worker that is up, for a request any of them can serve (-1 if none is). */
   const anyWorker = (): number => {
