@@ -6,6 +6,9 @@ import type { ClockAnchor, SeatRecord } from '../store/types.ts';
 import { DrillRoom, type RoomDeps } from './room.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
 
+/** Uploaded scenarios whose compiled form is kept for drills yet to be created or rebuilt (see DrillRegistry). */
+export const COMPILED_TEXTS_KEPT = 16;
+
 export interface CreateDrillInput {
   scenarioText: string;
   scenarioFile: string;
@@ -34,9 +37,14 @@ export interface DrillSnapshot {
  */
 export class DrillRegistry {
   private readonly rooms = new Map<string, DrillRoom>();
-  private readonly compiledCache = new Map<string, CompiledScenario>();
-  /** Compiled scenarios by their text: drills of the same scenario share one (it is immutable). */
+  /**
+   * Compiled scenarios by their text: drills of the same scenario share one (it is immutable). The
+   * bundled ones stay (adopt); of the others (uploaded scenarios) the most recently used
+   * COMPILED_TEXTS_KEPT are kept, so a server that has seen many uploads does not keep them all:
+   * a live room holds its own, and any other is parsed again when next needed.
+   */
   private readonly compiledByText = new Map<string, CompiledScenario>();
+  private readonly pinnedTexts = new Set<string>();
 
   constructor(
     private readonly deps: RoomDeps,
@@ -81,7 +89,6 @@ export class DrillRegistry {
       entries,
       anchor,
     );
-    this.compiledCache.set(drillId, compiled);
     // The owner runs it; another process has only written it down, and the owner rebuilds it from
     // the log when its first seat connects.
     if (this.owns(drillId)) this.rooms.set(drillId, new DrillRoom(drillId, compiled, state, anchor, this.deps));
@@ -94,9 +101,25 @@ export class DrillRegistry {
    */
   load(text: string, file: string): LoadResult {
     const cached = this.compiledByText.get(text);
-    if (cached) return { ok: true, compiled: cached, warnings: [] };
+    if (cached) {
+      if (!this.pinnedTexts.has(text)) {
+        // Most recently used last (a Map keeps insertion order).
+        this.compiledByText.delete(text);
+        this.compiledByText.set(text, cached);
+      }
+      return { ok: true, compiled: cached, warnings: [] };
+    }
     const loaded = loadScenario(text, file);
-    if (loaded.ok) this.compiledByText.set(text, loaded.compiled);
+    if (loaded.ok) {
+      this.compiledByText.set(text, loaded.compiled);
+      let unpinned = this.compiledByText.size - this.pinnedTexts.size;
+      for (const key of this.compiledByText.keys()) {
+        if (unpinned <= COMPILED_TEXTS_KEPT) break;
+        if (this.pinnedTexts.has(key)) continue;
+        this.compiledByText.delete(key);
+        unpinned--;
+      }
+    }
     return loaded;
   }
 
@@ -107,6 +130,7 @@ export class DrillRegistry {
    */
   adopt(text: string, compiled: CompiledScenario): void {
     if (!this.compiledByText.has(text)) this.compiledByText.set(text, compiled);
+    this.pinnedTexts.add(text);
   }
 
   /** The room for a drill if it is live, without rebuilding it. */
@@ -115,13 +139,13 @@ export class DrillRegistry {
   }
 
   /** The room for a drill, rebuilt from its log if it is not live yet; null if there is no such drill or another process owns it. */
-  get(drillId: string, known?: { anchor: ClockAnchor }): DrillRoom | null {
+  get(drillId: string, known?: { anchor: ClockAnchor; compiled: CompiledScenario }): DrillRoom | null {
     const live = this.rooms.get(drillId);
     if (live) return live;
     if (!this.owns(drillId)) return null;
     const anchor = known?.anchor ?? this.deps.store.anchor(drillId);
     if (!anchor) return null;
-    const compiled = this.compiled(drillId);
+    const compiled = known?.compiled ?? this.compiled(drillId);
     if (!compiled) return null;
     const entries = this.deps.store.entries(drillId);
     const state = replay(compiled, entries);
@@ -146,15 +170,14 @@ export class DrillRegistry {
     return entries.length > 0 ? { compiled, state: replay(compiled, entries) } : null;
   }
 
+  /** A drill's compiled scenario: its live room's, or its stored text's (see compiledByText). */
   compiled(drillId: string): CompiledScenario | null {
-    const cached = this.compiledCache.get(drillId);
-    if (cached) return cached;
+    const live = this.rooms.get(drillId);
+    if (live) return live.compiled;
     const record = this.deps.store.getDrill(drillId);
     if (!record) return null;
     const loaded = this.load(record.scenarioText, record.scenarioFile);
-    if (!loaded.ok) return null;
-    this.compiledCache.set(drillId, loaded.compiled);
-    return loaded.compiled;
+    return loaded.ok ? loaded.compiled : null;
   }
 
   /**
@@ -172,8 +195,7 @@ export class DrillRegistry {
       }
       for (const { id, anchor } of group.drills) {
         if (!this.owns(id)) continue;
-        this.compiledCache.set(id, loaded.compiled);
-        const room = this.get(id, { anchor });
+        const room = this.get(id, { anchor, compiled: loaded.compiled });
         if (room) rooms.push(room);
       }
     }
@@ -192,7 +214,6 @@ export class DrillRegistry {
     if (!room || room.busy()) return false;
     room.close();
     this.rooms.delete(drillId);
-    this.compiledCache.delete(drillId);
     return true;
   }
 
