@@ -4,6 +4,8 @@ import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
 import { DrillRegistry } from './drills/registry.ts';
+import type { DrillRoom } from './drills/room.ts';
+import type { LogEntry } from '../shared/engine/types.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { loadBundled, type BundledScenario } from './http/scenarios.ts';
 import { consoleLogger, type Logger } from './log.ts';
@@ -67,7 +69,13 @@ export function createApp(options: AppOptions): App {
   const store = options.store;
   const hub = new Hub(store, clock, scheduler);
   const committer = new GroupCommitter(store);
-  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, (room, entries) => hub.scores.prime(room.id, room.compiled, entries), options.shard ?? null);
+  // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
+  // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
+  const rebuilt = (room: DrillRoom, entries: readonly LogEntry[]) => {
+    hub.scores.prime(room.id, room.compiled, entries);
+    hub.forgetWhenIdle(room.id);
+  };
+  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const bundled = loadBundled();

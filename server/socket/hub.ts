@@ -67,7 +67,7 @@ export class Hub implements RoomOutput {
    * that runs for weeks kept every drill it had ever played since it started. Its log stays;
    * reports are read from the log, and a seat that comes back rebuilds the room.
    */
-  private forgetWhenIdle(drillId: string): void {
+  forgetWhenIdle(drillId: string): void {
     if (this.forgetTimers.has(drillId) || (this.sockets.get(drillId)?.size ?? 0) > 0) return;
     if (this.registry?.peek(drillId)?.state.lifecycle !== 'ended') return;
     this.forgetTimers.set(

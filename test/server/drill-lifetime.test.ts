@@ -50,6 +50,22 @@ describe('LIFETIME: drills in memory', () => {
     expect(s.app.registry.peek(d.drillId)).not.toBeNull();
   });
 
+  it('LIFE4 an ended drill brought back by a handshake that never completes is let go of again', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
+    fac.close();
+    await until(() => connected(s) === 0, 'the facilitator gone');
+    s.time.advance(ENDED_DRILL_IDLE_MS);
+    expect(s.app.registry.peek(d.drillId)).toBeNull();
+    // What a handshake does with a valid token: the room is rebuilt before the socket connects.
+    expect(s.app.registry.get(d.drillId)?.state.lifecycle).toBe('ended');
+    s.time.advance(ENDED_DRILL_IDLE_MS);
+    expect(s.app.registry.peek(d.drillId)).toBeNull();
+  });
+
   it('LIFE2 an ended drill someone still has open is kept, and so is a running drill nobody has open', async () => {
     const s = await server();
     const ended = await createDrill(s);
