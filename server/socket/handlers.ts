@@ -165,14 +165,16 @@ export function installSocketHandlers(deps: SocketDeps): void {
    */
   async function serve(socket: TtxSocket, event: string, handler: Handler, payload: unknown, ack: unknown): Promise<void> {
     const { drillId, seat } = socket.data;
-    const conn = connections.get(socket);
-    const room = registry.get(drillId);
-    if (!conn || !room) return;
     if (typeof ack !== 'function') {
       log.security('invalid-payload', { drill: drillId, seat: seat.seat, event, why: 'no-ack-callback' });
       return;
     }
     const reply = ack as (r: AckResult<unknown>) => void;
+    const conn = connections.get(socket);
+    const room = registry.get(drillId);
+    // Neither can be missing for a connected socket (a drill with seats connected is never let go
+    // of); if one ever is, the client is told rather than left waiting for an ack.
+    if (!conn || !room) return reply(INTERNAL);
     if (!conn.bucket.take(clock.now())) {
       // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
       log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
