@@ -116,11 +116,15 @@ export async function runFuzz(o: FuzzRunOptions) {
 
     await sleep(o.baselineMs);
     const bBefore = countEvents(o.db, b.drillId);
+    // The server's own CPU and event loop over the fuzz alone: they tell a slow server from one that
+    // waits for a core the fuzz generator is using.
+    await server.reset();
     phase = 'fuzz';
     const hostileTokens = b.seats.filter((s) => s.role !== 'facilitator').map((s) => s.token);
     const started = performance.now();
     const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`));
     const seconds = (performance.now() - started) / 1000;
+    const during = await server.stats();
     phase = 'off';
     clearInterval(timer);
     await sleep(1500);
@@ -147,6 +151,9 @@ export async function runFuzz(o: FuzzRunOptions) {
       legitAckP50DuringMs: round(percentile(latency.fuzz, 50)),
       legitAckP99DuringMs: round(percentile(latency.fuzz, 99)),
       legitErrors: legitErrors.length,
+      serverCpuPctDuring: round((100 * (during.cpuUserMs + during.cpuSystemMs)) / during.uptimeMs),
+      serverLoopP99DuringMs: during.loopP99Ms,
+      serverLoopMaxDuringMs: during.loopMaxMs,
     };
     return { figures };
   } finally {
