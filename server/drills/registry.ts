@@ -162,7 +162,7 @@ export class DrillRegistry {
    */
   read(drillId: string): DrillSnapshot | null {
     // Peek, not get: reading an ended drill's report must not bring its room back to life.
-    const live = this.rooms.get(drillId);
+    const live = this.peek(drillId);
     if (live) return { compiled: live.compiled, state: live.state };
     const compiled = this.compiled(drillId);
     if (!compiled) return null;
@@ -172,7 +172,7 @@ export class DrillRegistry {
 
   /** A drill's compiled scenario: its live room's, or its stored text's (see compiledByText). */
   compiled(drillId: string): CompiledScenario | null {
-    const live = this.rooms.get(drillId);
+    const live = this.peek(drillId);
     if (live) return live.compiled;
     const record = this.deps.store.getDrill(drillId);
     if (!record) return null;

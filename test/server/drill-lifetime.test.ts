@@ -19,6 +19,19 @@ async function reportOf(s: TestServer, drillId: string, token: string): Promise<
   return { status: 200, total: body.score.total };
 }
 
+/** A drill the facilitator started and ended; with `leave`, nobody is connected to it any more. */
+async function endedDrill(s: TestServer, leave = true) {
+  const d = await createDrill(s);
+  const fac = await client(s, d.seat('facilitator'));
+  expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+  expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
+  if (leave) {
+    fac.close();
+    await until(() => connected(s) === 0, 'the facilitator gone');
+  }
+  return d;
+}
+
 describe('LIFETIME: drills in memory', () => {
   it('LIFE1 an ended drill nobody has open is let go of, and its report and final view are still there', async () => {
     const s = await server();
@@ -52,12 +65,7 @@ describe('LIFETIME: drills in memory', () => {
 
   it('LIFE4 an ended drill brought back by a handshake that never completes is let go of again', async () => {
     const s = await server();
-    const d = await createDrill(s);
-    const fac = await client(s, d.seat('facilitator'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
-    fac.close();
-    await until(() => connected(s) === 0, 'the facilitator gone');
+    const d = await endedDrill(s);
     s.time.advance(ENDED_DRILL_IDLE_MS);
     expect(s.app.registry.peek(d.drillId)).toBeNull();
     // What a handshake does with a valid token: the room is rebuilt before the socket connects.
@@ -68,10 +76,7 @@ describe('LIFETIME: drills in memory', () => {
 
   it('LIFE2 an ended drill someone still has open is kept, and so is a running drill nobody has open', async () => {
     const s = await server();
-    const ended = await createDrill(s);
-    const fac = await client(s, ended.seat('facilitator'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
+    const ended = await endedDrill(s, false);
     const running = await createDrill(s);
     const other = await client(s, running.seat('facilitator'));
     expect(await other.send({ type: 'drill.start' })).toMatchObject({ ok: true });
@@ -84,12 +89,7 @@ describe('LIFETIME: drills in memory', () => {
 
   it('LIFE3 a seat that comes back within the wait keeps the drill; the wait starts again when it leaves', async () => {
     const s = await server();
-    const d = await createDrill(s);
-    const fac = await client(s, d.seat('facilitator'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
-    fac.close();
-    await until(() => connected(s) === 0, 'the facilitator gone');
+    const d = await endedDrill(s);
     s.time.advance(ENDED_DRILL_IDLE_MS - 1000);
     const back = await client(s, d.seat('facilitator'));
     s.time.advance(ENDED_DRILL_IDLE_MS);
