@@ -1,3 +1,4 @@
+import { compareEnglish } from '../i18n/collate.ts';
 import { localize, type Locale } from '../i18n/locales.ts';
 import { getAction } from '../runbook/actions.ts';
 import { CHECKLIST } from '../runbook/checklist.ts';
@@ -145,8 +146,8 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
     message: localize(f.message, locale),
     citation: describeRef(f.runbookRef, locale),
   }));
-  const credits = findings.filter((f) => f.points > 0).sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule, 'en'));
-  const deductions = findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points || a.rule.localeCompare(b.rule, 'en'));
+  const credits = findings.filter((f) => f.points > 0).sort((a, b) => b.points - a.points || compareEnglish(a.rule, b.rule));
+  const deductions = findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points || compareEnglish(a.rule, b.rule));
   const seenRules = new Set<string>();
   const practiseNext = deductions
     .filter((f) => (seenRules.has(f.rule) ? false : (seenRules.add(f.rule), true)))

@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
-const names = args.filter((a) => !a.startsWith('-'));
-const flags = args.filter((a) => a.startsWith('-'));
+// Names come first; everything from the first flag on is passed through, values included
+// (`load --rooms 1000`: "1000" is the value of --rooms, not the name of a bench).
+const firstFlag = args.findIndex((a) => a.startsWith('-'));
+const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
+const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => names.length === 0 || names.some((n) => f.startsWith(n)))

@@ -13,11 +13,21 @@ const owners = (roles: readonly string[], locale: keyof RuleText) => listOf(role
 
 /* Role discipline: the IC leads rather than types, each role does its own work, the scribe keeps a true timeline. */
 
+type TruthEvent = ScoringContext['compiled']['scenario']['truth'][number];
+
+/** Each truth event's keywords, normalised once per scenario rather than on every live score. */
+const normalizedKeywords = new WeakMap<TruthEvent, string[]>();
+function keywordsOf(truth: TruthEvent): string[] {
+  let keywords = normalizedKeywords.get(truth);
+  if (!keywords) normalizedKeywords.set(truth, (keywords = truth.keywords.map(normalize)));
+  return keywords;
+}
+
 /** Truth events the scribe's timeline mentions, by keyword. */
 function coverage(ctx: ScoringContext) {
   const key = ctx.compiled.scenario.truth.filter((t) => t.key);
   return key.map((truth) => {
-    const keywords = truth.keywords.map(normalize);
+    const keywords = keywordsOf(truth);
     return { truth, entry: ctx.timeline.find((e) => keywords.some((k) => e.norm.includes(k))) };
   });
 }
