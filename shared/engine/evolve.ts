@@ -54,17 +54,30 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
   };
 }
 
-/** A copy deep enough that applyEntry on it never reaches the original. */
+/**
+ * A copy deep enough that applyEntry on it never reaches the original. Every field is written out:
+ * `{ ...s, rng: … }` (a spread followed by more properties) goes through V8's slow path, and the
+ * copy runs for every entry the server applies.
+ */
 export function cloneState(s: DrillState): DrillState {
   const assets: Record<string, AssetState> = {};
-  for (const [id, a] of Object.entries(s.assets)) assets[id] = { ...a };
+  for (const id in s.assets) assets[id] = { ...s.assets[id]! };
   return {
-    ...s,
+    scenarioId: s.scenarioId,
+    scenarioVersion: s.scenarioVersion,
+    seed: s.seed,
+    seq: s.seq,
+    clock: s.clock,
+    lifecycle: s.lifecycle,
+    speed: s.speed,
+    phase: s.phase,
     rng: { ...s.rng },
     injects: s.injects.slice(),
     assets,
     facts: { ...s.facts },
     actionsTaken: { ...s.actionsTaken },
+    codename: s.codename,
+    insider: s.insider,
     exfil: { ...s.exfil },
     adversary: { ...s.adversary },
     messages: s.messages.slice(),
