@@ -218,6 +218,7 @@ export const en = {
     liveScore: 'Live score',
     liveTotal: 'Live score {{total}}',
     findings: 'Findings',
+    findingsLatest: 'The latest {{shown}} of {{total}} findings; the report lists them all.',
     end: 'End drill',
     endReason: 'ended by the facilitator',
     openReport: 'Open report',

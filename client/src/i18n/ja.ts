@@ -217,6 +217,7 @@ export const ja: Catalog = {
     liveScore: 'リアルタイムスコア',
     liveTotal: 'リアルタイムスコア {{total}}',
     findings: '指摘事項',
+    findingsLatest: '指摘事項 {{total}} 件のうち最新の {{shown}} 件。すべては報告書に載ります。',
     end: '訓練を終了',
     endReason: 'ファシリテーターが終了',
     openReport: '報告書を開く',

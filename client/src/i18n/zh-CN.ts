@@ -217,6 +217,7 @@ export const zhCN: Catalog = {
     liveScore: '实时得分',
     liveTotal: '实时得分 {{total}}',
     findings: '评分发现',
+    findingsLatest: '共 {{total}} 条发现，这里显示最新的 {{shown}} 条；报告中列出全部。',
     end: '结束演练',
     endReason: '由主持人结束',
     openReport: '打开报告',

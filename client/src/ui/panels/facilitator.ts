@@ -1,4 +1,5 @@
 import { REPORT_LABELS } from '../../../../shared/report/labels.ts';
+import { LIVE_FINDINGS_SHOWN } from '../../../../shared/scoring/live.ts';
 import { errorText, fmt, loc, locale, seatName, t } from '../../i18n/index.ts';
 import { PLAYER_ROLES } from '../../../../shared/runbook/types.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
@@ -19,6 +20,7 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
   const presence = h('ul', { class: 'presence', 'aria-label': t('facilitator.seats') });
   const score = h('div', { class: 'score', 'aria-live': 'off' });
   const findings = h('ol', { class: 'findings', 'aria-label': t('facilitator.findings') });
+  const findingsNote = h('p', { class: 'meta' });
   const notes = h('ol', { class: 'notes' });
 
   store.subscribe((s) => {
@@ -42,7 +44,10 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       clear(score);
       score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: fmt.number(s.score.total) })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${fmt.number(v)}`))));
       clear(findings);
-      for (const f2 of [...s.score.findings].reverse().slice(0, 40)) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${f2.message}`));
+      // Newest first. The live score carries only the latest LIVE_FINDINGS_SHOWN; the report has them all.
+      const shown = s.score.findings.slice(-LIVE_FINDINGS_SHOWN).reverse();
+      findingsNote.textContent = s.score.findingsTotal > shown.length ? t('facilitator.findingsLatest', { shown: fmt.number(shown.length), total: fmt.number(s.score.findingsTotal) }) : '';
+      for (const f2 of shown) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${f2.message}`));
     }
   });
 
@@ -61,6 +66,6 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       },
     }, h('h3', {}, t('facilitator.adhoc')), h('label', { for: 'adhoc-title' }, t('facilitator.adhocTitle')), adhocTitle, h('label', { for: 'adhoc-body' }, t('facilitator.adhocText')), adhocBody, h('label', { for: 'adhoc-audience' }, t('comms.audience')), adhocAudience, h('button', { type: 'submit', id: 'adhoc-send' }, t('facilitator.sendAdhoc'))),
     h('form', { onsubmit: (e: Event) => { e.preventDefault(); void store.send({ type: 'facilitator.note', text: note.value }).then((r) => r.ok && (note.value = '')); } }, h('h3', {}, t('facilitator.notes')), h('label', { for: 'fac-note' }, t('facilitator.note')), note, h('button', { type: 'submit' }, t('facilitator.saveNote')), notes),
-    h('h3', { id: 'fac-score-h' }, t('facilitator.liveScore')), score, findings,
+    h('h3', { id: 'fac-score-h' }, t('facilitator.liveScore')), score, findings, findingsNote,
     h('div', { class: 'buttons' }, act(t('facilitator.end'), { type: 'drill.end', reason: 'ended by the facilitator' }, 'fac-end'), h('button', { type: 'button', id: 'open-report', onclick: onReport }, t('facilitator.openReport'))));
 }
