@@ -60,6 +60,10 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 /** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
 export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSeq: number): SyncResult {
   if (lastSeq < 0 || room.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(room.compiled, room.state, seat) };
+  // A seat that had everything missed nothing, and the database need not be asked. After a restart
+  // that is nearly every seat (nothing is committed while the server is down): 6,000 reads of an
+  // empty range were a quarter of a second of the main thread while every client came back.
+  if (lastSeq >= room.state.seq) return { entries: [] };
   return { entries: store.entries(room.id, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) };
 }
 
