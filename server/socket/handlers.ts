@@ -8,6 +8,8 @@ import {
   PROTOCOL_VERSION,
   syncRequestSchema,
   type AckResult,
+  type ConnectionWelcome,
+  type Handshake,
   type ErrorCode,
   type SyncResult,
   type Welcome,
@@ -67,13 +69,17 @@ export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSe
   return { entries: store.entries(room.id, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) };
 }
 
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale): Welcome {
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, viewSeq: number | undefined): ConnectionWelcome;
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, viewSeq?: number): ConnectionWelcome {
   const caught = lastSeq >= 0 ? catchUp(deps.store, room, seat, lastSeq) : null;
+  // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
+  const viewIsCurrent = viewSeq === room.state.seq;
   return {
     protocolVersion: PROTOCOL_VERSION,
     drillId: room.id,
     seat,
-    view: viewFor(room.compiled, room.state, seat),
+    ...(viewIsCurrent ? {} : { view: viewFor(room.compiled, room.state, seat) }),
     missed: caught && 'entries' in caught ? caught.entries : [],
     presence: deps.hub.presence(room.id),
     ...(seat.role === 'facilitator' ? { score: liveScore(deps.hub.scores.current(room.id, room.compiled), locale) } : {}),
@@ -221,8 +227,9 @@ export function installSocketHandlers(deps: SocketDeps): void {
 
     try {
       hub.join(socket);
-      const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? -1;
-      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale));
+      // The handshake middleware validated auth with handshakeSchema.
+      const { lastSeq = -1, viewSeq } = socket.handshake.auth as Handshake;
+      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale, viewSeq));
     } catch (error) {
       console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
       socket.disconnect(true);

@@ -43,6 +43,11 @@ export const handshakeSchema = z.strictObject({
   token: z.string().min(10).max(200),
   protocolVersion: z.number().int(),
   lastSeq: z.number().int().min(-1).optional(),
+  /**
+   * The `seq` of the view the client already holds, if it holds one. When that is still the drill's
+   * seq, its view is current and the welcome leaves the view out.
+   */
+  viewSeq: z.number().int().min(-1).optional(),
   /** The reader's language, for text the server words (the facilitator's live findings); default en. */
   locale: z.enum(LOCALES).optional(),
 });
@@ -103,6 +108,14 @@ export interface Welcome {
   score?: LiveScore;
 }
 
+/**
+ * The welcome a connection gets. `view` is absent when the handshake's `viewSeq` is the drill's
+ * seq: the view the client holds is the current one. A reconnecting client nearly always is (after
+ * a server restart, every seat that was up to date), and a late drill's view is tens of kilobytes,
+ * so sending every returning seat its whole view again was most of what a restart cost.
+ */
+export type ConnectionWelcome = Omit<Welcome, 'view'> & { view?: DrillView };
+
 export interface CommandResult {
   /** Seqs of the entries the command produced (the entries arrive as drill:eventApplied). */
   seqs: number[];
@@ -127,7 +140,7 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  'drill:welcomed': (welcome: Welcome) => void;
+  'drill:welcomed': (welcome: ConnectionWelcome) => void;
   /**
    * A committed entry this seat may see. The last one a command produced for the seat carries what
    * the command changed in the seat's view (`patch`), so the client never needs to re-read the view.

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catchUp } from '../../server/socket/handlers.ts';
+import { viewFor } from '../../shared/engine/index.ts';
 import type { EventStore } from '../../server/store/types.ts';
 import { createDrill, take, tracked } from './harness.ts';
 
 /*
  * What a returning seat is sent: the entries it missed, read from the log, or nothing (without a
- * read) when it had everything, as nearly every seat has after a server restart.
+ * read) when it had everything, as nearly every seat has after a server restart; and its whole view
+ * only when the view it holds (the handshake's viewSeq) is not the current one.
  */
 
 const { server, client } = tracked();
@@ -49,5 +51,47 @@ describe('CATCHUP: a returning seat', () => {
     // A seat claiming to be ahead of the drill (a hostile or confused client) gets nothing either.
     expect(catchUp(store, room, { role: 'ic', seat: 'ic' }, room.state.seq + 5)).toEqual({ entries: [] });
     expect(reads()).toBe(0);
+  });
+});
+
+describe('WELCOME-V: the view in a welcome', () => {
+  it('WELCOME-V1 a seat whose view is current is welcomed without it, keeps its own, and later patches keep it right', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const ic = await client(s, d.seat('ic'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    expect(await ic.send(take('set-codename', undefined, 'blue-heron'))).toMatchObject({ ok: true });
+    const room = s.app.registry.get(d.drillId)!;
+    const held = ic.view!;
+    expect(held.seq).toBe(room.state.seq);
+    ic.close();
+
+    const back = await client(s, d.seat('ic'), { lastSeq: held.seq, viewSeq: held.seq });
+    expect(back.welcome).not.toHaveProperty('view');
+    expect(back.welcome?.missed).toEqual([]);
+    // The client carries on from the view it held, as the browser client does.
+    back.view = held;
+    expect(await fac.send({ type: 'inject.push', injectId: 'exec-update' })).toMatchObject({ ok: true });
+    expect(await back.send(take('review-network-logs'))).toMatchObject({ ok: true });
+    expect(back.view).toEqual(viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' }));
+  });
+
+  it('WELCOME-V2 a seat whose view is behind, or who holds none, gets the whole current view', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const ic = await client(s, d.seat('ic'));
+    const heldSeq = ic.view!.seq;
+    ic.close();
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    const room = s.app.registry.get(d.drillId)!;
+    const current = viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' });
+
+    const behind = await client(s, d.seat('ic'), { lastSeq: heldSeq, viewSeq: heldSeq });
+    expect(behind.welcome?.view).toEqual(current);
+    behind.close();
+    const fresh = await client(s, d.seat('ic'));
+    expect(fresh.welcome?.view).toEqual(current);
   });
 });

@@ -63,6 +63,6 @@ describe('NET: a whole drill over real sockets', () => {
     const committed = server.store.entries(drill.drillId).map((e) => e.seq);
     expect(committed).toEqual(committed.map((_, i) => i));
     await until(() => fac.lastSeq() === committed.at(-1), 'facilitator caught up');
-    expect(fac.entries.map((e) => e.seq)).toEqual(committed.filter((s) => s > (fac.welcome?.view.seq ?? 0)));
+    expect(fac.entries.map((e) => e.seq)).toEqual(committed.filter((s) => s > (fac.welcome?.view?.seq ?? 0)));
   });
 });

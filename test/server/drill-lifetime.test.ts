@@ -57,9 +57,9 @@ describe('LIFETIME: drills in memory', () => {
     expect(s.app.registry.peek(d.drillId)).toBeNull();
     // A seat that comes back finds the drill as it ended.
     const back = await client(s, d.seat('ic'));
-    expect(back.welcome?.view.lifecycle).toBe('ended');
-    expect(back.welcome?.view.seq).toBe(finalSeq);
-    expect(back.welcome?.view.actionsTaken['set-codename']).toBeDefined();
+    expect(back.welcome?.view?.lifecycle).toBe('ended');
+    expect(back.welcome?.view?.seq).toBe(finalSeq);
+    expect(back.welcome?.view?.actionsTaken['set-codename']).toBeDefined();
     expect(s.app.registry.peek(d.drillId)).not.toBeNull();
   });
 

@@ -13,7 +13,7 @@ import type { EventStore } from '../../server/store/types.ts';
 import type { Command, LogEntry } from '../../shared/engine/types.ts';
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
-import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type Welcome } from '../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
 
 /*
  * A real server on a loopback port with a manual clock, and real socket.io clients that record
@@ -63,7 +63,7 @@ export async function createDrill(server: TestServer, body: Record<string, unkno
 export class TestClient {
   readonly entries: LogEntry[] = [];
   readonly raw: string[] = [];
-  welcome: Welcome | null = null;
+  welcome: ConnectionWelcome | null = null;
   /** The seat's view as a real client keeps it: the welcome's, with every patch applied. */
   view: DrillView | null = null;
   patches = 0;
@@ -75,7 +75,7 @@ export class TestClient {
   constructor(readonly socket: ClientSocket, readonly name: string) {
     socket.on('drill:welcomed', (w) => {
       this.welcome = w;
-      this.view = w.view;
+      this.view = w.view ?? this.view;
       this.welcomes++;
       this.raw.push(JSON.stringify(w));
       for (const e of w.missed) this.add(e);
@@ -108,7 +108,7 @@ export class TestClient {
   }
 
   lastSeq(): number {
-    return Math.max(this.welcome?.view.seq ?? -1, this.entries.at(-1)?.seq ?? -1);
+    return Math.max(this.welcome?.view?.seq ?? -1, this.entries.at(-1)?.seq ?? -1);
   }
 
   send(command: Command, extra: { expectedSeq?: number; idempotencyKey?: string } = {}): Promise<AckResult<CommandResult>> {
@@ -121,13 +121,13 @@ export class TestClient {
   }
 }
 
-export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
+export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; viewSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
   const socket: ClientSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     query: { drill: drillOfToken(seat.token) ?? '' },
-    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
+    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.viewSeq !== undefined ? { viewSeq: options.viewSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
   });
   const client = new TestClient(socket, seat.seat);
   await new Promise<void>((resolve, reject) => {

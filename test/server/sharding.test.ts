@@ -116,7 +116,7 @@ describe('SHARD: two workers on one database', () => {
       const drill = await createDrill(a, { speed: 4 });
       const owner = a.app.registry.owns(drill.drillId) ? a : b;
       const fac = await join(owner, drill.seat('facilitator'));
-      expect(fac.welcome?.view.speed).toBe(4);
+      expect(fac.welcome?.view?.speed).toBe(4);
       expect(owner.store.entries(drill.drillId).map((e) => e.event.type)).toEqual(['drill.created', 'drill.speedChanged']);
       fac.close();
       if (owner === b) return;

@@ -26,7 +26,7 @@ export class SocketTransport implements Transport {
     // The drill goes in the URL so a server of several processes can route the connection to the
     // one that runs it (PROTOCOL.md §1); the token stays out of the URL.
     const drill = drillOfToken(this.token);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, locale: locale() }) });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, ...(this.view ? { viewSeq: this.view.seq } : {}), locale: locale() }) });
     this.socket = socket;
     socket.on('connect', () => events.status('online'));
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
@@ -50,12 +50,13 @@ export class SocketTransport implements Transport {
     };
     socket.on('drill:welcomed', (w) => {
       this.drillId = w.drillId;
-      this.view = w.view;
-      events.view(w.view);
+      // No view in the welcome: the one this client holds (its seq was sent as viewSeq) is current.
+      this.view = w.view ?? this.view;
+      if (this.view) events.view(this.view);
       events.presence(w.presence);
       if (w.score) events.score(w.score);
       for (const e of w.missed) events.entry(e);
-      this.lastSeq = Math.max(this.lastSeq, w.view.seq);
+      this.lastSeq = Math.max(this.lastSeq, this.view?.seq ?? -1);
     });
     socket.on('drill:eventApplied', (entry, patch) => {
       this.lastSeq = Math.max(this.lastSeq, entry.seq);

@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { io, type Socket } from 'socket.io-client';
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
-import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type Welcome } from '../../../shared/protocol/index.ts';
+import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type ConnectionWelcome } from '../../../shared/protocol/index.ts';
 
 /*
  * The load generator: R rooms × P sockets on loopback, playing at a team's realistic pace (one
@@ -139,7 +139,7 @@ export class LoadGenerator {
       query: { drill: room.drillId },
       ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
       // A function, so a reconnect after a restart sends the last seq this client has seen.
-      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}) }),
+      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}), ...(client.view ? { viewSeq: client.view.seq } : {}) }),
     });
     client.socket = socket;
     this.clients.push(client);
@@ -150,11 +150,12 @@ export class LoadGenerator {
       if (this.measuring) this.metrics.disconnects++;
     });
     return new Promise((resolve, reject) => {
-      socket.on('drill:welcomed', (welcome: Welcome) => {
+      socket.on('drill:welcomed', (welcome: ConnectionWelcome) => {
         client.welcomedAt = performance.now();
-        client.view = welcome.view;
+        // As the browser client does: no view in the welcome means the one it holds is current.
+        client.view = welcome.view ?? client.view;
         for (const e of welcome.missed) this.received(client, e);
-        client.lastSeq = Math.max(client.lastSeq, welcome.view.seq);
+        client.lastSeq = Math.max(client.lastSeq, client.view?.seq ?? -1);
         resolve();
       });
       socket.once('connect_error', (e) => (client.welcomedAt === 0 ? reject(e) : undefined));
