@@ -6,7 +6,8 @@ import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
 /*
  * A facilitator and four role browsers against a real server: injects reach every feed and the
  * aria-live region, the IC's message reaches the scribe, hostile text stays text, a reload puts a
- * player back in the seat, and everyone can open the report after the end.
+ * player back in the seat, a dropped connection resumes on the view it kept, and everyone can open
+ * the report after the end.
  */
 
 describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
@@ -94,6 +95,29 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     await scribe.locator('.injects li').nth(before - 1).waitFor({ timeout: 15_000 });
     expect(await scribe.locator('.injects li').count()).toBe(before);
     await scribe.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('E2E-M5b a player whose connection drops comes back on the view it kept, and the drill carries on', async () => {
+    const deputy = pages.deputy!;
+    const before = await deputy.locator('.injects li').count();
+    const welcomes: string[] = [];
+    deputy.on('websocket', (ws) => ws.on('framereceived', (frame) => {
+      const text = String(frame.payload);
+      if (text.includes('"drill:welcomed"')) welcomes.push(text);
+    }));
+    // A network blip, as the server sees it: the connection closes and the client reconnects itself.
+    const dropped = [...server.app.io.of('/').sockets.values()].filter((s) => s.data.seat.seat === 'deputy');
+    expect(dropped).toHaveLength(1);
+    dropped[0]!.conn.close();
+    await expect.poll(() => welcomes.length, { timeout: 15_000 }).toBe(1);
+    // Nothing happened while it was away, so its view was current: the welcome leaves it out.
+    expect(welcomes[0]).not.toContain('"view":');
+    expect(await deputy.locator('.injects li').count()).toBe(before);
+    await pages.ic!.fill('#msg-subject', 'Attorney Work Product');
+    await pages.ic!.fill('#msg-body', 'deputy: keep the bridge line open');
+    await pages.ic!.click('.composer button[type=submit]');
+    await deputy.locator('.messages li', { hasText: 'keep the bridge line open' }).waitFor({ timeout: 15_000 });
+    await deputy.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
   });
 
   it('E2E-M6 after the facilitator ends the drill, every participant can open the report', async () => {
