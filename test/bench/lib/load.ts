@@ -27,7 +27,7 @@ export interface LoadConfig {
    * How each client keeps its view: 'patch' takes the patches sent with the entries, as the browser
    * does, but does not apply them (applying them for 8,000 clients cost this process a third of a
    * core at the burst rate, CPU the server then lacked; a real client applies one on its own
-   * machine). 'sync' re-reads the whole view with drill:sync 60 ms after each entry, as the browser
+   * machine); it keeps the seq they move the view to, and reconnects with it as viewSeq. 'sync' re-reads the whole view with drill:sync 60 ms after each entry, as the browser
    * did before patches, kept to measure what that design cost the server.
    */
   viewUpdates?: 'patch' | 'sync';
@@ -56,6 +56,12 @@ export interface Client {
   counter: number;
   /** The whole view, in 'sync' mode. */
   view: DrillView | null;
+  /**
+   * The seq of the view the client would hold: its welcome's, moved on by each patch. Sent as the
+   * handshake's viewSeq when it reconnects, as the browser client does (the bench does not keep the
+   * view's contents, but what the server does only depends on the seq).
+   */
+  viewSeq: number;
   refresh: ReturnType<typeof setTimeout> | null;
 }
 
@@ -130,7 +136,7 @@ export class LoadGenerator {
   }
 
   private connect(room: Room, seat: SeatInfo): Promise<void> {
-    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, refresh: null };
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, viewSeq: -1, refresh: null };
     const socket: ClientSocket = io(this.config.url, {
       transports: ['websocket'],
       forceNew: true,
@@ -139,13 +145,17 @@ export class LoadGenerator {
       query: { drill: room.drillId },
       ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
       // A function, so a reconnect after a restart sends the last seq this client has seen.
-      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}), ...(client.view ? { viewSeq: client.view.seq } : {}) }),
+      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}), ...(client.viewSeq >= 0 && this.config.viewUpdates !== 'sync' ? { viewSeq: client.viewSeq } : {}) }),
     });
     client.socket = socket;
     this.clients.push(client);
     // Patches arrive with the entries (the server's cost is the same); see viewUpdates for why they
     // are not applied here.
-    socket.on('drill:eventApplied', (entry) => this.received(client, entry));
+    socket.on('drill:eventApplied', (entry, patch) => {
+      this.received(client, entry);
+      if (patch) client.viewSeq = patch.seq;
+    });
+    socket.on('drill:viewPatched', (patch) => (client.viewSeq = patch.seq));
     socket.on('disconnect', () => {
       if (this.measuring) this.metrics.disconnects++;
     });
@@ -153,9 +163,9 @@ export class LoadGenerator {
       socket.on('drill:welcomed', (welcome: ConnectionWelcome) => {
         client.welcomedAt = performance.now();
         // As the browser client does: no view in the welcome means the one it holds is current.
-        client.view = welcome.view ?? client.view;
+        if (welcome.view) [client.view, client.viewSeq] = [welcome.view, welcome.view.seq];
         for (const e of welcome.missed) this.received(client, e);
-        client.lastSeq = Math.max(client.lastSeq, client.view?.seq ?? -1);
+        client.lastSeq = Math.max(client.lastSeq, client.viewSeq);
         resolve();
       });
       socket.once('connect_error', (e) => (client.welcomedAt === 0 ? reject(e) : undefined));
