@@ -16,7 +16,7 @@ import {
   type WrongShard,
 } from '../../shared/protocol/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
-import { liveScore } from '../../shared/scoring/index.ts';
+import { liveScore, type LiveScore } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { DrillRoom } from '../drills/room.ts';
@@ -70,8 +70,9 @@ export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSe
 }
 
 function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, viewSeq: number | undefined): ConnectionWelcome;
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, viewSeq?: number): ConnectionWelcome {
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): ConnectionWelcome;
+function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): ConnectionWelcome {
+  const { viewSeq, scoreSeq } = held;
   const caught = lastSeq >= 0 ? catchUp(deps.store, room, seat, lastSeq) : null;
   // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
   const viewIsCurrent = viewSeq === room.state.seq;
@@ -82,8 +83,14 @@ function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: nu
     ...(viewIsCurrent ? {} : { view: viewFor(room.compiled, room.state, seat) }),
     missed: caught && 'entries' in caught ? caught.entries : [],
     presence: deps.hub.presence(room.id),
-    ...(seat.role === 'facilitator' ? { score: liveScore(deps.hub.scores.current(room.id, room.compiled), locale) } : {}),
+    ...(seat.role === 'facilitator' ? scoreFor(deps, room, locale, scoreSeq) : {}),
   };
+}
+
+/** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
+function scoreFor(deps: SocketDeps, room: DrillRoom, locale: Locale, scoreSeq: number | undefined): { score?: LiveScore } {
+  const score = deps.hub.scores.current(room.id, room.compiled, scoreSeq);
+  return score ? { score: liveScore(score, locale, deps.hub.scores.seqOf(room.id, room.compiled)) } : {};
 }
 
 export function installSocketHandlers(deps: SocketDeps): void {
@@ -228,8 +235,8 @@ export function installSocketHandlers(deps: SocketDeps): void {
     try {
       hub.join(socket);
       // The handshake middleware validated auth with handshakeSchema.
-      const { lastSeq = -1, viewSeq } = socket.handshake.auth as Handshake;
-      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale, viewSeq));
+      const { lastSeq = -1, viewSeq, scoreSeq } = socket.handshake.auth as Handshake;
+      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }));
     } catch (error) {
       console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
       socket.disconnect(true);

@@ -155,8 +155,8 @@ export class Hub implements RoomOutput {
     // The final score goes out at once; during play, at most every five seconds per drill, and only
     // while a facilitator is connected to see it.
     const watching = sockets.some((s) => s.data.seat.role === 'facilitator');
-    const push = (score: ScoreResult) => {
-      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale));
+    const push = (score: ScoreResult, seq: number) => {
+      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale, seq));
     };
     this.scores.applied(drillId, room.compiled, entries, watching ? push : null, ended !== null);
     if (ended) this.forgetWhenIdle(drillId);

@@ -65,10 +65,22 @@ export class LiveScores {
    * been pushed yet), and after a restart every drill was scored twice within moments of its
    * facilitator coming back (a tenth of a second of the main thread per hundred drills).
    */
-  current(drillId: string, compiled: CompiledScenario): ScoreResult {
+  current(drillId: string, compiled: CompiledScenario): ScoreResult;
+  /**
+   * With `heldSeq`, the seq of the score the facilitator's console already holds: null when that is
+   * still the latest (scoring is a fold, so the same seq gives the same score), and nothing is
+   * computed. After a restart every returning console holds the latest score.
+   */
+  current(drillId: string, compiled: CompiledScenario, heldSeq: number | undefined): ScoreResult | null;
+  current(drillId: string, compiled: CompiledScenario, heldSeq?: number): ScoreResult | null {
     const d = this.context(drillId, compiled);
     d.lastPushed = this.now();
-    return scoreContext(d.ctx);
+    return heldSeq === d.lastSeq ? null : scoreContext(d.ctx);
+  }
+
+  /** The seq of the last entry the drill's score counts (what a score computed now reflects). */
+  seqOf(drillId: string, compiled: CompiledScenario): number {
+    return this.context(drillId, compiled).lastSeq;
   }
 
   /**
@@ -76,7 +88,7 @@ export class LiveScores {
    * no `push` (no facilitator is watching) the entries are only folded: nobody is sent a score, so
    * none is computed; a facilitator who joins gets current().
    */
-  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: ((score: ScoreResult) => void) | null, immediate = false): void {
+  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: ((score: ScoreResult, seq: number) => void) | null, immediate = false): void {
     const d = this.context(drillId, compiled);
     for (const e of entries) this.fold(d, e);
     if (!push) return;
@@ -90,7 +102,7 @@ export class LiveScores {
     const fire = () => {
       d.timer = null;
       d.lastPushed = this.now();
-      push(scoreContext(d.ctx));
+      push(scoreContext(d.ctx), d.lastSeq);
     };
     if (wait === 0) fire();
     else d.timer = this.scheduler.set(fire, wait);

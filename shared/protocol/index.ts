@@ -48,6 +48,8 @@ export const handshakeSchema = z.strictObject({
    * seq, its view is current and the welcome leaves the view out.
    */
   viewSeq: z.number().int().min(-1).optional(),
+  /** Facilitator: the `seq` of the live score the console holds; when it is still the latest, the welcome leaves the score out. */
+  scoreSeq: z.number().int().min(-1).optional(),
   /** The reader's language, for text the server words (the facilitator's live findings); default en. */
   locale: z.enum(LOCALES).optional(),
 });

@@ -23,6 +23,8 @@ export interface LiveFinding extends Omit<Finding, 'message'> {
 
 export interface LiveScore {
   locale: Locale;
+  /** The seq of the last entry the score counts: the same seq always gives the same score. */
+  seq: number;
   total: number;
   categories: ScoreResult['categories'];
   /** The latest findings, oldest first: at most LIVE_FINDINGS_SHOWN of them. */
@@ -31,9 +33,10 @@ export interface LiveScore {
   findingsTotal: number;
 }
 
-export function liveScore(score: ScoreResult, locale: Locale): LiveScore {
+export function liveScore(score: ScoreResult, locale: Locale, seq: number): LiveScore {
   return {
     locale,
+    seq,
     total: score.total,
     categories: score.categories,
     // Fields written out rather than `{ ...f, message }`, which V8 builds through its slow path.

@@ -22,7 +22,7 @@ describe('LIVE-S: the live score sent to the console', () => {
   it('LIVE-S1 a score with more findings than the console lists carries the latest ones and says how many there are', () => {
     const score = scored('random');
     expect(score.findings.length).toBeGreaterThan(LIVE_FINDINGS_SHOWN);
-    const live = liveScore(score, 'ja');
+    const live = liveScore(score, 'ja', 99);
     expect(live.findings).toHaveLength(LIVE_FINDINGS_SHOWN);
     expect(live.findingsTotal).toBe(score.findings.length);
     expect(live.findings.map((f) => [f.rule, f.at, f.points])).toEqual(score.findings.slice(-LIVE_FINDINGS_SHOWN).map((f) => [f.rule, f.at, f.points]));
@@ -33,7 +33,7 @@ describe('LIVE-S: the live score sent to the console', () => {
   it('LIVE-S2 a score with fewer findings than that carries every one', () => {
     const score = scored('by-the-book');
     expect(score.findings.length).toBeLessThanOrEqual(LIVE_FINDINGS_SHOWN);
-    const live = liveScore(score, 'en');
+    const live = liveScore(score, 'en', 99);
     expect(live.findings.map((f) => f.message)).toEqual(score.findings.map((f) => f.message.en));
     expect(live.findingsTotal).toBe(score.findings.length);
   });

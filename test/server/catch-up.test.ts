@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catchUp } from '../../server/socket/handlers.ts';
 import { viewFor } from '../../shared/engine/index.ts';
+import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
 import type { EventStore } from '../../server/store/types.ts';
 import { createDrill, take, tracked } from './harness.ts';
 
 /*
  * What a returning seat is sent: the entries it missed, read from the log, or nothing (without a
  * read) when it had everything, as nearly every seat has after a server restart; and its whole view
- * only when the view it holds (the handshake's viewSeq) is not the current one.
+ * only when the view it holds (the handshake's viewSeq) is not the current one; likewise a
+ * facilitator's live score (scoreSeq).
  */
 
 const { server, client } = tracked();
@@ -93,5 +95,32 @@ describe('WELCOME-V: the view in a welcome', () => {
     behind.close();
     const fresh = await client(s, d.seat('ic'));
     expect(fresh.welcome?.view).toEqual(current);
+  });
+
+  it('WELCOME-V3 a facilitator whose console holds the latest live score is welcomed without it', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    const first = await client(s, d.seat('facilitator'));
+    const held = first.welcome?.score;
+    expect(held?.seq).toBe(s.app.registry.get(d.drillId)!.state.seq);
+    first.close();
+    const back = await client(s, d.seat('facilitator'), { scoreSeq: held!.seq });
+    expect(back.welcome).not.toHaveProperty('score');
+  });
+
+  it('WELCOME-V4 a facilitator whose live score is out of date gets the latest', async () => {
+    const s = await server();
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    const heldSeq = fac.welcome!.score!.seq;
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    const back = await client(s, d.seat('facilitator'), { scoreSeq: heldSeq });
+    const room = s.app.registry.get(d.drillId)!;
+    expect(back.welcome?.score?.seq).toBe(room.state.seq);
+    expect(back.welcome?.score?.total).toBe(liveScore(scoreDrill(room.compiled, s.store.entries(d.drillId)), 'en', room.state.seq).total);
   });
 });

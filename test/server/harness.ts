@@ -121,13 +121,13 @@ export class TestClient {
   }
 }
 
-export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; viewSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
+export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; viewSeq?: number; scoreSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
   const socket: ClientSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     query: { drill: drillOfToken(seat.token) ?? '' },
-    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.viewSeq !== undefined ? { viewSeq: options.viewSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
+    auth: { token: seat.token, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, ...(options.lastSeq !== undefined ? { lastSeq: options.lastSeq } : {}), ...(options.viewSeq !== undefined ? { viewSeq: options.viewSeq } : {}), ...(options.scoreSeq !== undefined ? { scoreSeq: options.scoreSeq } : {}), ...(options.locale ? { locale: options.locale } : {}) },
   });
   const client = new TestClient(socket, seat.seat);
   await new Promise<void>((resolve, reject) => {

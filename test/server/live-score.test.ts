@@ -109,4 +109,17 @@ describe('LIVE: the facilitator live score', () => {
     time.advance(LIVE_SCORE_INTERVAL_MS * 3);
     expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
   });
+
+  it('LIVE8 a console holding the score of the latest seq is sent none; one holding an older score gets the latest', () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => d.entries);
+    const seq = scores.seqOf('d1', compiled);
+    expect(seq).toBe(d.entries.at(-1)!.seq);
+    expect(scores.current('d1', compiled, seq)).toBeNull();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries, null);
+    expect(scores.current('d1', compiled, seq)).toEqual(scoreDrill(compiled, d.entries));
+    expect(scores.seqOf('d1', compiled)).toBe(d.entries.at(-1)!.seq);
+  });
 });

@@ -98,7 +98,7 @@ export class LocalTransport implements Transport {
       if (visible) this.events.entry(visible);
     }
     this.events.view(viewFor(this.compiled, this.state, this.trainee));
-    this.events.score(liveScore(scoreDrill(this.compiled, this.entries), locale()));
+    this.events.score(liveScore(scoreDrill(this.compiled, this.entries), locale(), this.entries.at(-1)?.seq ?? -1));
   }
 
   async send(command: Command): Promise<AckResult<CommandResult>> {

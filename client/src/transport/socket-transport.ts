@@ -3,6 +3,7 @@ import { errorText, locale, t } from '../i18n/index.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Command } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
+import type { LiveScore } from '../../../shared/scoring/live.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
 import { drillOfToken, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
@@ -18,6 +19,8 @@ export class SocketTransport implements Transport {
   private view: DrillView | null = null;
   private drillId = '';
   private counter = 0;
+  /** The seq of the live score last received (facilitator), sent back as scoreSeq on reconnecting. */
+  private scoreSeq: number | null = null;
 
   constructor(private readonly token: string) {}
 
@@ -26,7 +29,7 @@ export class SocketTransport implements Transport {
     // The drill goes in the URL so a server of several processes can route the connection to the
     // one that runs it (PROTOCOL.md §1); the token stays out of the URL.
     const drill = drillOfToken(this.token);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, ...(this.view ? { viewSeq: this.view.seq } : {}), locale: locale() }) });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, ...(this.view ? { viewSeq: this.view.seq } : {}), ...(this.scoreSeq !== null ? { scoreSeq: this.scoreSeq } : {}), locale: locale() }) });
     this.socket = socket;
     socket.on('connect', () => events.status('online'));
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
@@ -43,6 +46,10 @@ export class SocketTransport implements Transport {
       // The server refuses a handshake with an English sentence and no code: give it one for the reader.
       events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message }));
     });
+    const score = (s: LiveScore) => {
+      this.scoreSeq = s.seq;
+      events.score(s);
+    };
     const patched = (patch: ViewPatch) => {
       if (!this.view) return;
       this.view = applyViewPatch(this.view, patch);
@@ -54,7 +61,8 @@ export class SocketTransport implements Transport {
       this.view = w.view ?? this.view;
       if (this.view) events.view(this.view);
       events.presence(w.presence);
-      if (w.score) events.score(w.score);
+      // No score in a facilitator's welcome: the one the console shows (scoreSeq) is the latest.
+      if (w.score) score(w.score);
       for (const e of w.missed) events.entry(e);
       this.lastSeq = Math.max(this.lastSeq, this.view?.seq ?? -1);
     });
@@ -65,7 +73,7 @@ export class SocketTransport implements Transport {
     });
     socket.on('drill:viewPatched', patched);
     socket.on('drill:presenceChanged', (p) => events.presence(p));
-    socket.on('drill:scoreChanged', (s) => events.score(s));
+    socket.on('drill:scoreChanged', score);
   }
 
   async send(command: Command): Promise<AckResult<CommandResult>> {

@@ -62,6 +62,8 @@ export interface Client {
    * view's contents, but what the server does only depends on the seq).
    */
   viewSeq: number;
+  /** Facilitators: the seq of the live score last received, sent as scoreSeq on reconnecting, as the console does. */
+  scoreSeq: number;
   refresh: ReturnType<typeof setTimeout> | null;
 }
 
@@ -136,7 +138,7 @@ export class LoadGenerator {
   }
 
   private connect(room: Room, seat: SeatInfo): Promise<void> {
-    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, viewSeq: -1, refresh: null };
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, viewSeq: -1, scoreSeq: -1, refresh: null };
     const socket: ClientSocket = io(this.config.url, {
       transports: ['websocket'],
       forceNew: true,
@@ -145,7 +147,7 @@ export class LoadGenerator {
       query: { drill: room.drillId },
       ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
       // A function, so a reconnect after a restart sends the last seq this client has seen.
-      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}), ...(client.viewSeq >= 0 && this.config.viewUpdates !== 'sync' ? { viewSeq: client.viewSeq } : {}) }),
+      auth: (cb) => cb({ token: seat.token, protocolVersion: PROTOCOL_VERSION, ...(client.lastSeq >= 0 ? { lastSeq: client.lastSeq } : {}), ...(client.viewSeq >= 0 && this.config.viewUpdates !== 'sync' ? { viewSeq: client.viewSeq } : {}), ...(client.scoreSeq >= 0 && this.config.viewUpdates !== 'sync' ? { scoreSeq: client.scoreSeq } : {}) }),
     });
     client.socket = socket;
     this.clients.push(client);
@@ -156,6 +158,7 @@ export class LoadGenerator {
       if (patch) client.viewSeq = patch.seq;
     });
     socket.on('drill:viewPatched', (patch) => (client.viewSeq = patch.seq));
+    socket.on('drill:scoreChanged', (score) => (client.scoreSeq = score.seq));
     socket.on('disconnect', () => {
       if (this.measuring) this.metrics.disconnects++;
     });
@@ -164,6 +167,7 @@ export class LoadGenerator {
         client.welcomedAt = performance.now();
         // As the browser client does: no view in the welcome means the one it holds is current.
         if (welcome.view) [client.view, client.viewSeq] = [welcome.view, welcome.view.seq];
+        if (welcome.score) client.scoreSeq = welcome.score.seq;
         for (const e of welcome.missed) this.received(client, e);
         client.lastSeq = Math.max(client.lastSeq, client.viewSeq);
         resolve();
