@@ -26,6 +26,14 @@ const toDrill = (r: DrillRow): DrillRecord => ({ id: r.id, scenarioId: r.scenari
 const WRITER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 const CHECKPOINTER_LIMITS = { maxYoungGenerationSizeMb: 2 };
 
+interface SeatRow {
+  drill_id: string;
+  seat: string;
+  role: SeatRecord['role'];
+  token_hash: string;
+}
+const seatOf = (row: SeatRow): SeatRecord & { drillId: string } => ({ drillId: row.drill_id, seat: row.seat, role: row.role, tokenHash: row.token_hash });
+
 export class SqliteStore implements EventStore {
   private readonly db: Database.Database;
   private readonly stmts;
@@ -39,6 +47,14 @@ export class SqliteStore implements EventStore {
   private closing = false;
   /** Per drill, the idempotency keys it has stored (see key-filter.ts); loaded on first use. */
   private readonly keyFilters = new Map<string, KeyFilter>();
+  /**
+   * Seats by token hash, for the drills in use. Every connection looks its token up, and after a
+   * restart 6,000 arrive within seconds: one SQLite read each was a quarter of a second of the main
+   * thread. Seats never change once a drill exists, so this cannot go stale. It holds the running
+   * drills' seats (read with them at boot), new drills' seats and any seat looked up since; a
+   * forgotten drill's are dropped. Unknown tokens are not remembered, so guessing costs no memory.
+   */
+  private readonly seatsByToken = new Map<string, SeatRecord & { drillId: string }>();
 
   constructor(path: string) {
     this.db = openDatabase(path);
@@ -57,6 +73,7 @@ export class SqliteStore implements EventStore {
       scenarioText: p('SELECT scenario_text FROM drills WHERE id = ?').pluck(),
       runningAnchors: p('SELECT id, anchor_wall, anchor_game, speed, running FROM drills WHERE running = 1'),
       findSeat: p('SELECT drill_id, seat, role, token_hash FROM seats WHERE token_hash = ?'),
+      runningSeats: p('SELECT s.drill_id, s.seat, s.role, s.token_hash FROM seats s JOIN drills d ON d.id = s.drill_id WHERE d.running = 1'),
       seats: p('SELECT seat, role, token_hash FROM seats WHERE drill_id = ? ORDER BY rowid'),
       // The whole range as one JSON array text: one JSON.parse for the lot instead of two per row
       // (rebuilding a thousand drills after a restart spent most of its time here).
@@ -105,6 +122,7 @@ export class SqliteStore implements EventStore {
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
     }).immediate();
+    for (const s of seats) this.seatsByToken.set(s.tokenHash, { ...s, drillId: drill.id });
   }
 
   getDrill(id: string): DrillRecord | null {
@@ -117,6 +135,8 @@ export class SqliteStore implements EventStore {
   }
 
   runningByScenario(): RunningGroup[] {
+    // The drills about to resume are the ones whose seats are about to reconnect.
+    for (const row of this.stmts.runningSeats.all() as SeatRow[]) this.seatsByToken.set(row.token_hash, seatOf(row));
     const anchors = new Map(
       (this.stmts.runningAnchors.all() as { id: string; anchor_wall: number; anchor_game: number; speed: number; running: number }[]).map((r) => [r.id, { wallMs: r.anchor_wall, gameMs: r.anchor_game, speed: r.speed, running: r.running === 1 }]),
     );
@@ -131,8 +151,13 @@ export class SqliteStore implements EventStore {
   }
 
   findSeat(tokenHash: string) {
-    const row = this.stmts.findSeat.get(tokenHash) as { drill_id: string; seat: string; role: SeatRecord['role']; token_hash: string } | undefined;
-    return row ? { drillId: row.drill_id, seat: row.seat, role: row.role, tokenHash: row.token_hash } : null;
+    const known = this.seatsByToken.get(tokenHash);
+    if (known) return { ...known };
+    const row = this.stmts.findSeat.get(tokenHash) as SeatRow | undefined;
+    if (!row) return null;
+    const seat = seatOf(row);
+    this.seatsByToken.set(tokenHash, seat);
+    return { ...seat };
   }
 
   seats(drillId: string): SeatRecord[] {
@@ -188,6 +213,7 @@ export class SqliteStore implements EventStore {
 
   forget(drillId: string): void {
     this.keyFilters.delete(drillId);
+    for (const [hash, seat] of this.seatsByToken) if (seat.drillId === drillId) this.seatsByToken.delete(hash);
   }
 
   idempotent(drillId: string, key: string): StoredResult | null {

@@ -73,3 +73,54 @@ describe('STORE-SQL: databases made by earlier versions', () => {
     await again.close();
   });
 });
+
+describe('STORE-SEATS: token lookups', () => {
+  const drillRecord = (id: string) => ({ id, scenarioId: 'alpha', scenarioVersion: 1, scenarioText: 'text of alpha', scenarioFile: 'alpha.yaml', seed: 's', hostKeyHash: 'h', createdAt: 1 });
+  const anchor = (running: boolean) => ({ wallMs: 0, gameMs: 0, speed: 1, running });
+
+  /** Counts the reads findSeat makes of the database. */
+  function countSeatReads(store: SqliteStore): () => number {
+    const stmts = (store as unknown as { stmts: { findSeat: { get: (hash: string) => unknown } } }).stmts;
+    const get = stmts.findSeat.get.bind(stmts.findSeat);
+    let reads = 0;
+    stmts.findSeat = { get: (hash: string) => (reads++, get(hash)) };
+    return () => reads;
+  }
+
+  it('STORE-SEATS1 after boot, the running drills\' seats are found without reading the database; others are read once', async () => {
+    const path = tempDb();
+    const first = new SqliteStore(path);
+    first.createDrill(drillRecord('r1'), [{ role: 'ic', seat: 'ic', tokenHash: 'hash-r1-ic' }], [], anchor(true));
+    first.createDrill(drillRecord('e1'), [{ role: 'scribe', seat: 'scribe', tokenHash: 'hash-e1-scribe' }], [], anchor(false));
+    await first.close();
+
+    const store = new SqliteStore(path);
+    const reads = countSeatReads(store);
+    store.runningByScenario();
+    expect(store.findSeat('hash-r1-ic')).toEqual({ drillId: 'r1', seat: 'ic', role: 'ic', tokenHash: 'hash-r1-ic' });
+    expect(reads()).toBe(0);
+    // A drill that is not running is read, then remembered.
+    expect(store.findSeat('hash-e1-scribe')).toEqual({ drillId: 'e1', seat: 'scribe', role: 'scribe', tokenHash: 'hash-e1-scribe' });
+    expect(store.findSeat('hash-e1-scribe')?.drillId).toBe('e1');
+    expect(reads()).toBe(1);
+    // An unknown token is looked up every time: guesses are not remembered.
+    expect(store.findSeat('no-such-hash')).toBeNull();
+    expect(store.findSeat('no-such-hash')).toBeNull();
+    expect(reads()).toBe(3);
+    // A forgotten drill's seats are read again, and still found.
+    store.forget('r1');
+    expect(store.findSeat('hash-r1-ic')?.drillId).toBe('r1');
+    expect(reads()).toBe(4);
+    await store.close();
+  });
+
+  it('STORE-SEATS2 a seat returned to a caller is a copy: changing it does not change the next answer', async () => {
+    const store = new SqliteStore(tempDb());
+    store.createDrill(drillRecord('r1'), [{ role: 'ic', seat: 'ic', tokenHash: 'hash-r1-ic' }], [], anchor(true));
+    const seat = store.findSeat('hash-r1-ic')!;
+    seat.role = 'facilitator';
+    expect(store.findSeat('hash-r1-ic')?.role).toBe('ic');
+    await store.close();
+  });
+});
+
