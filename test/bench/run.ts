@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { splitBenchArgs } from './lib/bench-args.ts';
 
 /*
  * `npm run bench [name…] [-- flags]`: run each benchmark script in test/bench/ in its own process
@@ -8,12 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const args = process.argv.slice(2);
-// Names come first; everything from the first flag on is passed through, values included
-// (`load --rooms 1000`: "1000" is the value of --rooms, not the name of a bench).
-const firstFlag = args.findIndex((a) => a.startsWith('-'));
-const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
-const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
+const { names, flags } = splitBenchArgs(process.argv.slice(2));
 const benches = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => names.length === 0 || names.some((n) => f.startsWith(n)))
