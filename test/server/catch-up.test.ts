@@ -26,14 +26,19 @@ function counting(store: EventStore): { store: EventStore; reads: () => number }
   return { store: spy, reads: () => reads };
 }
 
+/** A started drill with its facilitator and IC connected. */
+async function started() {
+  const s = await server();
+  const d = await createDrill(s);
+  const fac = await client(s, d.seat('facilitator'));
+  const ic = await client(s, d.seat('ic'));
+  expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+  return { s, d, fac, ic, room: s.app.registry.get(d.drillId)! };
+}
+
 describe('CATCHUP: a returning seat', () => {
   it('CATCHUP1 a seat that is behind gets the entries it missed, read from the log', async () => {
-    const s = await server();
-    const d = await createDrill(s);
-    const fac = await client(s, d.seat('facilitator'));
-    const ic = await client(s, d.seat('ic'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    const room = s.app.registry.get(d.drillId)!;
+    const { s, ic, room } = await started();
     const before = room.state.seq;
     expect(await ic.send(take('set-codename', undefined, 'blue-heron'))).toMatchObject({ ok: true });
     const { store, reads } = counting(s.store);
@@ -43,11 +48,7 @@ describe('CATCHUP: a returning seat', () => {
   });
 
   it('CATCHUP2 a seat that had everything gets nothing, and the log is not read', async () => {
-    const s = await server();
-    const d = await createDrill(s);
-    const fac = await client(s, d.seat('facilitator'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    const room = s.app.registry.get(d.drillId)!;
+    const { s, room } = await started();
     const { store, reads } = counting(s.store);
     expect(catchUp(store, room, { role: 'ic', seat: 'ic' }, room.state.seq)).toEqual({ entries: [] });
     // A seat claiming to be ahead of the drill (a hostile or confused client) gets nothing either.
@@ -58,13 +59,8 @@ describe('CATCHUP: a returning seat', () => {
 
 describe('WELCOME-V: the view in a welcome', () => {
   it('WELCOME-V1 a seat whose view is current is welcomed without it, keeps its own, and later patches keep it right', async () => {
-    const s = await server();
-    const d = await createDrill(s);
-    const fac = await client(s, d.seat('facilitator'));
-    const ic = await client(s, d.seat('ic'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    const { s, d, fac, ic, room } = await started();
     expect(await ic.send(take('set-codename', undefined, 'blue-heron'))).toMatchObject({ ok: true });
-    const room = s.app.registry.get(d.drillId)!;
     const held = ic.view!;
     expect(held.seq).toBe(room.state.seq);
     ic.close();
