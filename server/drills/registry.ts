@@ -30,6 +30,10 @@ export interface DrillSnapshot {
   state: DrillState;
 }
 
+/** Drills per log read on boot, and how many reads may be outstanding (see DrillRegistry.logsOf). */
+const BOOT_READ_BATCH = 50;
+const BOOT_READS_AHEAD = 3;
+
 /**
  * Live rooms by drill id, loaded from the store on demand and re-armed on boot. In a sharded server
  * (server/cluster/) each process keeps only the drills it owns live: `get` refuses the others, so no
@@ -139,7 +143,7 @@ export class DrillRegistry {
   }
 
   /** The room for a drill, rebuilt from its log if it is not live yet; null if there is no such drill or another process owns it. */
-  get(drillId: string, known?: { anchor: ClockAnchor; compiled: CompiledScenario }): DrillRoom | null {
+  get(drillId: string, known?: { anchor: ClockAnchor; compiled: CompiledScenario; entries?: LogEntry[] }): DrillRoom | null {
     const live = this.rooms.get(drillId);
     if (live) return live;
     if (!this.owns(drillId)) return null;
@@ -147,7 +151,7 @@ export class DrillRegistry {
     if (!anchor) return null;
     const compiled = known?.compiled ?? this.compiled(drillId);
     if (!compiled) return null;
-    const entries = this.deps.store.entries(drillId);
+    const entries = known?.entries ?? this.deps.store.entries(drillId);
     const state = replay(compiled, entries);
     const room = new DrillRoom(drillId, compiled, state, anchor, this.deps);
     this.rooms.set(drillId, room);
@@ -186,22 +190,44 @@ export class DrillRegistry {
    * for its own (with a thousand drills, waiting one by one kept a restart idle for seconds).
    */
   async boot(): Promise<number> {
-    const rooms: DrillRoom[] = [];
+    const resume: { id: string; anchor: ClockAnchor; compiled: CompiledScenario }[] = [];
     for (const group of this.deps.store.runningByScenario()) {
       const loaded = this.load(group.scenarioText, group.scenarioFile);
       if (!loaded.ok) {
         console.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
         continue;
       }
-      for (const { id, anchor } of group.drills) {
-        if (!this.owns(id)) continue;
-        const room = this.get(id, { anchor, compiled: loaded.compiled });
-        if (room) rooms.push(room);
-      }
+      for (const { id, anchor } of group.drills) if (this.owns(id)) resume.push({ id, anchor, compiled: loaded.compiled });
+    }
+    const rooms: DrillRoom[] = [];
+    for await (const [drill, entries] of this.logsOf(resume)) {
+      const room = this.get(drill.id, { anchor: drill.anchor, compiled: drill.compiled, entries });
+      if (room) rooms.push(room);
     }
     await Promise.all(rooms.map((room) => room.tick()));
     for (const room of rooms) room.arm();
     return rooms.length;
+  }
+
+  /**
+   * The drills' logs for boot, in batches: the store reads the next batches (on its writer thread)
+   * while this thread folds the current one. A few batches ahead at most, so a large database is
+   * not all in memory at once as text. Stores that cannot read elsewhere give undefined: get() reads.
+   */
+  private async *logsOf<T extends { id: string }>(drills: readonly T[]): AsyncGenerator<[T, LogEntry[] | undefined]> {
+    const read = this.deps.store.entriesOf?.bind(this.deps.store);
+    if (!read) {
+      for (const drill of drills) yield [drill, undefined];
+      return;
+    }
+    const batches: T[][] = [];
+    for (let i = 0; i < drills.length; i += BOOT_READ_BATCH) batches.push(drills.slice(i, i + BOOT_READ_BATCH));
+    const asked = batches.slice(0, BOOT_READS_AHEAD).map((batch) => read(batch.map((d) => d.id)));
+    for (let i = 0; i < batches.length; i++) {
+      const logs = await asked[i]!;
+      if (i + BOOT_READS_AHEAD < batches.length) asked.push(read(batches[i + BOOT_READS_AHEAD]!.map((d) => d.id)));
+      for (const [j, drill] of batches[i]!.entries()) yield [drill, logs[j]];
+    }
   }
 
   /**

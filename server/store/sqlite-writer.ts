@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { committer, openDatabase } from './sqlite-schema.ts';
+import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
 import type { CommitItem } from './types.ts';
 
 /*
@@ -45,10 +45,21 @@ if (role === 'checkpointer') {
   setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000);
 }
 
-parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { close: true }) => {
+const logAfter = db.prepare(LOG_AFTER_SQL).pluck();
+
+parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { id: number; read: string[] } | { close: true }) => {
   if ('close' in msg) {
     db.close();
     parentPort?.postMessage({ closed: true });
+    return;
+  }
+  if ('read' in msg) {
+    // Boot's log reads (SqliteStore.entriesOf): each drill's log as its JSON text.
+    try {
+      parentPort?.postMessage({ id: msg.id, ok: true, logs: msg.read.map((drillId) => logAfter.get(drillId, -1) as string) });
+    } catch (error) {
+      parentPort?.postMessage({ id: msg.id, ok: false, error: (error as Error).message });
+    }
     return;
   }
   try {

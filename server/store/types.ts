@@ -65,6 +65,8 @@ export interface EventStore {
    */
   commit(items: CommitItem[]): void | Promise<void>;
   entries(drillId: string, afterSeq?: number): LogEntry[];
+  /** Several drills' whole logs, in the order asked, possibly read off the main thread (boot). */
+  entriesOf?(drillIds: readonly string[]): Promise<LogEntry[][]>;
   lastSeq(drillId: string): number;
   anchor(drillId: string): ClockAnchor | null;
   idempotent(drillId: string, key: string): StoredResult | null;

@@ -124,3 +124,19 @@ describe('STORE-SEATS: token lookups', () => {
   });
 });
 
+describe('STORE-READ: logs read off the main thread', () => {
+  it('STORE-READ1 several drills\' logs read by the writer thread are what entries() reads, in the order asked', async () => {
+    const store = new SqliteStore(tempDb());
+    const anchor = { wallMs: 0, gameMs: 0, speed: 1, running: true };
+    const entry = (seq: number) => ({ seq, at: seq * 1000, actor: { role: 'system' as const, seat: 'engine' }, event: { type: 'clock.advanced' as const, to: seq * 1000 } });
+    for (const [id, count] of [['a', 3], ['b', 1], ['c', 5]] as const) {
+      store.createDrill({ id, scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], [entry(0)], anchor);
+      await store.commit([{ drillId: id, entries: Array.from({ length: count - 1 }, (_, i) => entry(i + 1)) }]);
+    }
+    const logs = await store.entriesOf(['c', 'a', 'nope', 'b']);
+    expect(logs).toEqual([store.entries('c'), store.entries('a'), [], store.entries('b')]);
+    expect(logs.map((l) => l.length)).toEqual([5, 3, 0, 1]);
+    await store.close();
+  });
+});
+
