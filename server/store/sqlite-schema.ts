@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { retryWhileBusy } from './busy.ts';
 import type { CommitItem } from './types.ts';
 
 /*
@@ -41,15 +42,20 @@ export function openDatabase(path: string): Database.Database {
   // Each thread, and each server process, has its own connection: wait for each other's locks
   // briefly. Set first: the pragmas and schema below may meet another connection's lock.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
-  addScenarioHashes(db);
+  // After a crash, the first connection to open the file recovers its WAL, and meanwhile another
+  // connection's `journal_mode` fails with SQLITE_BUSY at once, without SQLite's busy handler
+  // (two server workers restarting together: "database is locked", and a worker that never came
+  // up). Each step below is idempotent, so it is tried again until the recovery is done.
+  const step = (run: () => unknown) => retryWhileBusy(run, { pollMs: 1 });
+  step(() => db.pragma('journal_mode = WAL'));
+  step(() => db.pragma('synchronous = FULL'));
+  step(() => db.pragma('foreign_keys = ON'));
+  step(() => db.exec(SCHEMA));
+  step(() => addScenarioHashes(db));
   // Boot's two queries over running drills read only this index: the columns they need come after
   // the 25-KB scenario text in each row, and reaching them walked its overflow pages (10–17 ms
   // each at 1,000 drills; under 2 ms with the index). After addScenarioHashes, which adds a column.
-  db.exec('CREATE INDEX IF NOT EXISTS drills_running ON drills(running, scenario_hash, scenario_file, id, anchor_wall, anchor_game, speed)');
+  step(() => db.exec('CREATE INDEX IF NOT EXISTS drills_running ON drills(running, scenario_hash, scenario_file, id, anchor_wall, anchor_game, speed)'));
   return db;
 }
 
@@ -75,13 +81,13 @@ function addScenarioHashes(db: Database.Database): void {
   }).immediate();
 }
 
-/** One transaction for a batch of drills' entries, anchors and idempotency results; all or nothing. */
 /**
  * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot instead of two
  * per row (rebuilding a thousand drills after a restart spent most of its time here).
  */
 export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events WHERE drill_id = ? AND seq > ?`;
 
+/** One transaction for a batch of drills' entries, anchors and idempotency results; all or nothing. */
 export function committer(db: Database.Database): (items: CommitItem[]) => void {
   const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
   const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?');

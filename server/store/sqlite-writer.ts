@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { retryWhileBusy } from './busy.ts';
 import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
 import type { CommitItem } from './types.ts';
 
@@ -24,22 +25,9 @@ const commitOnce = committer(db);
  * polls for the lock every 100 µs instead, for up to 5 s like busy_timeout.
  */
 db.pragma('busy_timeout = 0');
-const pause = new Int32Array(new SharedArrayBuffer(4));
-const LOCK_POLL_MS = 0.1;
-const LOCK_WAIT_MS = 5_000;
-function commit(items: CommitItem[]): void {
-  const deadline = performance.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      return commitOnce(items);
-    } catch (error) {
-      // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction
-      // is rolled back in any case), so trying again from the start is safe.
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline) throw error;
-      Atomics.wait(pause, 0, 0, LOCK_POLL_MS);
-    }
-  }
-}
+// BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is
+// rolled back in any case), so trying again from the start is safe.
+const commit = (items: CommitItem[]): void => retryWhileBusy(() => commitOnce(items));
 if (role === 'checkpointer') {
   // PASSIVE never blocks the writer; it copies what it can and tries again a second later.
   setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000);

@@ -1,5 +1,4 @@
 import { REPORT_LABELS } from '../../../../shared/report/labels.ts';
-import { LIVE_FINDINGS_SHOWN } from '../../../../shared/scoring/live.ts';
 import { errorText, fmt, loc, locale, seatName, t } from '../../i18n/index.ts';
 import { PLAYER_ROLES } from '../../../../shared/runbook/types.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
@@ -44,8 +43,8 @@ export function facilitatorPanel(store: DrillStore, onReport: () => void): HTMLE
       clear(score);
       score.append(h('div', { class: 'total' }, t('facilitator.liveTotal', { total: fmt.number(s.score.total) })), h('ul', {}, ...Object.entries(s.score.categories).map(([k, v]) => h('li', {}, h('span', {}, REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories]), h('meter', { min: 0, max: 100, value: v, 'aria-label': REPORT_LABELS[locale()].categories[k as keyof typeof s.score.categories] }), ` ${fmt.number(v)}`))));
       clear(findings);
-      // Newest first. The live score carries only the latest LIVE_FINDINGS_SHOWN; the report has them all.
-      const shown = s.score.findings.slice(-LIVE_FINDINGS_SHOWN).reverse();
+      // Newest first. A live score already carries only the latest findings (liveScore); the report has them all.
+      const shown = [...s.score.findings].reverse();
       findingsNote.textContent = s.score.findingsTotal > shown.length ? t('facilitator.findingsLatest', { shown: fmt.number(shown.length), total: fmt.number(s.score.findingsTotal) }) : '';
       for (const f2 of shown) findings.append(h('li', { class: f2.points < 0 ? 'deduct' : 'credit' }, `${f2.points > 0 ? '+' : ''}${f2.points} ${f2.rule}: ${f2.message}`));
     }
