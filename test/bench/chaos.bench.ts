@@ -6,7 +6,7 @@ import { runChaos } from './lib/chaos-run.ts';
 import { report } from './lib/results.ts';
 
 /*
- * `npm run bench chaos -- --kills 50 --rooms 1000 --sockets 6`: SIGKILL the server under load N
+ * `npm run bench chaos -- --kills 50 --rooms 1000 --sockets 6 [--reconnect browser]`: SIGKILL the server under load N
  * times and restart it on the same database. Targets: 0 acknowledged events lost, 0 gaps, 0
  * duplicates; with 6,000 clients, every one caught up within 8 s of a restart.
  */
@@ -23,8 +23,15 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'chaos' },
     /** Client processes (the 6,000 clients are dealt out between them). */
     processes: { type: 'string', default: '2' },
+    /** Clients' reconnection backoff: fast (0.2–1 s) or browser (socket.io's default, 1–5 s, as the page uses). */
+    reconnect: { type: 'string', default: 'fast' },
   },
 });
+
+function reconnectMode(value: string | undefined): 'fast' | 'browser' {
+  if (value === 'fast' || value === 'browser') return value;
+  throw new Error(`--reconnect must be fast or browser (got "${value}")`);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'ttx-chaos-'));
 try {
@@ -38,6 +45,7 @@ try {
     seed: values.seed ?? 'chaos',
     processes: Number(values.processes),
     workers: Number(values.workers),
+    reconnect: reconnectMode(values.reconnect),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report('chaos', result.figures);

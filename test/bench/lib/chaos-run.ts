@@ -29,6 +29,12 @@ export interface ChaosRunOptions {
   processes?: number;
   /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
   workers?: number;
+  /**
+   * How clients wait between reconnection attempts: 'fast' (the default: 0.2 s, doubling up to 1 s)
+   * shows how quickly the server itself can take everyone back; 'browser' is socket.io's default,
+   * which the browser client uses (1 s, doubling up to 5 s, ±50 %), so it shows what players see.
+   */
+  reconnect?: 'fast' | 'browser';
   log?: (line: string) => void;
 }
 
@@ -50,7 +56,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const workers = o.workers ?? DEFAULT_WORKERS;
   let server: ServerProcess = await startServer({ db: o.db, rate, workers });
   const port = server.port;
-  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: true };
+  const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: (o.reconnect ?? 'fast') === 'fast' };
   const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
   const local = split ? null : new LoadGenerator(config);
   // The same calls either way (SplitLoad mirrors LoadGenerator; awaiting a plain value is harmless).
@@ -108,6 +114,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     rooms: o.rooms,
     sockets: o.rooms * o.socketsPerRoom,
     serverWorkers: workers,
+    reconnect: o.reconnect ?? 'fast',
     kills: o.kills,
     commandsAcked: m.commandsAcked,
     lostAcked: verdict.lostAcked,
