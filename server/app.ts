@@ -1,6 +1,5 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
@@ -98,14 +97,6 @@ export function createApp(options: AppOptions): App {
     },
   });
   hub.io = io;
-  // A WebSocket upgrade writes the 101 response, then (once engine.io has made the session's id, a
-  // promise later) the open packet. Corked until this turn's I/O is done, they leave in one write:
-  // one system call fewer of the four or so a connection's start costs, thousands at once after a
-  // restart (counted with strace: 500 connections, 500 writes fewer).
-  http.prependListener('upgrade', (_req: IncomingMessage, socket: Duplex) => {
-    socket.cork();
-    setImmediate(() => socket.uncork());
-  });
   // The HTTP request that opened each connection is not needed once the handshake is built (the
   // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice),
   // once engine.io's own hold on it is released too (release-upgrade-request.ts).

@@ -4,7 +4,7 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
-import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
+import type { ClockAnchor, CommitItem, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /*
  * The embedded store: one SQLite file (schema and durability settings in ./sqlite-schema.ts).
@@ -195,15 +195,16 @@ export class SqliteStore implements EventStore {
    * Boot asks before any commit, so the reads hold no commit up. Without a writer (`:memory:`), read
    * here.
    */
-  entriesOf(drillIds: readonly string[]): Promise<LogEntry[][]> {
-    if (!this.writer) return Promise.resolve(drillIds.map((id) => this.entries(id)));
+  entriesOf(drillIds: readonly string[]): Promise<LogReader[]> {
+    if (!this.writer) return Promise.resolve(drillIds.map((id) => () => this.entries(id)));
     if (this.writerError) return Promise.reject(this.writerError);
     const id = ++this.nextId;
     return new Promise<string[] | undefined>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.writer?.ref();
       this.writer?.postMessage({ id, read: drillIds });
-    }).then((logs) => (logs ?? []).map((log) => JSON.parse(log) as LogEntry[]));
+      // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
+    }).then((logs) => (logs ?? []).map((log) => () => JSON.parse(log) as LogEntry[]));
   }
 
   lastSeq(drillId: string): number {

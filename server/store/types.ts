@@ -48,6 +48,9 @@ export interface RunningGroup {
   drills: { id: string; anchor: ClockAnchor }[];
 }
 
+/** A drill's log, read already and parsed on call (see EventStore.entriesOf). */
+export type LogReader = () => LogEntry[];
+
 export interface EventStore {
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void;
   getDrill(id: string): DrillRecord | null;
@@ -65,8 +68,11 @@ export interface EventStore {
    */
   commit(items: CommitItem[]): void | Promise<void>;
   entries(drillId: string, afterSeq?: number): LogEntry[];
-  /** Several drills' whole logs, in the order asked, possibly read off the main thread (boot). */
-  entriesOf?(drillIds: readonly string[]): Promise<LogEntry[][]>;
+  /**
+   * Several drills' whole logs, in the order asked, possibly read off the main thread (boot). Each
+   * is parsed when its reader is called, so a caller folding one drill at a time holds one parsed log.
+   */
+  entriesOf?(drillIds: readonly string[]): Promise<LogReader[]>;
   lastSeq(drillId: string): number;
   anchor(drillId: string): ClockAnchor | null;
   idempotent(drillId: string, key: string): StoredResult | null;

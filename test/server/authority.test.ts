@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/engine/types.ts';
 import { createDrill, join, startServer, take, until, type TestClient, type TestServer } from './harness.ts';
@@ -95,6 +96,19 @@ describe('AUTH: only the right seat may do each thing', () => {
     await expect(join(server, drill.seat('ic'), { protocolVersion: 99 })).rejects.toThrow(/protocol version 99/);
     const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(403);
+  });
+  it('AUTH10b a WebSocket upgrade from a foreign origin is answered 400 with the reason before the connection closes', async () => {
+    // A raw connection, to see the bytes: the socket.io client reports only "websocket error".
+    // (An attempt to cork each upgrade's first writes lost this answer: engine.io writes it and then
+    // destroys the socket at once, test/bench/README.md session 7.)
+    const raw = connect(Number(new URL(server.url).port), '127.0.0.1');
+    let received = '';
+    raw.on('data', (d) => (received += d.toString('latin1')));
+    const closed = new Promise((resolve) => raw.on('close', resolve));
+    raw.write('GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 400 /);
+    expect(received).toContain('origin not allowed');
   });
   it('AUTH11 a rate-limited socket gets a clear error', async () => {
     const limited = await startServer({ rate: { burst: 3, perSecond: 0.001 } });

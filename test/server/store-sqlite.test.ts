@@ -133,7 +133,7 @@ describe('STORE-READ: logs read off the main thread', () => {
       store.createDrill({ id, scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], [entry(0)], anchor);
       await store.commit([{ drillId: id, entries: Array.from({ length: count - 1 }, (_, i) => entry(i + 1)) }]);
     }
-    const logs = await store.entriesOf(['c', 'a', 'nope', 'b']);
+    const logs = (await store.entriesOf(['c', 'a', 'nope', 'b'])).map((read) => read());
     expect(logs).toEqual([store.entries('c'), store.entries('a'), [], store.entries('b')]);
     expect(logs.map((l) => l.length)).toEqual([5, 3, 0, 1]);
     await store.close();

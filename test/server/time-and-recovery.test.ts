@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
+import { silentLogger } from '../../server/log.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { createDrill, join, sqliteStore, startServer, take, tempDb, tracked, until, type TestServer } from './harness.ts';
 
@@ -138,7 +140,40 @@ describe('LEAK: a player never receives what its view excludes', () => {
   });
 });
 
-describe('BOOT: bundled scenarios are parsed once', () => {
+describe('BOOT: rebuilding the running drills', () => {
+  it('BOOT2 each drill\'s log is parsed just before its drill is folded, not a batch at a time', async () => {
+    const db = tempDb();
+    const time = new ManualTime();
+    const first = await startServer({ store: sqliteStore(db), time });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const drill = await createDrill(first, { seed: String(i) });
+      const fac = await join(first, drill.seat('facilitator'));
+      expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+      fac.close();
+      ids.push(drill.drillId);
+    }
+    await first.close();
+
+    const store = sqliteStore(db);
+    const order: string[] = [];
+    const read = store.entriesOf.bind(store);
+    store.entriesOf = async (asked) => (await read(asked)).map((reader, i) => () => (order.push(`parse ${asked[i]}`), reader()));
+    const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, staticDir: null });
+    const get = app.registry.get.bind(app.registry);
+    app.registry.get = (id, known) => (known && order.push(`fold ${id}`), get(id, known));
+    try {
+      expect(await app.registry.boot()).toBe(3);
+      // All three drills come in one batch; each is parsed only when its turn to be folded comes.
+      const folded = order.filter((step) => step.startsWith('fold ')).map((step) => step.slice('fold '.length));
+      expect(new Set(folded)).toEqual(new Set(ids));
+      expect(order).toEqual(folded.flatMap((id) => [`parse ${id}`, `fold ${id}`]));
+      for (const id of ids) expect(app.registry.peek(id)?.state.lifecycle).toBe('running');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, uses the scenario compiled at start', async () => {
     const db = tempDb();
     const first = await startServer({ store: sqliteStore(db) });
