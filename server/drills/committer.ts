@@ -49,9 +49,10 @@ export class GroupCommitter {
     this.pending = [];
     this.inFlight++;
     let failure: Error | null = null;
+    let refused = new Map<number, string>();
     try {
       const started = performance.now();
-      await this.store.commit(batch.map((b) => b.item));
+      refused = new Map((await this.store.commit(batch.map((b) => b.item))).map((r) => [r.index, r.message]));
       this.latency.record(Math.max(1, Math.round((performance.now() - started) * 1000)));
       this.stats.transactions++;
       this.stats.items += batch.length;
@@ -61,15 +62,18 @@ export class GroupCommitter {
     this.inFlight--;
     // Hand the next group to the writer before releasing this one: the disk works on it while this
     // thread broadcasts and acknowledges the batch just made durable (before, the writer sat idle
-    // through every broadcast). Batches never share a drill, as a drill runs one command at a time.
+    // through every broadcast). Items are settled in the order they were submitted, batch after
+    // batch: a drill's commands are pipelined (room.ts) and must come out in the order decided.
     if (this.pending.length > 0 && !this.scheduled) void this.flush();
     const done = performance.now();
-    for (const b of batch) {
+    batch.forEach((b, index) => {
+      const refusal = refused.get(index);
       if (failure) b.reject(failure);
+      else if (refusal !== undefined) b.reject(new Error(refusal));
       else {
         this.waitLatency.record(Math.max(1, Math.round((done - b.submitted) * 1000)));
         b.resolve();
       }
-    }
+    });
   }
 }

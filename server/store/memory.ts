@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../shared/engine/types.ts';
-import type { ClockAnchor, CommitItem, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
+import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /** The same contract in memory, for tests and for tools that need no persistence. */
 export class MemoryStore implements EventStore {
@@ -47,23 +47,26 @@ export class MemoryStore implements EventStore {
   seats(drillId: string) {
     return structuredClone(this.seatsBy.get(drillId) ?? []);
   }
-  commit(items: CommitItem[]): void {
-    // Validate everything first so a failure leaves nothing half-written, as a transaction would.
-    const next = new Map<string, number>();
-    for (const item of items) {
-      let expected = next.get(item.drillId) ?? this.lastSeq(item.drillId) + 1;
-      for (const e of item.entries) {
-        if (e.seq !== expected) throw new Error(`seq gap in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
-        expected++;
-      }
-      if (item.idempotency && this.idem.has(`${item.drillId}\u0000${item.idempotency.key}`)) throw new Error('duplicate idempotency key');
-      next.set(item.drillId, expected);
-    }
-    for (const item of items) {
+  /** Each item stands or falls on its own, as in SQLite's savepoint per item (sqlite-schema.ts). */
+  commit(items: CommitItem[]): CommitRefusals {
+    const refused: { index: number; message: string }[] = [];
+    items.forEach((item, index) => {
+      const fault = this.faultOf(item);
+      if (fault) return void refused.push({ index, message: fault });
       this.log.get(item.drillId)?.push(...structuredClone(item.entries));
       if (item.anchor) this.anchors.set(item.drillId, { ...item.anchor });
       if (item.idempotency) this.idem.set(`${item.drillId}\u0000${item.idempotency.key}`, { ...item.idempotency.result });
+    });
+    return refused;
+  }
+  private faultOf(item: CommitItem): string | null {
+    let expected = this.lastSeq(item.drillId) + 1;
+    for (const e of item.entries) {
+      if (e.seq !== expected) return `seq gap or duplicate in drill ${item.drillId}: expected ${expected}, got ${e.seq}`;
+      expected++;
     }
+    if (item.idempotency && this.idem.has(`${item.drillId}\u0000${item.idempotency.key}`)) return 'duplicate idempotency key';
+    return null;
   }
   entries(drillId: string, afterSeq = -1) {
     return structuredClone((this.log.get(drillId) ?? []).filter((e) => e.seq > afterSeq));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { retryWhileBusy } from './busy.ts';
-import type { CommitItem } from './types.ts';
+import type { CommitItem, CommitRefusals } from './types.ts';
 
 /*
  * The database file's shape and its one write path, shared by the store (reads, drill creation)
@@ -87,26 +87,52 @@ function addScenarioHashes(db: Database.Database): void {
  */
 export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events WHERE drill_id = ? AND seq > ?`;
 
-/** One transaction for a batch of drills' entries, anchors and idempotency results; all or nothing. */
-export function committer(db: Database.Database): (items: CommitItem[]) => void {
+/**
+ * One transaction for a batch of commands' items. Each item runs in a savepoint of its own
+ * (better-sqlite3 nests a transaction function as a SAVEPOINT), so an item refused for a seq gap or
+ * a duplicate (its seq, or its idempotency key: a constraint) is rolled back alone and named in the
+ * answer, while the rest of the batch commits. A drill's commands are decided before the ones ahead
+ * of them are durable (server/drills/room.ts), so when one is refused its successors are refused
+ * too; they must not take other drills' commands in the same batch down with them. Anything else
+ * (the disk, SQLite itself) fails the whole transaction.
+ */
+export function committer(db: Database.Database): (items: CommitItem[]) => CommitRefusals {
   const insertEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?)');
   const lastSeq = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE drill_id = ?');
   const setAnchor = db.prepare('UPDATE drills SET anchor_wall = ?, anchor_game = ?, speed = ?, running = ? WHERE id = ?');
   const putIdem = db.prepare('INSERT INTO idempotency VALUES (?, ?, ?, ?)');
-  const transaction = db.transaction((items: CommitItem[]) => {
-    for (const item of items) {
-      let expected = ((lastSeq.get(item.drillId) as { seq: number | null }).seq ?? -1) + 1;
-      for (const e of item.entries) {
-        if (e.seq !== expected) throw new Error(`seq gap in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
-        insertEvent.run(item.drillId, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
-        expected++;
-      }
-      if (item.anchor) setAnchor.run(item.anchor.wallMs, item.anchor.gameMs, item.anchor.speed, item.anchor.running ? 1 : 0, item.drillId);
-      if (item.idempotency) putIdem.run(item.drillId, item.idempotency.key, item.idempotency.result.ok ? 1 : 0, item.idempotency.result.body);
+  const one = db.transaction((item: CommitItem) => {
+    let expected = ((lastSeq.get(item.drillId) as { seq: number | null }).seq ?? -1) + 1;
+    for (const e of item.entries) {
+      if (e.seq !== expected) throw new RefusedItem(`seq gap or duplicate in drill ${item.drillId}: expected ${expected}, got ${e.seq}`);
+      insertEvent.run(item.drillId, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
+      expected++;
     }
+    if (item.anchor) setAnchor.run(item.anchor.wallMs, item.anchor.gameMs, item.anchor.speed, item.anchor.running ? 1 : 0, item.drillId);
+    if (item.idempotency) putIdem.run(item.drillId, item.idempotency.key, item.idempotency.result.ok ? 1 : 0, item.idempotency.result.body);
+  });
+  const transaction = db.transaction((items: CommitItem[]) => {
+    const refused: { index: number; message: string }[] = [];
+    items.forEach((item, index) => {
+      try {
+        one(item);
+      } catch (error) {
+        // Only this item's own fault is isolated; if SQLite ended the transaction, nothing commits.
+        if (!db.inTransaction || !isItemFault(error)) throw error;
+        refused.push({ index, message: (error as Error).message });
+      }
+    });
+    return refused;
   });
   // IMMEDIATE takes the write lock at BEGIN, waiting (busy_timeout) for another writer to finish. A
   // deferred transaction reads first (MAX(seq)) and then upgrades; when several server processes
   // share the file and one commits in between, the upgrade fails at once with "database is locked".
   return (items) => transaction.immediate(items);
+}
+
+/** An item refused on its own merits (a gap, a duplicate), as opposed to a failure of the database. */
+class RefusedItem extends Error {}
+
+function isItemFault(error: unknown): boolean {
+  return error instanceof RefusedItem || (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT'));
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { retryWhileBusy } from './busy.ts';
 import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
-import type { CommitItem } from './types.ts';
+import type { CommitItem, CommitRefusals } from './types.ts';
 
 /*
  * The writer thread (and, with role 'checkpointer', its companion). A commit with synchronous=FULL
@@ -27,7 +27,7 @@ const commitOnce = committer(db);
 db.pragma('busy_timeout = 0');
 // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is
 // rolled back in any case), so trying again from the start is safe.
-const commit = (items: CommitItem[]): void => retryWhileBusy(() => commitOnce(items));
+const commit = (items: CommitItem[]): CommitRefusals => retryWhileBusy(() => commitOnce(items));
 if (role === 'checkpointer') {
   // PASSIVE never blocks the writer; it copies what it can and tries again a second later.
   setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000);
@@ -51,8 +51,7 @@ parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { id: numb
     return;
   }
   try {
-    commit(msg.items);
-    parentPort?.postMessage({ id: msg.id, ok: true });
+    parentPort?.postMessage({ id: msg.id, ok: true, refused: commit(msg.items) });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, ok: false, error: (error as Error).message });
   }

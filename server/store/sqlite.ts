@@ -4,7 +4,13 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
-import type { ClockAnchor, CommitItem, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
+import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
+
+/** What the writer thread answers: the logs read (boot), or the items a commit refused. */
+interface WriterReply {
+  logs?: string[];
+  refused?: CommitRefusals;
+}
 
 /*
  * The embedded store: one SQLite file (schema and durability settings in ./sqlite-schema.ts).
@@ -40,8 +46,8 @@ export class SqliteStore implements EventStore {
 
   private readonly writer: Worker | null;
   private readonly checkpointer: Worker | null = null;
-  private readonly commitHere: ((items: CommitItem[]) => void) | null;
-  private readonly pending = new Map<number, { resolve: (logs?: string[]) => void; reject: (e: Error) => void }>();
+  private readonly commitHere: ((items: CommitItem[]) => CommitRefusals) | null;
+  private readonly pending = new Map<number, { resolve: (reply: WriterReply) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private writerError: Error | null = null;
   private closing = false;
@@ -93,12 +99,12 @@ export class SqliteStore implements EventStore {
     this.writer = new Worker(script, { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
     this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
     this.checkpointer.unref();
-    this.writer.on('message', (msg: { id?: number; ok?: boolean; error?: string; logs?: string[] }) => {
+    this.writer.on('message', (msg: WriterReply & { id?: number; ok?: boolean; error?: string }) => {
       if (msg.id === undefined) return;
       const waiter = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       if (this.pending.size === 0 && !this.closing) this.writer?.unref();
-      if (msg.ok) waiter?.resolve(msg.logs);
+      if (msg.ok) waiter?.resolve(msg);
       else waiter?.reject(new Error(msg.error ?? 'commit failed'));
     });
     // A writer that dies loses no commit silently: every waiting and later commit fails.
@@ -162,24 +168,23 @@ export class SqliteStore implements EventStore {
     return (this.stmts.seats.all(drillId) as { seat: string; role: SeatRecord['role']; token_hash: string }[]).map((r) => ({ seat: r.seat, role: r.role, tokenHash: r.token_hash }));
   }
 
-  /** Commit a group of items; resolves once the transaction is on disk. */
-  commit(items: CommitItem[]): Promise<void> {
+  /** Commit a group of items; resolves once the transaction is on disk, with the items it refused. */
+  commit(items: CommitItem[]): Promise<CommitRefusals> {
     // Into the filter before the disk confirms: a "maybe" for a key whose commit then fails only
-    // costs a lookup that finds nothing. (A drill's next command waits for this one, so no lookup of
-    // the key can come before its commit is settled.)
+    // costs a lookup that finds nothing. (A retry of a command still in flight is answered by its
+    // room, which remembers the keys it has submitted until they are settled.)
     for (const item of items) if (item.idempotency) this.keyFilter(item.drillId).add(item.idempotency.key);
     if (this.commitHere) {
       try {
-        this.commitHere(items);
-        return Promise.resolve();
+        return Promise.resolve(this.commitHere(items));
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
     if (this.writerError || !this.writer) return Promise.reject(this.writerError ?? new Error('no database writer'));
     const id = ++this.nextId;
-    return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve: () => resolve(), reject });
+    return new Promise<CommitRefusals>((resolve, reject) => {
+      this.pending.set(id, { resolve: (reply) => resolve(reply.refused ?? []), reject });
       this.writer?.ref();
       this.writer?.postMessage({ id, items });
     });
@@ -200,7 +205,7 @@ export class SqliteStore implements EventStore {
     if (this.writerError) return Promise.reject(this.writerError);
     const id = ++this.nextId;
     return new Promise<string[] | undefined>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve: (reply) => resolve(reply.logs), reject });
       this.writer?.ref();
       this.writer?.postMessage({ id, read: drillIds });
       // Each log stays text until its drill is folded (see DrillRegistry.logsOf).

@@ -42,6 +42,9 @@ export interface CommitItem {
   idempotency?: { key: string; result: StoredResult };
 }
 
+/** The items of a commit that were refused, by their index in the batch; empty when all committed. */
+export type CommitRefusals = readonly { index: number; message: string }[];
+
 export interface RunningGroup {
   scenarioText: string;
   scenarioFile: string;
@@ -63,10 +66,13 @@ export interface EventStore {
   findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;
   seats(drillId: string): SeatRecord[];
   /**
-   * Commit several drills' entries in one transaction (group commit); done when it is durable.
-   * Fails (throws, or rejects) on a seq gap or duplicate, writing nothing of the batch.
+   * Commit several items (each one command's entries, anchor and idempotency result) in one
+   * transaction (group commit); done when it is durable. Each item is all or nothing on its own: one
+   * refused for a seq gap, a duplicate seq or a duplicate idempotency key writes nothing of itself,
+   * is named in the answer, and the others commit. A failure of the transaction itself (the disk, the
+   * writer) throws or rejects, and then nothing of the batch is written.
    */
-  commit(items: CommitItem[]): void | Promise<void>;
+  commit(items: CommitItem[]): CommitRefusals | Promise<CommitRefusals>;
   entries(drillId: string, afterSeq?: number): LogEntry[];
   /**
    * Several drills' whole logs, in the order asked, possibly read off the main thread (boot). Each

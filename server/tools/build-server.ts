@@ -10,18 +10,20 @@ import { PROJECT_ROOT } from '../paths.ts';
  * Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled).
  *
  * `buildServer('bench')` builds the benchmark server (test/bench/lib/bench-server.ts) the same way
- * into dist/bench, so benchmarks measure the server as it is deployed.
+ * into dist/bench, so benchmarks measure the server as it is deployed, and `buildServer('floor')` the
+ * load bench's transport floor (test/bench/lib/floor-server.ts) into dist/bench-floor.
  */
 
 const TARGETS = {
   server: { entry: 'server/main.ts', out: 'dist/server' },
   bench: { entry: 'test/bench/lib/bench-server.ts', out: 'dist/bench' },
+  floor: { entry: 'test/bench/lib/floor-server.ts', out: 'dist/bench-floor' },
 } as const;
 
 export async function buildServer(target: keyof typeof TARGETS = 'server'): Promise<string> {
   const { entry, out } = TARGETS[target];
   const outdir = join(PROJECT_ROOT, out);
-  const name = target === 'server' ? 'main' : 'bench-server';
+  const name = { server: 'main', bench: 'bench-server', floor: 'floor-server' }[target];
   await build({
     absWorkingDir: PROJECT_ROOT,
     // The writer thread's script must sit beside the bundle (see server/store/sqlite.ts).

@@ -29,8 +29,16 @@ const { values } = parseArgs({
     'rate-per-second': { type: 'string', default: '10' },
     /** 'sync' plays clients that re-read the whole view after each entry, as the client did before view patches. */
     'view-updates': { type: 'string', default: 'patch' },
+    /**
+     * 'app' (the real server), or the transport floor under it: 'floor' moves the same messages and
+     * makes them durable the same way with no game behind them; 'floor-nodisk' skips the disk too.
+     */
+    server: { type: 'string', default: 'app' },
   },
 });
+const SERVERS = ['app', 'floor', 'floor-nodisk'] as const;
+const server = SERVERS.find((s) => s === values.server);
+if (!server) throw new Error(`--server must be one of ${SERVERS.join(', ')}; got ${values.server}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'ttx-load-'));
 try {
@@ -45,6 +53,7 @@ try {
     processes: Number(values.processes),
     viewUpdates: values['view-updates'] === 'sync' ? 'sync' : 'patch',
     workers: Number(values.workers),
+    server,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });

@@ -24,9 +24,9 @@ describe('SMOKE: load', () => {
       processes: 2,
     });
     console.log(`smoke load: ${JSON.stringify(figures)}`);
-    expect(verdict.drills).toBe(20);
+    expect(verdict?.drills).toBe(20);
     expect(Number(figures.commandsPerSecond)).toBeGreaterThan(0);
-    expect({ lost: verdict.lostAcked, gaps: verdict.gaps, duplicates: verdict.duplicates }).toEqual({ lost: 0, gaps: 0, duplicates: 0 });
+    expect({ lost: verdict?.lostAcked, gaps: verdict?.gaps, duplicates: verdict?.duplicates }).toEqual({ lost: 0, gaps: 0, duplicates: 0 });
     expect(figures.disconnects).toBe(0);
     expect(figures.errors).toBe('none');
     expect(figures.injectDeliveries).toBe(figures.injectDeliveriesExpected);

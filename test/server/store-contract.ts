@@ -25,14 +25,28 @@ export function storeContract(name: string, make: () => EventStore): void {
       expect(s.entries('d1', 0).map((e) => e.seq)).toEqual([1, 2]);
       expect(s.lastSeq('d1')).toBe(2);
     });
-    it('STORE3 refuses a gap or a duplicate and writes nothing of the batch', async () => {
+    it('STORE3 refuses an item with a gap or a duplicate, writing nothing of it, and commits the rest of the batch', async () => {
       const s = make();
       s.createDrill(drill('d1'), [], [entry(0)], anchor);
       s.createDrill(drill('d2'), [], [entry(0)], anchor);
-      await expect(Promise.resolve().then(() => s.commit([{ drillId: 'd2', entries: [entry(1)] }, { drillId: 'd1', entries: [entry(2)] }]))).rejects.toThrow(/gap/);
-      expect(s.lastSeq('d2')).toBe(0);
-      await expect(Promise.resolve().then(() => s.commit([{ drillId: 'd1', entries: [entry(0)] }]))).rejects.toThrow();
-      expect(s.lastSeq('d1')).toBe(0);
+      const idem = { key: 'k', result: { ok: true, body: '{}' } };
+      const refused = await s.commit([
+        { drillId: 'd2', entries: [entry(1)] },
+        // A gap: nothing of this item is written, its anchor and idempotency result included.
+        { drillId: 'd1', entries: [entry(2)], anchor: { ...anchor, running: true }, idempotency: idem },
+        { drillId: 'd1', entries: [entry(1)] },
+        // A duplicate seq, then a duplicate idempotency key.
+        { drillId: 'd1', entries: [entry(1)] },
+        { drillId: 'd2', entries: [entry(2)], idempotency: idem },
+        { drillId: 'd2', entries: [entry(3)], idempotency: idem },
+      ]);
+      expect(refused.map((r) => r.index)).toEqual([1, 3, 5]);
+      expect(refused[0]?.message).toMatch(/gap/);
+      expect(s.entries('d1').map((e) => e.seq)).toEqual([0, 1]);
+      expect(s.entries('d2').map((e) => e.seq)).toEqual([0, 1, 2]);
+      expect(s.anchor('d1')).toEqual(anchor);
+      expect(s.idempotent('d1', 'k')).toBeNull();
+      expect(await s.commit([{ drillId: 'd1', entries: [entry(2)] }])).toEqual([]);
     });
     it('STORE4 group-commits several drills, anchors and idempotency results together', async () => {
       const s = make();

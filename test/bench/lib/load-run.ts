@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LoadGenerator, type LoadMetrics } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer, type ServerKind } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
 
 /*
@@ -25,11 +25,14 @@ export interface LoadRunOptions {
   viewUpdates?: 'patch' | 'sync';
   /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
   workers?: number;
+  /** The real server ('app', the default) or the transport floor under it (server-process.ts). */
+  server?: ServerKind;
   log?: (line: string) => void;
 }
 
 export interface LoadRunResult {
-  verdict: Verdict;
+  /** null for the floor with no disk (nothing to judge). */
+  verdict: Verdict | null;
   figures: Record<string, number | string>;
 }
 
@@ -41,7 +44,8 @@ const maxOf = (values: readonly number[]) => values.reduce((a, b) => Math.max(a,
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
   const workers = o.workers ?? DEFAULT_WORKERS;
-  const server = await startServer({ db: o.db, rate: o.rate, workers });
+  const kind = o.server ?? 'app';
+  const server = await startServer({ db: o.db, rate: o.rate, workers, kind });
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load', viewUpdates: o.viewUpdates ?? 'patch' };
   const processes = o.processes ?? 1;
   const split = processes > 1 ? new SplitLoad(config, processes) : null;
@@ -81,12 +85,14 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     await server.kill('SIGTERM');
     const loadCpu = process.cpuUsage(loadCpuStart);
     const m = await metrics();
-    const verdict = verifyDatabase(o.db, m);
+    // With no disk behind it, the floor has no database to judge (and nothing it could lose).
+    const verdict = kind === 'floor-nodisk' ? null : verifyDatabase(o.db, m);
     // With split generators, their own CPU and loop figures (the parent only orchestrates).
     const genCpuMs = split ? split.gen.cpuMs : (loadCpu.user + loadCpu.system) / 1000;
     const genLoopP99 = split ? split.gen.loopP99Ms : genLoop.percentile(99) / 1e6;
     const genLoopMax = split ? split.gen.loopMaxMs : genLoop.max / 1e6;
     const figures = {
+      server: kind,
       rooms: o.rooms,
       sockets,
       serverWorkers: workers,
@@ -126,9 +132,9 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       loopMaxMs: stats.loopMaxMs,
       disconnects: m.disconnects,
       errors: Object.entries(m.errors).map(([k, v]) => `${k}:${v}`).join(' ') || 'none',
-      lostAcked: verdict.lostAcked,
-      seqGaps: verdict.gaps,
-      duplicates: verdict.duplicates,
+      lostAcked: verdict?.lostAcked ?? 'n/a',
+      seqGaps: verdict?.gaps ?? 'n/a',
+      duplicates: verdict?.duplicates ?? 'n/a',
     };
     return { verdict, figures };
   } finally {

@@ -13,12 +13,20 @@ import type { ServerStats } from './bench-server.ts';
  * before any test file runs (parallel files would otherwise write it at the same time) and says so
  * with TTX_BENCH_SERVER.
  */
-let built: Promise<string> | null = null;
-function benchServerEntry(): Promise<string> {
-  if (process.env.TTX_BENCH_SERVER) return Promise.resolve(process.env.TTX_BENCH_SERVER);
-  built ??= buildServer('bench');
-  return built;
+const built = new Map<'bench' | 'floor', Promise<string>>();
+function benchServerEntry(kind: ServerKind): Promise<string> {
+  if (kind === 'app' && process.env.TTX_BENCH_SERVER) return Promise.resolve(process.env.TTX_BENCH_SERVER);
+  const target = kind === 'app' ? 'bench' : 'floor';
+  if (!built.has(target)) built.set(target, buildServer(target));
+  return built.get(target)!;
 }
+
+/**
+ * 'app' is the real server. 'floor' is the transport floor (floor-server.ts): the same sockets,
+ * message sizes and group-committed SQLite writes with no game behind them; 'floor-nodisk' skips the
+ * disk too. The load bench runs against them to show what part of a latency is the server's own.
+ */
+export type ServerKind = 'app' | 'floor' | 'floor-nodisk';
 
 export const DEFAULT_WORKERS = 1;
 
@@ -39,10 +47,13 @@ export interface ServerOptions {
   port?: number;
   /** Server worker processes (server/cluster/); 1 (the default, as `npm start`) runs a single process. */
   workers?: number;
+  /** Which server to start (default 'app'). */
+  kind?: ServerKind;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
-  const child = fork(await benchServerEntry(), [], {
+  const kind = options.kind ?? 'app';
+  const child = fork(await benchServerEntry(kind), [], {
     // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
     execArgv: [
@@ -58,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
       TTX_WORKERS: String(options.workers ?? DEFAULT_WORKERS),
+      TTX_FLOOR_STORE: kind === 'floor-nodisk' ? 'none' : 'sqlite',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,0 +1,215 @@
+import '../../../server/memory-tuning.ts';
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { Server, type Socket } from 'socket.io';
+import { GroupCommitter } from '../../../server/drills/committer.ts';
+import { SqliteStore } from '../../../server/store/sqlite.ts';
+import type { LogEntry } from '../../../shared/engine/types.ts';
+import type { ServerStats } from './bench-server.ts';
+
+/*
+ * The transport floor: what the load bench measures when the server does nothing but move messages
+ * and make them durable. It speaks just enough of the protocol for the load generator (create a
+ * drill, welcome a seat, take a command), and for each command it does what the real server does
+ * on the wire and on disk: one group-committed SQLite transaction through the same GroupCommitter
+ * and writer thread, one `drill:eventApplied` of the real average size to every seat of the room,
+ * then the ack. It also sends what the real server sends unasked: a game-minute tick per room and,
+ * every 5 s, a live score of the real size to the facilitator. It runs no engine, no view patches,
+ * no scoring, no validation and no rate limit, so its latencies are a floor under the real
+ * server's on the same machine, with the same load generator sharing its cores.
+ *
+ * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
+ * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
+ * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
+ */
+
+const EVENT_APPLIED_BYTES = 592;
+const SCORE_BYTES = 6467;
+const SCORE_EVERY_MS = 5000;
+const TICK_EVERY_MS = 60_000;
+
+interface Seat {
+  drillId: string;
+  seat: string;
+  role: string;
+}
+interface FloorRoom {
+  id: string;
+  seq: number;
+  startedAt: number | null;
+  sockets: Set<Socket>;
+  timers: ReturnType<typeof setInterval>[];
+}
+
+const store = process.env.TTX_FLOOR_STORE === 'none' ? null : new SqliteStore(process.env.TTX_DB ?? ':memory:');
+const committer = store ? new GroupCommitter(store) : null;
+const commandLatency = createHistogram();
+const rooms = new Map<string, FloorRoom>();
+const seatsByToken = new Map<string, Seat>();
+const scorePayload = { seq: 0, pad: 'x'.repeat(SCORE_BYTES - 40) };
+
+function durable(drillId: string, entry: LogEntry, key?: string): Promise<void> {
+  if (!committer) return new Promise((resolve) => setImmediate(resolve));
+  return committer.commit({ drillId, entries: [entry], ...(key ? { idempotency: { key, result: { ok: true, body: `{"seqs":[${entry.seq}]}` } } } : {}) });
+}
+
+/** The padding that brings a broadcast of this entry to the real average size on the wire. */
+function patchFor(entry: LogEntry): { seq: number; pad: string } {
+  const framing = 30 + JSON.stringify(entry).length;
+  return { seq: entry.seq, pad: 'p'.repeat(Math.max(0, EVENT_APPLIED_BYTES - framing)) };
+}
+
+function createRoom(smeCount: number): { drillId: string; seats: { seat: string; role: string; token: string }[] } {
+  const id = randomUUID();
+  const roles = ['facilitator', 'ic', 'deputy', 'scribe', ...Array.from({ length: smeCount }, (_, i) => `sme-${i + 1}`), 'observer'];
+  const seats = roles.map((r) => ({ seat: r, role: r.startsWith('sme') ? 'sme' : r, token: randomUUID() }));
+  for (const s of seats) seatsByToken.set(s.token, { drillId: id, seat: s.seat, role: s.role });
+  const entry: LogEntry = { seq: 0, at: 0, actor: { role: 'system', seat: 'system' }, event: { type: 'drill.created', scenarioId: 'floor', scenarioVersion: 1, seed: id } } as LogEntry;
+  store?.createDrill(
+    { id, scenarioId: 'floor', scenarioVersion: 1, scenarioText: 'floor', scenarioFile: 'floor', seed: id, hostKeyHash: 'floor', createdAt: Date.now() },
+    seats.map((s) => ({ seat: s.seat, role: s.role as never, tokenHash: s.token })),
+    [entry],
+    { wallMs: Date.now(), gameMs: 0, speed: 1, running: false },
+  );
+  rooms.set(id, { id, seq: 0, startedAt: null, sockets: new Set(), timers: [] });
+  return { drillId: id, seats };
+}
+
+const http = createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/api/drills') {
+    res.writeHead(404).end();
+    return;
+  }
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    const { smeCount } = JSON.parse(body) as { smeCount?: number };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, data: createRoom(smeCount ?? 1) }));
+  });
+});
+const io = new Server(http, { maxHttpBufferSize: 64 * 1024, transports: ['websocket', 'polling'] });
+
+function emitEntry(room: FloorRoom, entry: LogEntry): void {
+  io.to([...room.sockets].map((s) => s.id)).emit('drill:eventApplied', entry, patchFor(entry));
+}
+
+function append(room: FloorRoom, actor: Seat | { role: 'system'; seat: 'system' }, event: unknown, key?: string): Promise<LogEntry> {
+  const at = room.startedAt === null ? 0 : Math.round(performance.now() - room.startedAt);
+  const entry = { seq: ++room.seq, at, actor: { role: actor.role, seat: actor.seat }, event } as LogEntry;
+  return durable(room.id, entry, key).then(() => {
+    emitEntry(room, entry);
+    return entry;
+  });
+}
+
+function start(room: FloorRoom): void {
+  room.startedAt = performance.now();
+  room.timers.push(setInterval(() => void append(room, { role: 'system', seat: 'system' }, { type: 'clock.advanced' }), TICK_EVERY_MS));
+  room.timers.push(
+    setInterval(() => {
+      for (const s of room.sockets) if ((s.data as Seat).role === 'facilitator') s.emit('drill:scoreChanged', { ...scorePayload, seq: room.seq });
+    }, SCORE_EVERY_MS),
+  );
+}
+
+/** The event the real engine records for each command the load generator sends. */
+function eventOf(command: { type: string; [k: string]: unknown }): unknown {
+  switch (command.type) {
+    case 'action.take':
+      return { type: 'action.taken', action: command.action };
+    case 'message.send':
+      return { type: 'message.sent', message: command.message };
+    case 'timeline.add':
+      return { type: 'timeline.added', text: command.text };
+    case 'inject.adhoc':
+      return { type: 'inject.adhocDelivered', injectId: `adhoc-${randomUUID()}`, title: command.title, body: command.body, audience: command.audience };
+    case 'drill.start':
+      return { type: 'drill.started' };
+    default:
+      return { type: command.type };
+  }
+}
+
+io.on('connection', (socket) => {
+  const auth = socket.handshake.auth as { token?: string };
+  const seat = seatsByToken.get(auth.token ?? '');
+  const room = seat && rooms.get(seat.drillId);
+  if (!seat || !room) {
+    socket.disconnect(true);
+    return;
+  }
+  socket.data = seat;
+  room.sockets.add(socket);
+  socket.on('disconnect', () => room.sockets.delete(socket));
+  socket.emit('drill:welcomed', { missed: [], view: null, score: null });
+  socket.on('drill:command', (request: { command: { type: string }; idempotencyKey: string }, ack: (r: unknown) => void) => {
+    const arrived = performance.now();
+    if (request.command.type === 'drill.start' && room.startedAt === null) start(room);
+    void append(room, seat, eventOf(request.command), request.idempotencyKey).then((entry) => {
+      ack({ ok: true, data: { seqs: [entry.seq], seq: entry.seq } });
+      commandLatency.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
+    });
+  });
+});
+
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+let cpuBase = process.cpuUsage();
+let started = performance.now();
+const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+const us = (n: number) => Number((n / 1000).toFixed(2));
+
+function stats(): ServerStats {
+  const cpu = process.cpuUsage(cpuBase);
+  const mem = process.memoryUsage();
+  return {
+    rssMb: Math.round(mem.rss / 2 ** 20),
+    heapUsedMb: Math.round(mem.heapUsed / 2 ** 20),
+    heapTotalMb: Math.round(mem.heapTotal / 2 ** 20),
+    externalMb: Math.round(mem.external / 2 ** 20),
+    cpuUserMs: Math.round(cpu.user / 1000),
+    cpuSystemMs: Math.round(cpu.system / 1000),
+    loopP50Ms: ms(loop.percentile(50)),
+    loopP99Ms: ms(loop.percentile(99)),
+    loopP999Ms: ms(loop.percentile(99.9)),
+    loopMaxMs: ms(loop.max),
+    committedItems: committer?.stats.items ?? 0,
+    transactions: committer?.stats.transactions ?? 0,
+    commitP50Ms: committer ? us(committer.latency.percentile(50)) : 0,
+    commitP99Ms: committer ? us(committer.latency.percentile(99)) : 0,
+    commitMaxMs: committer ? us(committer.latency.max) : 0,
+    commitWaitP99Ms: committer ? us(committer.waitLatency.percentile(99)) : 0,
+    serverAckP50Ms: us(commandLatency.percentile(50)),
+    serverAckP99Ms: us(commandLatency.percentile(99)),
+    serverAckMaxMs: us(commandLatency.max),
+    securityEvents: {},
+    uptimeMs: Math.round(performance.now() - started),
+  };
+}
+
+process.on('message', (msg: { type: string; id?: number }) => {
+  if (msg.type === 'stats') process.send?.({ type: 'stats', id: msg.id, stats: stats() });
+  if (msg.type === 'liveHeap') {
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ type: 'liveHeap', id: msg.id, stats: { liveHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) } });
+  }
+  if (msg.type === 'reset') {
+    loop.reset();
+    cpuBase = process.cpuUsage();
+    started = performance.now();
+    if (committer) {
+      committer.stats.items = 0;
+      committer.stats.transactions = 0;
+      committer.latency.reset();
+      committer.waitLatency.reset();
+    }
+    commandLatency.reset();
+    process.send?.({ type: 'reset', id: msg.id });
+  }
+});
+process.on('SIGTERM', () => process.exit(0));
+http.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
+  const address = http.address();
+  process.send?.({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+});
