@@ -19,6 +19,16 @@ import { drillOfTarget, type Shard } from './cluster/shard.ts';
 /** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
 export const LISTEN_BACKLOG = 4096;
 
+/**
+ * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED.
+ * By Little's law the commands in flight are the throughput times the latency, so a cap bounds the
+ * latency of what is accepted when more arrives than the machine can do. The event loop's lag alone
+ * let every command that arrived in a turn in, and at the burst rate they queued behind the disk and
+ * each other: ack p99 1–1.7 s. With 128, 0.41 s (server side 0.21 s) at 1,764 commands/s; with 64,
+ * 0.35 s at 1,441/s; with 256, 0.53 s (test/bench/README.md, session 8).
+ */
+export const MAX_COMMANDS_IN_FLIGHT = 128;
+
 export interface AppOptions {
   store: EventStore;
   clock?: Clock;
@@ -29,8 +39,13 @@ export interface AppOptions {
   /** Extra allowed origins besides the server's own. */
   allowedOrigins?: string[];
   rate?: { burst: number; perSecond: number };
-  /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns shedding off. */
+  /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns this signal off. */
   shedLagMs?: number;
+  /**
+   * Shed commands with OVERLOADED while this many accepted commands are not yet answered, server-wide
+   * (default MAX_COMMANDS_IN_FLIGHT; 0 for no limit).
+   */
+  maxCommandsInFlight?: number;
   /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
   shard?: Shard;
 }
@@ -105,8 +120,9 @@ export function createApp(options: AppOptions): App {
     if (!releaseUpgradeRequest(raw)) raw.once('upgrade', () => releaseUpgradeRequest(raw));
   });
   const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
+  const maxInFlight = options.maxCommandsInFlight ?? MAX_COMMANDS_IN_FLIGHT;
   const commandLatency = createHistogram();
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}) });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { maxCommandsInFlight: maxInFlight } : {}) });
 
   return {
     http,

@@ -43,6 +43,8 @@ export interface SocketDeps {
   overload?: { overloaded(): boolean };
   /** Records each command's time from arrival to ack, in µs (absent: not measured). */
   commandLatency?: { record(us: number): void };
+  /** Commands accepted and not yet answered, server-wide, past which new ones are shed (absent: no limit). */
+  maxCommandsInFlight?: number;
 }
 
 const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
@@ -53,6 +55,7 @@ const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
 export const MAX_STRIKES = 50;
 
 const bad = (code: ErrorCode, message: string): AckResult<never> => ({ ok: false, error: { code, message } });
+const OVERLOADED = bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
 const INTERNAL = bad(ERROR.INTERNAL, 'the server could not handle that; nothing was applied. Try again.');
 
 function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -135,6 +138,8 @@ export function installSocketHandlers(deps: SocketDeps): void {
    * closures and a scope for each socket, about 7 MB at 8,000 sockets (test/bench/README.md).
    */
   const connections = new WeakMap<TtxSocket, Connection>();
+  /** Commands accepted and not yet answered (see maxCommandsInFlight and server/app.ts MAX_COMMANDS_IN_FLIGHT). */
+  let commandsInFlight = 0;
 
   const strike = (socket: TtxSocket, conn: Connection, why: string) => {
     if (++conn.strikes !== MAX_STRIKES) return;
@@ -157,11 +162,12 @@ export function installSocketHandlers(deps: SocketDeps): void {
       return { ok: true, data: welcomeFor(deps, room, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
     },
     'drill:command': async (socket, conn, room, payload) => {
-      if (deps.overload?.overloaded()) return bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
+      if (deps.overload?.overloaded() || commandsInFlight >= (deps.maxCommandsInFlight ?? Infinity)) return OVERLOADED;
       const parsed = commandRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:command', 'command', parsed.error);
       const arrived = performance.now();
-      const result = await room.submit(socket.data.seat, parsed.data);
+      commandsInFlight++;
+      const result = await room.submit(socket.data.seat, parsed.data).finally(() => commandsInFlight--);
       deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
       if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
         strike(socket, conn, 'forbidden');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.ts';
-import type { CommitItem, CommitRefusals } from '../../server/store/types.ts';
+import type { CommitItem, CommitRefusals, EventStore } from '../../server/store/types.ts';
 import type { DrillRoom } from '../../server/drills/room.ts';
 import type { AckResult, CommandResult } from '../../shared/protocol/index.ts';
 import { createDrill, take, tracked, until, type TestServer } from './harness.ts';
@@ -11,13 +11,21 @@ import { createDrill, take, tracked, until, type TestServer } from './harness.ts
  * what happens in between, and what a failed commit does to the commands decided after it.
  */
 
-/** A store whose commits wait until the test releases them, or fail when it says so. */
-class GatedStore extends MemoryStore {
+/** A memory store whose commits wait until the test releases them, or fail when it says so. */
+class GatedStore {
+  readonly store = new MemoryStore();
   readonly waiting: { items: CommitItem[]; release: () => void; fail: (e: Error) => void }[] = [];
-  override commit(items: CommitItem[]): Promise<CommitRefusals> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ items, release: () => resolve(super.commit(items)), fail: reject });
-    });
+  constructor() {
+    const commitNow = this.store.commit.bind(this.store);
+    // Answered later, as the SQLite store's writer thread does.
+    const gated: EventStore = this.store;
+    gated.commit = (items: CommitItem[]) =>
+      new Promise<CommitRefusals>((resolve, reject) => {
+        this.waiting.push({ items, release: () => resolve(commitNow(items)), fail: reject });
+      });
+  }
+  entries(drillId: string) {
+    return this.store.entries(drillId);
   }
   /** Let every commit asked for so far through, in order. */
   releaseAll(): void {
@@ -41,7 +49,7 @@ function watch<T>(p: Promise<T>): { settled: () => boolean; value: () => T | und
 
 async function startedDrill(): Promise<{ s: TestServer; store: GatedStore; room: DrillRoom; drillId: string; seat: ReturnType<Awaited<ReturnType<typeof createDrill>>['seat']> }> {
   const store = new GatedStore();
-  const s = await server({ store });
+  const s = await server({ store: store.store });
   const d = await createDrill(s);
   const room = s.app.registry.get(d.drillId);
   if (!room) throw new Error('no room');

@@ -62,7 +62,9 @@ if (!shard && workers > 1) await runPrimary();
 else await runServer();
 
 async function runServer(): Promise<void> {
-  const app = createApp({ store: new SqliteStore(db), log, rate: { burst, perSecond }, staticDir: null, ...(shard ? { shard } : {}) });
+  // TTX_BENCH_MAX_IN_FLIGHT tries another cap on commands in flight (0: none); rows record it.
+  const maxInFlight = process.env.TTX_BENCH_MAX_IN_FLIGHT;
+  const app = createApp({ store: new SqliteStore(db), log, rate: { burst, perSecond }, staticDir: null, ...(shard ? { shard } : {}), ...(maxInFlight ? { maxCommandsInFlight: Number(maxInFlight) } : {}) });
   await app.registry.boot();
   const port = shard ? 0 : await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 
