@@ -22,12 +22,14 @@ export const LISTEN_BACKLOG = 4096;
 /**
  * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED.
  * By Little's law the commands in flight are the throughput times the latency, so a cap bounds the
- * latency of what is accepted when more arrives than the machine can do. The event loop's lag alone
- * let every command that arrived in a turn in, and at the burst rate they queued behind the disk and
- * each other: ack p99 1–1.7 s. With 128, 0.41 s (server side 0.21 s) at 1,764 commands/s; with 64,
- * 0.35 s at 1,441/s; with 256, 0.53 s (test/bench/README.md, session 8).
+ * latency of what is accepted when more arrives than the machine can do; the event loop's lag alone
+ * let in every command that arrived in a turn, and at the burst rate they queued behind the disk and
+ * each other (ack p99 1.5–1.7 s). 60-s runs at 1,000 × 8 on two cores (test/bench/README.md,
+ * session 8): with 256, burst ack p99 0.53 s at 2,083 commands/s and nothing shed at the normal
+ * pace; with 128, 0.46 s at 1,598/s, but a commit stall then shed 127 commands at the normal pace
+ * and 2,819 at 2,000 × 6 (838 with 256).
  */
-export const MAX_COMMANDS_IN_FLIGHT = 128;
+export const MAX_COMMANDS_IN_FLIGHT = 256;
 
 export interface AppOptions {
   store: EventStore;

@@ -6,6 +6,7 @@ import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { LiveScore } from '../../../shared/scoring/live.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
 import { drillOfToken, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { retryWhileOverloaded } from './overload-retry.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
 /**
@@ -79,15 +80,19 @@ export class SocketTransport implements Transport {
   async send(command: Command): Promise<AckResult<CommandResult>> {
     if (!this.socket) return { ok: false, error: { code: 'OFFLINE', message: 'not connected' } };
     const idempotencyKey = `${Date.now().toString(36)}-${(++this.counter).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    // Retry once with the same key on a timeout: the server applies it at most once.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        return await this.socket.timeout(8000).emitWithAck('drill:command', { command, idempotencyKey });
-      } catch {
-        /* timed out: retry with the same key */
+    const socket = this.socket;
+    const once = async (): Promise<AckResult<CommandResult>> => {
+      // Retry once with the same key on a timeout: the server applies it at most once.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          return await socket.timeout(8000).emitWithAck('drill:command', { command, idempotencyKey });
+        } catch {
+          /* timed out: retry with the same key */
+        }
       }
-    }
-    return { ok: false, error: { code: 'TIMEOUT', message: 'the server did not answer; check your connection' } };
+      return { ok: false, error: { code: 'TIMEOUT', message: 'the server did not answer; check your connection' } };
+    };
+    return retryWhileOverloaded(once, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random });
   }
 
   private async fetchReport(ext: string, reportLocale: Locale): Promise<string> {
