@@ -129,6 +129,9 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     restartToCaughtUpMaxMs: round(Math.max(0, ...restartMs)),
     stragglerRestarts: stragglers,
     unackedCommands: m.commandsSent - m.commandsAcked,
+    // Why they were not acknowledged: refused by code (OVERLOADED, RATE_LIMITED…), or TIMEOUT when the
+    // server died with them in flight. Commands not sent because the socket was down count as OFFLINE.
+    errors: Object.entries(m.errors).map(([k, v]) => `${k}:${v}`).join(' ') || 'none',
   };
   return { verdict, catchUpMs, stragglers, figures };
 }
