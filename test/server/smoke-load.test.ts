@@ -31,4 +31,22 @@ describe('SMOKE: load', () => {
     expect(figures.errors).toBe('none');
     expect(figures.injectDeliveries).toBe(figures.injectDeliveriesExpected);
   });
+
+  it('SMOKE-L2 the transport floor (`--server floor`) serves the same clients, and what it acknowledged is on disk', { timeout: 60_000 }, async () => {
+    const { verdict, figures } = await runLoad({
+      db: join(mkdtempSync(join(tmpdir(), 'ttx-smoke-floor-')), 'load.db'),
+      rooms: 5,
+      socketsPerRoom: 6,
+      durationMs: 2_000,
+      warmupMs: 2_000,
+      rateMultiplier: 5,
+      rate: { burst: 30, perSecond: 10 },
+      server: 'floor',
+    });
+    console.log(`smoke floor: ${JSON.stringify(figures)}`);
+    expect(figures.server).toBe('floor');
+    expect(Number(figures.commandsPerSecond)).toBeGreaterThan(0);
+    expect({ drills: verdict?.drills, lost: verdict?.lostAcked, gaps: verdict?.gaps, duplicates: verdict?.duplicates }).toEqual({ drills: 5, lost: 0, gaps: 0, duplicates: 0 });
+    expect(figures.injectDeliveries).toBe(figures.injectDeliveriesExpected);
+  });
 });
