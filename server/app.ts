@@ -12,7 +12,7 @@ import { consoleLogger, type Logger } from './log.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
-import { LagMonitor } from './socket/overload.ts';
+import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
 import { drillOfTarget, type Shard } from './cluster/shard.ts';
 
@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): App {
   const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
   const maxInFlight = options.maxCommandsInFlight ?? MAX_COMMANDS_IN_FLIGHT;
   const commandLatency = createHistogram();
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { maxCommandsInFlight: maxInFlight } : {}) });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight) } : {}) });
 
   return {
     http,

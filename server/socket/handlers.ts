@@ -43,8 +43,8 @@ export interface SocketDeps {
   overload?: { overloaded(): boolean };
   /** Records each command's time from arrival to ack, in µs (absent: not measured). */
   commandLatency?: { record(us: number): void };
-  /** Commands accepted and not yet answered, server-wide, past which new ones are shed (absent: no limit). */
-  maxCommandsInFlight?: number;
+  /** Commands accepted and not yet answered, server-wide; new ones are shed when it is full (absent: no limit). */
+  inFlight?: { enter(): boolean; leave(): void };
 }
 
 const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
@@ -138,8 +138,6 @@ export function installSocketHandlers(deps: SocketDeps): void {
    * closures and a scope for each socket, about 7 MB at 8,000 sockets (test/bench/README.md).
    */
   const connections = new WeakMap<TtxSocket, Connection>();
-  /** Commands accepted and not yet answered (see maxCommandsInFlight and server/app.ts MAX_COMMANDS_IN_FLIGHT). */
-  let commandsInFlight = 0;
 
   const strike = (socket: TtxSocket, conn: Connection, why: string) => {
     if (++conn.strikes !== MAX_STRIKES) return;
@@ -162,12 +160,12 @@ export function installSocketHandlers(deps: SocketDeps): void {
       return { ok: true, data: welcomeFor(deps, room, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
     },
     'drill:command': async (socket, conn, room, payload) => {
-      if (deps.overload?.overloaded() || commandsInFlight >= (deps.maxCommandsInFlight ?? Infinity)) return OVERLOADED;
+      if (deps.overload?.overloaded()) return OVERLOADED;
       const parsed = commandRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:command', 'command', parsed.error);
+      if (deps.inFlight && !deps.inFlight.enter()) return OVERLOADED;
       const arrived = performance.now();
-      commandsInFlight++;
-      const result = await room.submit(socket.data.seat, parsed.data).finally(() => commandsInFlight--);
+      const result = await room.submit(socket.data.seat, parsed.data).finally(() => deps.inFlight?.leave());
       deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
       if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
         strike(socket, conn, 'forbidden');

@@ -30,3 +30,24 @@ export class LagMonitor {
     clearInterval(this.timer);
   }
 }
+
+/**
+ * The commands accepted and not yet answered, server-wide, with a cap past which new ones are shed
+ * (server/app.ts MAX_COMMANDS_IN_FLIGHT: Little's law bounds the wait of what is accepted).
+ */
+export class InFlightLimit {
+  private count = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** Take a place, or say there is none (the command is then shed). */
+  enter(): boolean {
+    if (this.count >= this.max) return false;
+    this.count++;
+    return true;
+  }
+
+  leave(): void {
+    this.count--;
+  }
+}

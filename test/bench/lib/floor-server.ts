@@ -1,12 +1,12 @@
 import '../../../server/memory-tuning.ts';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { createHistogram } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 import { GroupCommitter } from '../../../server/drills/committer.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
 import type { LogEntry } from '../../../shared/engine/types.ts';
-import type { ServerStats } from './bench-server.ts';
+import { reportStatsOverIpc } from './stats-reporter.ts';
 
 /*
  * The transport floor: what the load bench measures when the server does nothing but move messages
@@ -153,61 +153,7 @@ io.on('connection', (socket) => {
   });
 });
 
-const loop = monitorEventLoopDelay({ resolution: 1 });
-loop.enable();
-let cpuBase = process.cpuUsage();
-let started = performance.now();
-const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
-const us = (n: number) => Number((n / 1000).toFixed(2));
-
-function stats(): ServerStats {
-  const cpu = process.cpuUsage(cpuBase);
-  const mem = process.memoryUsage();
-  return {
-    rssMb: Math.round(mem.rss / 2 ** 20),
-    heapUsedMb: Math.round(mem.heapUsed / 2 ** 20),
-    heapTotalMb: Math.round(mem.heapTotal / 2 ** 20),
-    externalMb: Math.round(mem.external / 2 ** 20),
-    cpuUserMs: Math.round(cpu.user / 1000),
-    cpuSystemMs: Math.round(cpu.system / 1000),
-    loopP50Ms: ms(loop.percentile(50)),
-    loopP99Ms: ms(loop.percentile(99)),
-    loopP999Ms: ms(loop.percentile(99.9)),
-    loopMaxMs: ms(loop.max),
-    committedItems: committer?.stats.items ?? 0,
-    transactions: committer?.stats.transactions ?? 0,
-    commitP50Ms: committer ? us(committer.latency.percentile(50)) : 0,
-    commitP99Ms: committer ? us(committer.latency.percentile(99)) : 0,
-    commitMaxMs: committer ? us(committer.latency.max) : 0,
-    commitWaitP99Ms: committer ? us(committer.waitLatency.percentile(99)) : 0,
-    serverAckP50Ms: us(commandLatency.percentile(50)),
-    serverAckP99Ms: us(commandLatency.percentile(99)),
-    serverAckMaxMs: us(commandLatency.max),
-    securityEvents: {},
-    uptimeMs: Math.round(performance.now() - started),
-  };
-}
-
-process.on('message', (msg: { type: string; id?: number }) => {
-  if (msg.type === 'stats') process.send?.({ type: 'stats', id: msg.id, stats: stats() });
-  if (msg.type === 'liveHeap') {
-    (globalThis as { gc?: () => void }).gc?.();
-    process.send?.({ type: 'liveHeap', id: msg.id, stats: { liveHeapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) } });
-  }
-  if (msg.type === 'reset') {
-    loop.reset();
-    cpuBase = process.cpuUsage();
-    started = performance.now();
-    if (committer) {
-      committer.stats.items = 0;
-      committer.stats.transactions = 0;
-      committer.latency.reset();
-      committer.waitLatency.reset();
-    }
-    commandLatency.reset();
-    process.send?.({ type: 'reset', id: msg.id });
-  }
-});
+reportStatsOverIpc({ committer, commandLatency });
 process.on('SIGTERM', () => process.exit(0));
 http.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = http.address();

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { buildServer } from '../../../server/tools/build-server.ts';
-import type { ServerStats } from './bench-server.ts';
+import type { ServerStats } from './stats-reporter.ts';
 
 /*
  * Start the benchmark server in a child process, ask it for its figures, kill it (SIGKILL for the
