@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { redactEntryFor, viewPatches, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewPatches, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
 import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
@@ -34,8 +34,12 @@ export class Hub implements RoomOutput {
   /** Set once the socket.io server exists; broadcasts go through it so each payload is encoded once. */
   io: TtxServer | null = null;
   readonly scores: LiveScores;
-  /** Seats never change after a drill is created, so they are read from the store once. */
-  private readonly seatCache = new Map<string, ReturnType<EventStore['seats']>>();
+  /**
+   * Seats never change after a drill is created, so they are read from the store once. Only the
+   * seat and role are kept: presence needs nothing else, and each seat's token hash is a 64-character
+   * string (half a megabyte over 8,000 seats).
+   */
+  private readonly seatCache = new Map<string, Viewer[]>();
 
   constructor(
     private readonly store: EventStore,
@@ -97,7 +101,7 @@ export class Hub implements RoomOutput {
     const online = new Set([...(this.sockets.get(drillId) ?? [])].map((s) => s.data.seat.seat));
     let seats = this.seatCache.get(drillId);
     if (!seats) {
-      seats = this.store.seats(drillId);
+      seats = this.store.seats(drillId).map((s) => ({ role: s.role, seat: s.seat }));
       this.seatCache.set(drillId, seats);
     }
     return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));

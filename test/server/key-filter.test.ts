@@ -19,6 +19,21 @@ describe('IDEM: the idempotency key filter', () => {
     expect(falsePositives / fresh.length).toBeLessThan(0.01);
   });
 
+  it('IDEM4 grows with the drill: 512 bytes for a few hundred keys, a stage four times larger each time one fills', () => {
+    const filter = new KeyFilter();
+    for (let i = 0; i < 300; i++) filter.add(`ic:few-${i}`);
+    expect(filter.bytes).toBe(512);
+    for (let i = 300; i < 2000; i++) filter.add(`ic:few-${i}`);
+    expect(filter.bytes).toBe(512 + 2048 + 8192);
+  });
+
+  it('IDEM5 stays selective at 5,000 keys (false positives under 1 %), where the fixed 4 KB filter gave 4 %', () => {
+    const filter = new KeyFilter();
+    for (let i = 0; i < 5000; i++) filter.add(`sme:stored-${i}`);
+    const fresh = Array.from({ length: 20_000 }, (_, i) => `sme:fresh-${i}`);
+    expect(fresh.filter((k) => filter.mightHave(k)).length / fresh.length).toBeLessThan(0.01);
+  });
+
   it('IDEM3 a key stored before a restart is still found after it (the filter is loaded from the database)', async () => {
     const path = tempDb();
     const first = new SqliteStore(path);
