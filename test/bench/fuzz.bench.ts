@@ -20,6 +20,8 @@ const { values } = parseArgs({
     /** Seconds of play before the fuzz: about ten acks a second make the baseline's p99. */
     baseline: { type: 'string', default: '20' },
     seed: { type: 'string', default: 'fuzz' },
+    /** Hostile frames per second in all; 0 (the default) is as fast as the sockets drain. */
+    rate: { type: 'string', default: '0' },
   },
 });
 
@@ -31,6 +33,7 @@ try {
     connections: Number(values.connections),
     baselineMs: Number(values.baseline) * 1000,
     seed: values.seed ?? 'fuzz',
+    rate: Number(values.rate),
     workers: Number(values.workers),
     log: (line) => process.stderr.write(`${line}\n`),
   });

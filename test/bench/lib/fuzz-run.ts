@@ -22,6 +22,8 @@ export interface FuzzRunOptions {
   connections: number;
   baselineMs: number;
   seed: string;
+  /** Hostile frames per second, all connections together; 0 (the default) sends them flat out. */
+  rate?: number;
   /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
   workers?: number;
   log?: (line: string) => void;
@@ -49,7 +51,7 @@ function countEvents(db: string, drillId: string, exceptSeats: string[] = []): n
   }
 }
 
-function runFuzzer(args: { url: string; tokens: string[]; frames: number; connections: number; seed: string }, onProgress: (sent: number) => void): Promise<FuzzStats> {
+function runFuzzer(args: { url: string; tokens: string[]; frames: number; connections: number; seed: string; rate: number }, onProgress: (sent: number) => void): Promise<FuzzStats> {
   const child = fork(fileURLToPath(new URL('./fuzz-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
   // TTX_BENCH_FUZZ_NICE=n lowers the fuzzer's scheduling priority (nice n): on a 2-core machine it
   // otherwise competes with the server's threads for the cores, which an attacker on another
@@ -128,7 +130,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     phase = 'fuzz';
     const hostileTokens = b.seats.filter((s) => s.role !== 'facilitator').map((s) => s.token);
     const started = performance.now();
-    const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`));
+    const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed, rate: o.rate ?? 0 }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`));
     const seconds = (performance.now() - started) / 1000;
     const during = await server.stats();
     phase = 'off';
@@ -142,6 +144,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     for (const player of players) player.disconnect();
     const figures = {
       serverWorkers: workers,
+      offeredFramesPerSecond: o.rate ? o.rate : 'flat out',
       frames: stats.framesSent,
       framesPerSecond: Math.round(stats.framesSent / seconds),
       connections: stats.connections,

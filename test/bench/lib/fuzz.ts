@@ -72,11 +72,15 @@ export interface FuzzStats {
 /**
  * `connections` raw sockets at a time, each authenticated with one of `tokens` (or a forged one),
  * each sending hostile frames as fast as the socket drains, until `frames` have been sent in all.
+ * With `rate` (frames per second, all sockets together) no faster than that; 0 is flat out.
  * The server closes sockets that break the protocol; the fuzzer opens new ones.
  */
-export async function fuzz(url: string, tokens: readonly string[], frames: number, connections: number, seed: string, onProgress?: (sent: number) => void): Promise<FuzzStats> {
+export async function fuzz(url: string, tokens: readonly string[], frames: number, connections: number, seed: string, onProgress?: (sent: number) => void, rate = 0): Promise<FuzzStats> {
   const rng = seedrandom(seed);
   const stats: FuzzStats = { framesSent: 0, connections: 0, rejectedConnections: 0 };
+  const started = performance.now();
+  /** How many frames the rate allows by now, in all. */
+  const allowed = () => (rate > 0 ? Math.floor(((performance.now() - started) / 1000) * rate) + 1 : Infinity);
   const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
   let lastReport = 0;
 
@@ -96,7 +100,8 @@ export async function fuzz(url: string, tokens: readonly string[], frames: numbe
         const budget = 50 + Math.floor(rng() * 500);
         const pump = () => {
           // Keep the socket busy without buffering unboundedly on our side.
-          while (ws.readyState === WebSocket.OPEN && ws.bufferedAmount < 256 * 1024 && sentHere < budget && stats.framesSent < frames) {
+          const limit = allowed();
+          while (ws.readyState === WebSocket.OPEN && ws.bufferedAmount < 256 * 1024 && sentHere < budget && stats.framesSent < frames && stats.framesSent < limit) {
             ws.send(hostileFrame(rng, ++ackId));
             sentHere++;
             stats.framesSent++;
@@ -106,6 +111,7 @@ export async function fuzz(url: string, tokens: readonly string[], frames: numbe
             onProgress?.(stats.framesSent);
           }
           if (sentHere >= budget || stats.framesSent >= frames) ws.close();
+          else if (stats.framesSent >= limit) setTimeout(pump, 2); // paced: wait for the rate to allow more
           else setImmediate(pump);
         };
         ws.on('message', (data) => {
