@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLoad } from './lib/load-run.ts';
 import { report } from './lib/results.ts';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
      * makes them durable the same way with no game behind them; 'floor-nodisk' skips the disk too.
      */
     server: { type: 'string', default: 'app' },
+    /** Write the server's heap at the end of the measurement to this file (analyse it with heap-report.ts). */
+    'heap-snapshot': { type: 'string' },
   },
 });
 const SERVERS = ['app', 'floor', 'floor-nodisk'] as const;
@@ -54,6 +56,7 @@ try {
     viewUpdates: values['view-updates'] === 'sync' ? 'sync' : 'patch',
     workers: Number(values.workers),
     server,
+    ...(values['heap-snapshot'] ? { heapSnapshot: resolve(values['heap-snapshot']) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report(values.rate ? `load-${values.rate}x` : values.burst ? 'load-burst' : 'load', { ...result.figures });

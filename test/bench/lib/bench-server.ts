@@ -124,6 +124,7 @@ async function runPrimary(): Promise<void> {
         process.send?.({ type: 'liveHeap', id: msg.id, stats: { liveHeapMb: live + liveHeapMb() } });
       });
     }
+    if (msg.type === 'heapSnapshot') process.send?.({ type: 'heapSnapshot', id: msg.id, stats: { error: 'a heap snapshot is of one process: run the server with --workers 1' } });
     if (msg.type === 'reset') {
       cpuBase = process.cpuUsage();
       void askAll('reset').then(() => process.send?.({ type: 'reset', id: msg.id }));

@@ -27,6 +27,8 @@ export interface LoadRunOptions {
   workers?: number;
   /** The real server ('app', the default) or the transport floor under it (server-process.ts). */
   server?: ServerKind;
+  /** Write a heap snapshot of the server here once the measurement is over (read it with heap-report.ts). */
+  heapSnapshot?: string;
   log?: (line: string) => void;
 }
 
@@ -80,6 +82,10 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     await load.stop();
     const stats = await server.stats();
     const liveHeapMb = await server.liveHeapMb();
+    if (o.heapSnapshot) {
+      log(`writing the server's heap snapshot to ${o.heapSnapshot}…`);
+      await server.heapSnapshot(o.heapSnapshot);
+    }
     // Let in-flight commands finish so every ack is known before the database is checked.
     await sleep(2000);
     await server.kill('SIGTERM');

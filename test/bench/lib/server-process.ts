@@ -37,6 +37,8 @@ export interface ServerProcess {
   stats(): Promise<ServerStats>;
   /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
   liveHeapMb(): Promise<number>;
+  /** Write a V8 heap snapshot of the server to `path` (one process only; pauses it for seconds: ask after measuring). */
+  heapSnapshot(path: string): Promise<void>;
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -74,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 0;
-  const ask = <T>(type: string): Promise<T> =>
+  const ask = <T>(type: string, extra: Record<string, unknown> = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
       const onMessage = (msg: { type: string; id?: number; stats?: ServerStats }) => {
@@ -83,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         resolve((msg.stats ?? undefined) as T);
       };
       child.on('message', onMessage);
-      if (!child.send({ type, id })) reject(new Error('server process is gone'));
+      if (!child.send({ type, id, ...extra })) reject(new Error('server process is gone'));
     });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
@@ -97,6 +99,9 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         url: `http://127.0.0.1:${msg.port}`,
         stats: () => ask<ServerStats>('stats'),
         liveHeapMb: () => ask<{ liveHeapMb: number }>('liveHeap').then((r) => r.liveHeapMb),
+        heapSnapshot: (path) => ask<{ error?: string }>('heapSnapshot', { path }).then((r) => {
+          if (r?.error) throw new Error(r.error);
+        }),
         reset: () => ask<void>('reset'),
         kill: (signal = 'SIGTERM') =>
           new Promise((done) => {

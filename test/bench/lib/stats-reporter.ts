@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import type { GroupCommitter } from '../../../server/drills/committer.ts';
 
 /*
@@ -85,8 +86,12 @@ export function reportStatsOverIpc(sources: StatsSources): void {
     };
   };
 
-  process.on('message', (msg: { type: string; id?: number }) => {
+  process.on('message', (msg: { type: string; id?: number; path?: string }) => {
     if (msg.type === 'stats') process.send?.({ type: 'stats', id: msg.id, stats: stats() });
+    if (msg.type === 'heapSnapshot' && msg.path) {
+      writeHeapSnapshot(msg.path);
+      process.send?.({ type: 'heapSnapshot', id: msg.id, stats: {} });
+    }
     if (msg.type === 'liveHeap') process.send?.({ type: 'liveHeap', id: msg.id, stats: { liveHeapMb: liveHeapMb() } });
     if (msg.type === 'reset') {
       loop.reset();
