@@ -59,6 +59,12 @@ export class DrillRoom {
   private unsettled = 0;
   /** Settles after every command submitted so far has (commits complete in order). */
   private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * One actor object per seat, shared by every entry the seat's commands produce. The drill keeps
+   * each entry's actor for as long as it lives (in message records, timeline entries and the live
+   * score's records), and a fresh `{ role, seat }` per command was about 40 bytes each, twice over.
+   */
+  private readonly actors = new Map<string, { role: Viewer['role']; seat: string }>();
 
   constructor(
     readonly id: string,
@@ -114,7 +120,16 @@ export class DrillRoom {
       const stale = this.staleness(seat, request.expectedSeq);
       if (stale) return answer({ ok: false, error: { code: ERROR.STALE, message: stale } });
     }
-    return this.apply({ role: seat.role, seat: seat.seat }, request.command, key);
+    return this.apply(this.actorOf(seat), request.command, key);
+  }
+
+  private actorOf(seat: Viewer): { role: Viewer['role']; seat: string } {
+    let actor = this.actors.get(seat.seat);
+    if (actor?.role !== seat.role) {
+      actor = { role: seat.role, seat: seat.seat };
+      this.actors.set(seat.seat, actor);
+    }
+    return actor;
   }
 
   /**
