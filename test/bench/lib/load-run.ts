@@ -65,6 +65,10 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     await load.play();
     await sleep(o.warmupMs);
     await started;
+    // The live heap as the measurement starts, so its growth over the window can be given per minute:
+    // a drill keeps its history, and a figure taken after 90 s of play says nothing about a long drill.
+    // Taken before the reset: the full collection pauses the server, and that pause is not measured.
+    const liveHeapStartMb = await server.liveHeapMb();
     await server.reset();
     const loadCpuStart = process.cpuUsage();
     // The generator's own event loop: when it stalls, the latencies it measures include the stall.
@@ -125,6 +129,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       serverHeapMb: stats.heapUsedMb,
       serverHeapTotalMb: stats.heapTotalMb,
       serverLiveHeapMb: liveHeapMb,
+      serverLiveHeapStartMb: liveHeapStartMb,
+      serverLiveHeapGrowthMbPerMin: liveHeapMb < 0 || liveHeapStartMb < 0 ? 'n/a' : round((liveHeapMb - liveHeapStartMb) / (stats.uptimeMs / 60_000)),
       serverExternalMb: stats.externalMb,
       transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
       commitP50Ms: stats.commitP50Ms,
