@@ -6,7 +6,7 @@ import { runChaos } from './lib/chaos-run.ts';
 import { report } from './lib/results.ts';
 
 /*
- * `npm run bench chaos -- --kills 50 --rooms 1000 --sockets 6 [--reconnect browser]`: SIGKILL the server under load N
+ * `npm run bench chaos -- --kills 50 --rooms 1000 --sockets 6 [--reconnect browser] [--server floor]`: SIGKILL the server under load N
  * times and restart it on the same database. Targets: 0 acknowledged events lost, 0 gaps, 0
  * duplicates; with 6,000 clients, every one caught up within 8 s of a restart.
  */
@@ -25,12 +25,19 @@ const { values } = parseArgs({
     processes: { type: 'string', default: '2' },
     /** Clients' reconnection backoff: fast (0.2–1 s) or browser (socket.io's default, 1–5 s, as the page uses). */
     reconnect: { type: 'string', default: 'fast' },
+    /** 'app' (the real server) or 'floor' (the transport floor, restarted the same way: what reconnecting alone costs). */
+    server: { type: 'string', default: 'app' },
   },
 });
 
 function reconnectMode(value: string | undefined): 'fast' | 'browser' {
   if (value === 'fast' || value === 'browser') return value;
   throw new Error(`--reconnect must be fast or browser (got "${value}")`);
+}
+
+function serverKind(value: string | undefined): 'app' | 'floor' {
+  if (value === 'app' || value === 'floor') return value;
+  throw new Error(`--server must be app or floor (got "${value}")`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ttx-chaos-'));
@@ -46,6 +53,7 @@ try {
     processes: Number(values.processes),
     workers: Number(values.workers),
     reconnect: reconnectMode(values.reconnect),
+    server: serverKind(values.server),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report('chaos', result.figures);

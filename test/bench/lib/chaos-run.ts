@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { LoadGenerator, type LoadMetrics, type WelcomeStatus } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer, type ServerProcess } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer, type ServerKind, type ServerProcess } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
 
 /*
@@ -35,6 +35,12 @@ export interface ChaosRunOptions {
    * which the browser client uses (1 s, doubling up to 5 s, ±50 %), so it shows what players see.
    */
   reconnect?: 'fast' | 'browser';
+  /**
+   * 'app' (the real server), or 'floor': the transport floor (floor-server.ts), restarted the same
+   * way. It has nothing to rebuild and sends no view or score, so its restart → caught up is what
+   * these clients' reconnections alone cost on this machine.
+   */
+  server?: Extract<ServerKind, 'app' | 'floor'>;
   log?: (line: string) => void;
 }
 
@@ -54,7 +60,8 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const rng = seedrandom(o.seed);
   const rate = { burst: 1000, perSecond: 1000 };
   const workers = o.workers ?? DEFAULT_WORKERS;
-  let server: ServerProcess = await startServer({ db: o.db, rate, workers });
+  const kind = o.server ?? 'app';
+  let server: ServerProcess = await startServer({ db: o.db, rate, workers, kind });
   const port = server.port;
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: (o.reconnect ?? 'fast') === 'fast' };
   const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
@@ -80,7 +87,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
       await sleep(o.uptimeMs[0] + rng() * (o.uptimeMs[1] - o.uptimeMs[0]));
       await server.kill('SIGKILL');
       const spawnedAt = performance.now();
-      server = await startServer({ db: o.db, rate, port, workers });
+      server = await startServer({ db: o.db, rate, port, workers, kind });
       const readyAt = performance.now();
       bootMs.push(readyAt - spawnedAt);
       // Caught up: every socket has been welcomed by the new process (its welcome carries what it
@@ -111,6 +118,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const m: LoadMetrics = metrics;
   const verdict = verifyDatabase(o.db, m);
   const figures = {
+    server: kind,
     rooms: o.rooms,
     sockets: o.rooms * o.socketsPerRoom,
     serverWorkers: workers,

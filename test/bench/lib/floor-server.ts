@@ -5,6 +5,7 @@ import { createHistogram } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 import { GroupCommitter } from '../../../server/drills/committer.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
+import type { ClockAnchor } from '../../../server/store/types.ts';
 import type { LogEntry } from '../../../shared/engine/types.ts';
 import { reportStatsOverIpc } from './stats-reporter.ts';
 
@@ -18,6 +19,12 @@ import { reportStatsOverIpc } from './stats-reporter.ts';
  * every 5 s, a live score of the real size to the facilitator. It runs no engine, no view patches,
  * no scoring, no validation and no rate limit, so its latencies are a floor under the real
  * server's on the same machine, with the same load generator sharing its cores.
+ *
+ * Restarted on its database (the chaos bench's `--server floor`), it takes back the drills that were
+ * running: their seats and last seq, nothing else, as it has no state to rebuild. A returning seat
+ * is welcomed with the entries it missed, read from the store as the real server reads them. So
+ * its restart → caught up is the floor under the real server's: the same clients reconnecting over
+ * the same sockets, with no drill to fold, no view and no score.
  *
  * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
  * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
@@ -49,9 +56,10 @@ const rooms = new Map<string, FloorRoom>();
 const seatsByToken = new Map<string, Seat>();
 const scorePayload = { seq: 0, pad: 'x'.repeat(SCORE_BYTES - 40) };
 
-function durable(drillId: string, entry: LogEntry, key?: string): Promise<void> {
+/** `anchor` with the drill's start, as the real server records it: a restart resumes the drills that were running. */
+function durable(drillId: string, entry: LogEntry, key?: string, anchor?: ClockAnchor): Promise<void> {
   if (!committer) return new Promise((resolve) => setImmediate(resolve));
-  return committer.commit({ drillId, entries: [entry], ...(key ? { idempotency: { key, result: { ok: true, body: `{"seqs":[${entry.seq}]}` } } } : {}) });
+  return committer.commit({ drillId, entries: [entry], ...(anchor ? { anchor } : {}), ...(key ? { idempotency: { key, result: { ok: true, body: `{"seqs":[${entry.seq}]}` } } } : {}) });
 }
 
 /** The padding that brings a broadcast of this entry to the real average size on the wire. */
@@ -76,6 +84,19 @@ function createRoom(smeCount: number): { drillId: string; seats: { seat: string;
   return { drillId: id, seats };
 }
 
+/** A restart: the drills that had started come back with their seats and seq, and tick again. */
+function resume(): void {
+  if (!store) return;
+  for (const group of store.runningByScenario()) {
+    for (const { id } of group.drills) {
+      for (const s of store.seats(id)) seatsByToken.set(s.tokenHash, { drillId: id, seat: s.seat, role: s.role });
+      const room: FloorRoom = { id, seq: store.lastSeq(id), startedAt: null, sockets: new Set(), timers: [] };
+      rooms.set(id, room);
+      start(room);
+    }
+  }
+}
+
 const http = createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/api/drills') {
     res.writeHead(404).end();
@@ -94,10 +115,10 @@ function emitEntry(room: FloorRoom, entry: LogEntry): void {
   io.to([...room.sockets].map((s) => s.id)).emit('drill:eventApplied', entry, patchFor(entry));
 }
 
-function append(room: FloorRoom, actor: Seat | { role: 'system'; seat: 'system' }, event: unknown, key?: string): Promise<LogEntry> {
+function append(room: FloorRoom, actor: Seat | { role: 'system'; seat: 'system' }, event: unknown, key?: string, anchor?: ClockAnchor): Promise<LogEntry> {
   const at = room.startedAt === null ? 0 : Math.round(performance.now() - room.startedAt);
   const entry = { seq: ++room.seq, at, actor: { role: actor.role, seat: actor.seat }, event } as LogEntry;
-  return durable(room.id, entry, key).then(() => {
+  return durable(room.id, entry, key, anchor).then(() => {
     emitEntry(room, entry);
     return entry;
   });
@@ -142,17 +163,22 @@ io.on('connection', (socket) => {
   socket.data = seat;
   room.sockets.add(socket);
   socket.on('disconnect', () => room.sockets.delete(socket));
-  socket.emit('drill:welcomed', { missed: [], view: null, score: null });
+  const { lastSeq } = socket.handshake.auth as { lastSeq?: unknown };
+  const missed = store && typeof lastSeq === 'number' && lastSeq < room.seq ? store.entries(room.id, lastSeq) : [];
+  socket.emit('drill:welcomed', { missed, view: null, score: null });
   socket.on('drill:command', (request: { command: { type: string }; idempotencyKey: string }, ack: (r: unknown) => void) => {
     const arrived = performance.now();
-    if (request.command.type === 'drill.start' && room.startedAt === null) start(room);
-    void append(room, seat, eventOf(request.command), request.idempotencyKey).then((entry) => {
+    const starting = request.command.type === 'drill.start' && room.startedAt === null;
+    if (starting) start(room);
+    const anchor = starting ? { wallMs: Date.now(), gameMs: 0, speed: 1, running: true } : undefined;
+    void append(room, seat, eventOf(request.command), request.idempotencyKey, anchor).then((entry) => {
       ack({ ok: true, data: { seqs: [entry.seq], seq: entry.seq } });
       commandLatency.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
     });
   });
 });
 
+resume();
 reportStatsOverIpc({ committer, commandLatency });
 process.on('SIGTERM', () => process.exit(0));
 http.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
