@@ -7,7 +7,7 @@ import { DrillRegistry } from './drills/registry.ts';
 import type { DrillRoom } from './drills/room.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
 import { createHttpHandler } from './http/routes.ts';
-import { loadBundled, type BundledScenario } from './http/scenarios.ts';
+import { BundledScenarios } from './http/scenarios.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
@@ -57,8 +57,8 @@ export interface App {
   io: TtxServer;
   registry: DrillRegistry;
   committer: GroupCommitter;
-  /** The bundled scenarios, loaded once at start; drills of them share these compiled scenarios. */
-  bundled: BundledScenario[];
+  /** The bundled scenarios, loaded on first use; drills of them share these compiled scenarios. */
+  bundled: BundledScenarios;
   /** Server-side time from a command's arrival to its ack (µs), for benchmarks and monitoring. */
   commandLatency: RecordableHistogram;
   listen(port: number, host?: string): Promise<number>;
@@ -95,8 +95,7 @@ export function createApp(options: AppOptions): App {
   const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
-  const bundled = loadBundled();
-  for (const b of bundled) registry.adopt(b.text, b.compiled);
+  const bundled = new BundledScenarios(registry);
   const handler = createHttpHandler({ store, registry, bundled, log, staticDir: options.staticDir ?? null, isAllowedOrigin });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {

@@ -9,7 +9,7 @@ import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
-import { scenarioSummary, type BundledScenario } from './scenarios.ts';
+import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
 import { serveStatic } from './static.ts';
 
@@ -21,7 +21,7 @@ import { serveStatic } from './static.ts';
 export interface HttpDeps {
   store: EventStore;
   registry: DrillRegistry;
-  bundled: BundledScenario[];
+  bundled: Pick<BundledScenarios, 'list'>;
   log: Logger;
   staticDir: string | null;
   isAllowedOrigin(req: IncomingMessage): boolean;
@@ -90,8 +90,8 @@ export function createHttpHandler(deps: HttpDeps) {
       scenarioText = input.scenarioText;
       fileName = input.fileName ?? 'uploaded.yaml';
     } else {
-      const found = bundled.find((b) => b.id === input.scenarioId);
-      if (!found) return fail(res, 404, 'NOT_FOUND', `no bundled scenario "${input.scenarioId ?? ''}"; choose one of ${bundled.map((b) => b.id).join(', ')}`);
+      const found = bundled.list().find((b) => b.id === input.scenarioId);
+      if (!found) return fail(res, 404, 'NOT_FOUND', `no bundled scenario "${input.scenarioId ?? ''}"; choose one of ${bundled.list().map((b) => b.id).join(', ')}`);
       scenarioText = found.text;
       fileName = found.file;
     }
@@ -158,7 +158,7 @@ export function createHttpHandler(deps: HttpDeps) {
     const path = url.pathname;
     try {
       if (path === '/healthz') return json(res, 200, { ok: true, drills: registry.live().length });
-      if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.map(scenarioSummary) });
+      if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.list().map(scenarioSummary) });
       if (path === '/api/drills' && req.method === 'POST') return await createDrill(req, res, url);
       if (path === '/api/drills' && req.method === 'GET') {
         const hostKeyHash = facilitatorHostHash(req, url);

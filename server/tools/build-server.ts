@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadBundled } from '../http/scenarios.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 /*
@@ -43,5 +44,13 @@ export async function buildServer(target: keyof typeof TARGETS = 'server'): Prom
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const target = process.argv[2] === 'bench' ? 'bench' : 'server';
+  // The server compiles the bundled scenarios on first use, not at start (server/http/scenarios.ts),
+  // so a broken one is refused here, before `npm start` serves anything.
+  try {
+    loadBundled();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   console.log(`built ${await buildServer(target)}`);
 }

@@ -25,7 +25,7 @@ describe('COMPILED: compiled scenarios kept in memory', () => {
   it(`COMPILED2 past ${COMPILED_TEXTS_KEPT} uploads the least recently used is let go of; bundled scenarios stay`, async () => {
     const s = await server();
     const registry = s.app.registry;
-    const bundled = s.app.bundled.find((b) => b.id === 'exfiltration-detected')?.compiled;
+    const bundled = s.app.bundled.list().find((b) => b.id === 'exfiltration-detected')?.compiled;
     const compiledOf = (text: string) => {
       const r = registry.load(text, 'upload.yaml');
       if (!r.ok) throw new Error('the upload did not load');

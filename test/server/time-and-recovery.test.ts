@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
+import { loadBundled } from '../../server/http/scenarios.ts';
 import { silentLogger } from '../../server/log.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { createDrill, join, sqliteStore, startServer, take, tempDb, tracked, until, type TestServer } from './harness.ts';
@@ -174,11 +175,11 @@ describe('BOOT: rebuilding the running drills', () => {
     }
   });
 
-  it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, uses the scenario compiled at start', async () => {
+  it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, shares the compiled machine of the bundled scenario', async () => {
     const db = tempDb();
     const first = await startServer({ store: sqliteStore(db) });
     const drill = await createDrill(first);
-    const bundled = first.app.bundled.find((b) => b.id === 'exfiltration-detected');
+    const bundled = first.app.bundled.list().find((b) => b.id === 'exfiltration-detected');
     expect(first.app.registry.peek(drill.drillId)?.compiled).toBe(bundled?.compiled);
     const fac = await join(first, drill.seat('facilitator'));
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
@@ -189,9 +190,39 @@ describe('BOOT: rebuilding the running drills', () => {
     try {
       const rebuilt = second.app.registry.peek(drill.drillId);
       expect(rebuilt?.state.lifecycle).toBe('running');
-      expect(rebuilt?.compiled).toBe(second.app.bundled.find((b) => b.id === 'exfiltration-detected')?.compiled);
+      expect(rebuilt?.compiled).toBe(second.app.bundled.list().find((b) => b.id === 'exfiltration-detected')?.compiled);
     } finally {
       await second.close();
     }
+  });
+
+  it('BOOT3 a restart compiles only the scenarios its running drills use; the bundled list is loaded on first request and shares them', async () => {
+    const db = tempDb();
+    const first = await startServer({ store: sqliteStore(db) });
+    const drill = await createDrill(first);
+    const fac = await join(first, drill.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    await first.close();
+
+    const second = await startServer({ store: sqliteStore(db) });
+    try {
+      const rebuilt = second.app.registry.peek(drill.drillId);
+      expect(rebuilt?.state.lifecycle).toBe('running');
+      // Listening, with the running drill rebuilt, and no bundled file parsed for it.
+      expect(second.app.bundled.isLoaded).toBe(false);
+      const res = await fetch(`${second.url}/api/scenarios`);
+      const body = (await res.json()) as { ok: boolean; data: { id: string }[] };
+      expect(body.data.map((d) => d.id)).toEqual(['exfiltration-detected', 'insider-suspected', 'reporter-leak']);
+      expect(second.app.bundled.isLoaded).toBe(true);
+      expect(second.app.bundled.list().find((b) => b.id === 'exfiltration-detected')?.compiled).toBe(rebuilt?.compiled);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('BOOT4 a bundled scenario that does not load is refused with its file and problems (what `npm run build` runs)', () => {
+    const refuse = () => ({ ok: false as const, problems: [{ file: 'x.yaml', line: 3, path: 'injects[0].at', message: 'must be a number', severity: 'error' as const }] });
+    expect(() => loadBundled(refuse)).toThrow(/bundled scenario .*exfiltration-detected\.yaml is invalid:\nx\.yaml:3: injects\[0\]\.at: must be a number/);
   });
 });
