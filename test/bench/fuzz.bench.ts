@@ -6,7 +6,7 @@ import { runFuzz } from './lib/fuzz-run.ts';
 import { report } from './lib/results.ts';
 
 /*
- * `npm run bench fuzz -- --frames 1000000`: malformed engine.io/socket.io frames and hostile
+ * `npm run bench fuzz -- --frames 1000000 [--rate N] [--server floor]`: malformed engine.io/socket.io frames and hostile
  * payloads against a live server. Targets: 0 crashes, 0 state changes from invalid input, and a
  * legitimate client's ack p99 during the fuzz at most twice its baseline.
  */
@@ -22,8 +22,15 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'fuzz' },
     /** Hostile frames per second in all; 0 (the default) is as fast as the sockets drain. */
     rate: { type: 'string', default: '0' },
+    /** 'app' (the real server) or 'floor' (the transport floor: what the flood costs the transport alone). */
+    server: { type: 'string', default: 'app' },
   },
 });
+
+function serverKind(value: string | undefined): 'app' | 'floor' {
+  if (value === 'app' || value === 'floor') return value;
+  throw new Error(`--server must be app or floor (got "${value}")`);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'ttx-fuzz-'));
 try {
@@ -35,6 +42,7 @@ try {
     seed: values.seed ?? 'fuzz',
     rate: Number(values.rate),
     workers: Number(values.workers),
+    server: serverKind(values.server),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   report('fuzz', figures);

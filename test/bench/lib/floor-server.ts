@@ -26,6 +26,10 @@ import { reportStatsOverIpc } from './stats-reporter.ts';
  * its restart → caught up is the floor under the real server's: the same clients reconnecting over
  * the same sockets, with no drill to fold, no view and no score.
  *
+ * Against the fuzz bench (`fuzz --server floor`) it shows what a flood of hostile connections and
+ * frames costs the transport itself: it guards only against throwing, and applies every command
+ * that names a type, so its "state changes" mean nothing there.
+ *
  * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
  * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
  * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
@@ -47,6 +51,8 @@ interface FloorRoom {
   startedAt: number | null;
   sockets: Set<Socket>;
   timers: ReturnType<typeof setInterval>[];
+  /** Idempotency keys taken: a repeated one is answered without a second commit (the store would refuse it). */
+  keys: Set<string>;
 }
 
 const store = process.env.TTX_FLOOR_STORE === 'none' ? null : new SqliteStore(process.env.TTX_DB ?? ':memory:');
@@ -80,7 +86,7 @@ function createRoom(smeCount: number): { drillId: string; seats: { seat: string;
     [entry],
     { wallMs: Date.now(), gameMs: 0, speed: 1, running: false },
   );
-  rooms.set(id, { id, seq: 0, startedAt: null, sockets: new Set(), timers: [] });
+  rooms.set(id, { id, seq: 0, startedAt: null, sockets: new Set(), timers: [], keys: new Set() });
   return { drillId: id, seats };
 }
 
@@ -90,7 +96,7 @@ function resume(): void {
   for (const group of store.runningByScenario()) {
     for (const { id } of group.drills) {
       for (const s of store.seats(id)) seatsByToken.set(s.tokenHash, { drillId: id, seat: s.seat, role: s.role });
-      const room: FloorRoom = { id, seq: store.lastSeq(id), startedAt: null, sockets: new Set(), timers: [] };
+      const room: FloorRoom = { id, seq: store.lastSeq(id), startedAt: null, sockets: new Set(), timers: [], keys: new Set() };
       rooms.set(id, room);
       start(room);
     }
@@ -153,8 +159,8 @@ function eventOf(command: { type: string; [k: string]: unknown }): unknown {
 }
 
 io.on('connection', (socket) => {
-  const auth = socket.handshake.auth as { token?: string };
-  const seat = seatsByToken.get(auth.token ?? '');
+  const auth = socket.handshake.auth as { token?: unknown };
+  const seat = typeof auth.token === 'string' ? seatsByToken.get(auth.token) : undefined;
   const room = seat && rooms.get(seat.drillId);
   if (!seat || !room) {
     socket.disconnect(true);
@@ -167,11 +173,19 @@ io.on('connection', (socket) => {
   const missed = store && typeof lastSeq === 'number' && lastSeq < room.seq ? store.entries(room.id, lastSeq) : [];
   socket.emit('drill:welcomed', { missed, view: null, score: null });
   socket.on('drill:command', (request: { command: { type: string }; idempotencyKey: string }, ack: (r: unknown) => void) => {
+    // The fuzz bench sends anything: the floor checks only what it needs not to throw, and takes
+    // every command that names a type (it runs no rules, so it refuses nothing else).
+    if (typeof ack !== 'function' || typeof request !== 'object' || request === null || typeof request.command !== 'object' || request.command === null || typeof request.command.type !== 'string') return;
+    const key = typeof request.idempotencyKey === 'string' ? request.idempotencyKey : undefined;
+    if (key !== undefined) {
+      if (room.keys.has(key)) return void ack({ ok: true, data: { seqs: [], seq: room.seq } });
+      room.keys.add(key);
+    }
     const arrived = performance.now();
     const starting = request.command.type === 'drill.start' && room.startedAt === null;
     if (starting) start(room);
     const anchor = starting ? { wallMs: Date.now(), gameMs: 0, speed: 1, running: true } : undefined;
-    void append(room, seat, eventOf(request.command), request.idempotencyKey, anchor).then((entry) => {
+    void append(room, seat, eventOf(request.command), key, anchor).then((entry) => {
       ack({ ok: true, data: { seqs: [entry.seq], seq: entry.seq } });
       commandLatency.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
     });

@@ -6,7 +6,7 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FuzzStats } from './fuzz.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer } from './server-process.ts';
+import { DEFAULT_WORKERS, startServer, type ServerKind } from './server-process.ts';
 
 /*
  * The fuzz run: a legitimate team keeps playing drill A while hostile frames pour in against drill B
@@ -26,6 +26,11 @@ export interface FuzzRunOptions {
   rate?: number;
   /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
   workers?: number;
+  /**
+   * 'app' (the real server), or 'floor': the transport floor (floor-server.ts), which validates
+   * nothing, so the legitimate players' latency shows what the flood costs the transport alone.
+   */
+  server?: Extract<ServerKind, 'app' | 'floor'>;
   log?: (line: string) => void;
 }
 
@@ -71,7 +76,8 @@ function runFuzzer(args: { url: string; tokens: string[]; frames: number; connec
 export async function runFuzz(o: FuzzRunOptions) {
   const log = o.log ?? (() => undefined);
   const workers = o.workers ?? DEFAULT_WORKERS;
-  const server = await startServer({ db: o.db, workers });
+  const kind = o.server ?? 'app';
+  const server = await startServer({ db: o.db, workers, kind });
   let crashed = false;
   server.child.once('exit', (code, signal) => {
     if (!stopping) crashed = true;
@@ -136,13 +142,15 @@ export async function runFuzz(o: FuzzRunOptions) {
     phase = 'off';
     clearInterval(timer);
     await sleep(1500);
-    const health = await fetch(`${server.url}/healthz`).then((r) => r.ok).catch(() => false);
+    // The floor has no /healthz: it is alive if its process is.
+    const health = kind === 'floor' ? server.child.exitCode === null && server.child.signalCode === null : await fetch(`${server.url}/healthz`).then((r) => r.ok).catch(() => false);
     const bAfter = countEvents(o.db, b.drillId);
     // Nobody but A's own facilitator and players (and the engine) may have written into A.
     const aForeign = countEvents(o.db, a.drillId, ['facilitator', 'ic', 'scribe']);
     facilitator.disconnect();
     for (const player of players) player.disconnect();
     const figures = {
+      server: kind,
       serverWorkers: workers,
       offeredFramesPerSecond: o.rate ? o.rate : 'flat out',
       frames: stats.framesSent,
@@ -150,8 +158,9 @@ export async function runFuzz(o: FuzzRunOptions) {
       connections: stats.connections,
       refusedAtHandshake: stats.rejectedConnections,
       crashes: crashed || !health ? 1 : 0,
-      hostileStateChanges: bAfter - bBefore,
-      foreignEventsInLegitDrill: aForeign,
+      // The floor applies whatever names a type: what it wrote proves nothing either way.
+      hostileStateChanges: kind === 'floor' ? 'n/a' : bAfter - bBefore,
+      foreignEventsInLegitDrill: kind === 'floor' ? 'n/a' : aForeign,
       legitAcked: acked,
       legitAckSamplesBaseline: latency.baseline.length,
       legitAckSamplesDuring: latency.fuzz.length,
