@@ -175,18 +175,24 @@ describe('BOOT: rebuilding the running drills', () => {
     }
   });
 
-  it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, shares the compiled machine of the bundled scenario', async () => {
+  /** A server with one running drill of a bundled scenario, stopped and started again on its database. */
+  async function restartedWithRunningDrill(onFirst: (first: TestServer, drillId: string) => void = () => undefined) {
     const db = tempDb();
     const first = await startServer({ store: sqliteStore(db) });
     const drill = await createDrill(first);
-    const bundled = first.app.bundled.list().find((b) => b.id === 'exfiltration-detected');
-    expect(first.app.registry.peek(drill.drillId)?.compiled).toBe(bundled?.compiled);
+    onFirst(first, drill.drillId);
     const fac = await join(first, drill.seat('facilitator'));
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     fac.close();
     await first.close();
+    return { drill, second: await startServer({ store: sqliteStore(db) }) };
+  }
 
-    const second = await startServer({ store: sqliteStore(db) });
+  it('BOOT1 a drill of a bundled scenario, created and then rebuilt after a restart, shares the compiled machine of the bundled scenario', async () => {
+    const { drill, second } = await restartedWithRunningDrill((first, drillId) => {
+      const bundled = first.app.bundled.list().find((b) => b.id === 'exfiltration-detected');
+      expect(first.app.registry.peek(drillId)?.compiled).toBe(bundled?.compiled);
+    });
     try {
       const rebuilt = second.app.registry.peek(drill.drillId);
       expect(rebuilt?.state.lifecycle).toBe('running');
@@ -197,15 +203,7 @@ describe('BOOT: rebuilding the running drills', () => {
   });
 
   it('BOOT3 a restart compiles only the scenarios its running drills use; the bundled list is loaded on first request and shares them', async () => {
-    const db = tempDb();
-    const first = await startServer({ store: sqliteStore(db) });
-    const drill = await createDrill(first);
-    const fac = await join(first, drill.seat('facilitator'));
-    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    fac.close();
-    await first.close();
-
-    const second = await startServer({ store: sqliteStore(db) });
+    const { drill, second } = await restartedWithRunningDrill();
     try {
       const rebuilt = second.app.registry.peek(drill.drillId);
       expect(rebuilt?.state.lifecycle).toBe('running');
