@@ -56,7 +56,13 @@ function countEvents(db: string, drillId: string, exceptSeats: string[] = []): n
   }
 }
 
-function runFuzzer(args: { url: string; tokens: string[]; frames: number; connections: number; seed: string; rate: number }, onProgress: (sent: number) => void): Promise<FuzzStats> {
+/**
+ * The fuzzer's child process, stopped early (with the frames it had sent) when `stop` settles
+ * first: a server that has died gets no more frames, and the run reports the crash at once instead
+ * of the fuzzer retrying a closed port until its frames run out.
+ */
+function runFuzzer(args: { url: string; tokens: string[]; frames: number; connections: number; seed: string; rate: number }, onProgress: (sent: number) => void, stop: Promise<unknown>): Promise<FuzzStats> {
+  let sent = 0;
   const child = fork(fileURLToPath(new URL('./fuzz-child.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
   // TTX_BENCH_FUZZ_NICE=n lowers the fuzzer's scheduling priority (nice n): on a 2-core machine it
   // otherwise competes with the server's threads for the cores, which an attacker on another
@@ -64,11 +70,17 @@ function runFuzzer(args: { url: string; tokens: string[]; frames: number; connec
   const nice = Number(process.env.TTX_BENCH_FUZZ_NICE ?? 0);
   if (nice > 0 && child.pid !== undefined) setPriority(child.pid, nice);
   return new Promise((resolve, reject) => {
+    let stopped = false;
     child.on('message', (msg: { type: string; sent?: number; stats?: FuzzStats }) => {
-      if (msg.type === 'progress' && msg.sent !== undefined) onProgress(msg.sent);
+      if (msg.type === 'progress' && msg.sent !== undefined) onProgress((sent = msg.sent));
       if (msg.type === 'done' && msg.stats) resolve(msg.stats);
     });
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`fuzzer exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 || stopped ? undefined : reject(new Error(`fuzzer exited with ${code}`))));
+    void stop.then(() => {
+      stopped = true;
+      child.kill('SIGKILL');
+      resolve({ framesSent: sent, connections: 0, rejectedConnections: 0 });
+    });
     child.send(args);
   });
 }
@@ -79,10 +91,13 @@ export async function runFuzz(o: FuzzRunOptions) {
   const kind = o.server ?? 'app';
   const server = await startServer({ db: o.db, workers, kind });
   let crashed = false;
-  server.child.once('exit', (code, signal) => {
-    if (!stopping) crashed = true;
-    log(`server exited (code ${code}, signal ${signal})`);
-  });
+  const exited = new Promise<void>((resolve) =>
+    server.child.once('exit', (code, signal) => {
+      if (!stopping) crashed = true;
+      log(`server exited (code ${code}, signal ${signal})`);
+      resolve();
+    }),
+  );
   let stopping = false;
   // A sharded server restarts a worker that dies; that is a crash all the same.
   server.child.on('message', (m: { type?: string; index?: number; how?: string }) => {
@@ -136,9 +151,10 @@ export async function runFuzz(o: FuzzRunOptions) {
     phase = 'fuzz';
     const hostileTokens = b.seats.filter((s) => s.role !== 'facilitator').map((s) => s.token);
     const started = performance.now();
-    const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed, rate: o.rate ?? 0 }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`));
+    const stats = await runFuzzer({ url: server.url, tokens: hostileTokens, frames: o.frames, connections: o.connections, seed: o.seed, rate: o.rate ?? 0 }, (sent) => log(`fuzz: ${sent}/${o.frames} frames`), exited);
     const seconds = (performance.now() - started) / 1000;
-    const during = await server.stats();
+    // A crashed server has no figures to give (its crash is reported below).
+    const during = await server.stats().catch(() => null);
     phase = 'off';
     clearInterval(timer);
     await sleep(1500);
@@ -169,9 +185,9 @@ export async function runFuzz(o: FuzzRunOptions) {
       legitAckP50DuringMs: round(percentile(latency.fuzz, 50)),
       legitAckP99DuringMs: round(percentile(latency.fuzz, 99)),
       legitErrors: legitErrors.length,
-      serverCpuPctDuring: round((100 * (during.cpuUserMs + during.cpuSystemMs)) / during.uptimeMs),
-      serverLoopP99DuringMs: during.loopP99Ms,
-      serverLoopMaxDuringMs: during.loopMaxMs,
+      serverCpuPctDuring: during ? round((100 * (during.cpuUserMs + during.cpuSystemMs)) / during.uptimeMs) : 'n/a',
+      serverLoopP99DuringMs: during?.loopP99Ms ?? 'n/a',
+      serverLoopMaxDuringMs: during?.loopMaxMs ?? 'n/a',
     };
     return { figures };
   } finally {

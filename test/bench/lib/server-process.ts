@@ -85,7 +85,13 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         resolve((msg.stats ?? undefined) as T);
       };
       child.on('message', onMessage);
-      if (!child.send({ type, id, ...extra })) reject(new Error('server process is gone'));
+      // With a callback, a closed channel (the server has died) rejects here instead of being
+      // emitted as an 'error' the bench does not handle.
+      child.send({ type, id, ...extra }, (error) => {
+        if (!error) return;
+        child.off('message', onMessage);
+        reject(new Error(`server process is gone (${error.message})`));
+      });
     });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
