@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem, CommitRefusals, EventStore } from '../../server/store/types.ts';
+import { LagSignal } from '../../server/socket/overload.ts';
 import { createDrill, tracked, until } from './harness.ts';
 
 /*
  * Shedding on the commands in flight (server/app.ts MAX_COMMANDS_IN_FLIGHT): while that many
  * accepted commands are not yet answered, a new one is refused with OVERLOADED and nothing of it is
  * applied; the client retries with the same key. Commits are held at the disk to keep commands in
- * flight for as long as the test needs.
+ * flight for as long as the test needs. Shedding on the event loop's lag is decided by LagSignal,
+ * tested here on recorded tick lateness rather than a real timer.
  */
 
 /** A memory store whose commits are held until released. */
@@ -57,5 +59,35 @@ describe('SHED: commands in flight', () => {
     release();
     expect((await starting).ok).toBe(true);
     expect((await second).ok).toBe(true);
+  });
+});
+
+describe('SHED: event-loop lag', () => {
+  it('SHED3 one long stall does not shed: a tick late by a second, then on time', () => {
+    const signal = new LagSignal(150, 3);
+    signal.record(0);
+    signal.record(0);
+    signal.record(1_000);
+    expect(signal.overloaded()).toBe(false);
+    signal.record(2);
+    expect(signal.overloaded()).toBe(false);
+  });
+
+  it('SHED4 a sustained lag sheds, and stops as soon as a tick is on time', () => {
+    const signal = new LagSignal(150, 3);
+    signal.record(200);
+    signal.record(400);
+    expect(signal.overloaded()).toBe(false);
+    signal.record(160);
+    expect(signal.overloaded()).toBe(true);
+    signal.record(10);
+    expect(signal.overloaded()).toBe(false);
+  });
+
+  it('SHED5 lag at the threshold is not overload', () => {
+    const signal = new LagSignal(150, 2);
+    signal.record(150);
+    signal.record(150);
+    expect(signal.overloaded()).toBe(false);
   });
 });
