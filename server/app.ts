@@ -31,6 +31,14 @@ export const LISTEN_BACKLOG = 4096;
  */
 export const MAX_COMMANDS_IN_FLIGHT = 256;
 
+/**
+ * The tighter cap while the server is saturated: from the moment the normal cap is reached until a
+ * window passes in which fewer commands were shed than taken (InFlightLimit, SATURATION_WINDOW_MS). 60-s burst runs at
+ * 1,000 × 8 with a fixed cap of 32 gave ack p99 0.24–0.45 s, against 0.9–1.0 s with 256 on the same
+ * days (test/bench/README.md, sessions 10–11); as a fixed cap it also shed a normal load.
+ */
+export const SATURATED_COMMANDS_IN_FLIGHT = 32;
+
 export interface AppOptions {
   store: EventStore;
   clock?: Clock;
@@ -48,6 +56,8 @@ export interface AppOptions {
    * (default MAX_COMMANDS_IN_FLIGHT; 0 for no limit).
    */
   maxCommandsInFlight?: number;
+  /** The cap while saturated (default SATURATED_COMMANDS_IN_FLIGHT; 0 keeps maxCommandsInFlight throughout). */
+  saturatedCommandsInFlight?: number;
   /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
   shard?: Shard;
 }
@@ -122,8 +132,9 @@ export function createApp(options: AppOptions): App {
   });
   const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
   const maxInFlight = options.maxCommandsInFlight ?? MAX_COMMANDS_IN_FLIGHT;
+  const saturatedInFlight = Math.min(maxInFlight, options.saturatedCommandsInFlight ?? SATURATED_COMMANDS_IN_FLIGHT);
   const commandLatency = createHistogram();
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight) } : {}) });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight, { saturated: saturatedInFlight }) } : {}) });
 
   return {
     http,

@@ -6,28 +6,33 @@
  */
 
 /**
- * Whether the loop is behind, from the lateness of successive probe ticks. Only a *sustained* lag
- * counts: every one of the last `sustainTicks` ticks late past the threshold. One long synchronous
- * task (compiling a scenario on first use, a major GC) makes a single tick late and then the loop
- * is free again; shedding the next command for it refused a drill's first `drill.start` after a
- * worker booted (SHARD5, CLUSTER1 in CI). Pure, so it is tested without timers.
+ * Whether the loop is behind, from the lateness of successive probe ticks. The lag is smoothed
+ * (half the last tick, half the ticks before), and shedding starts only once two ticks in a row
+ * were late past the threshold; it then lasts while the smoothed lag stays past it.
+ *
+ * Why two ticks: one long synchronous task on a quiet server (compiling a scenario on first use, a
+ * major GC) makes one tick late and then the loop is free again. Shedding on that single tick
+ * refused a drill's first `drill.start` after a worker booted (SHARD5, CLUSTER1 in CI).
+ * Why the smoothing: under a flood the loop alternates between turns drowned in queued frames and
+ * turns freed by shedding; shedding stopped at the first tick on time lets the next flood in at
+ * once, and kept a burst run's loop p99 above a second.
  */
 export class LagSignal {
-  private readonly recent: number[] = [];
+  private smoothed = 0;
+  private lateStreak = 0;
+  private shedding = false;
 
-  constructor(
-    private readonly thresholdMs = 150,
-    private readonly sustainTicks = 3,
-  ) {}
+  constructor(private readonly thresholdMs = 150) {}
 
   /** One probe tick that fired `lagMs` later than it should have. */
   record(lagMs: number): void {
-    this.recent.push(lagMs);
-    if (this.recent.length > this.sustainTicks) this.recent.shift();
+    this.smoothed = this.smoothed * 0.5 + lagMs * 0.5;
+    this.lateStreak = lagMs > this.thresholdMs ? this.lateStreak + 1 : 0;
+    this.shedding = this.smoothed > this.thresholdMs && (this.shedding || this.lateStreak >= 2);
   }
 
   overloaded(): boolean {
-    return this.recent.length === this.sustainTicks && this.recent.every((lag) => lag > this.thresholdMs);
+    return this.shedding;
   }
 }
 
@@ -56,22 +61,87 @@ export class LagMonitor {
 }
 
 /**
+ * How long a stretch is judged for whether the tight cap of InFlightLimit still holds. With a
+ * second, a normal pace that had touched the cap in a commit stall on a slow hour went on being shed
+ * for a second more (0.6–5 % of its commands in 60-s runs, against 0–0.6 % with the cap fixed at
+ * 256); a quarter of a second lets it go sooner, and a flood still sheds more than it takes in
+ * every quarter second.
+ */
+export const SATURATION_WINDOW_MS = 250;
+
+/**
  * The commands accepted and not yet answered, server-wide, with a cap past which new ones are shed
  * (server/app.ts MAX_COMMANDS_IN_FLIGHT: Little's law bounds the wait of what is accepted).
+ *
+ * With a `saturated` cap, the limit tightens while the server is saturated. Reaching the normal cap
+ * says so (a team's pace reaches it only in a long commit stall on a slow hour), and the tight cap
+ * then holds while more commands are shed than taken over each window (SATURATION_WINDOW_MS): a
+ * flood keeps it, a normal load lets it go at the end of the window after its stall. One fixed cap
+ * could not do both: 256 let a 5× burst wait a second (ack p99 0.9–1.2 s), while 32 held it near
+ * 0.25–0.4 s but shed 8 % of a normal load whenever a commit stalled (test/bench/README.md,
+ * sessions 10–11).
  */
 export class InFlightLimit {
   private count = 0;
+  private tight = false;
+  private windowStart = 0;
+  private shedInWindow = 0;
+  private takenInWindow = 0;
 
-  constructor(private readonly max: number) {}
+  private readonly saturated: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly max: number,
+    tighten: { saturated?: number; windowMs?: number; now?: () => number } = {},
+  ) {
+    this.saturated = tighten.saturated ?? 0;
+    this.windowMs = tighten.windowMs ?? SATURATION_WINDOW_MS;
+    this.now = tighten.now ?? (() => performance.now());
+  }
 
   /** Take a place, or say there is none (the command is then shed). */
   enter(): boolean {
-    if (this.count >= this.max) return false;
+    const now = this.roll();
+    const cap = this.tight ? this.saturated : this.max;
+    if (this.count >= cap) {
+      if (this.saturated > 0 && !this.tight) {
+        // Saturated from now: the first window judged is the tight cap's own.
+        this.tight = true;
+        this.openWindow(now);
+      }
+      this.shedInWindow++;
+      return false;
+    }
     this.count++;
+    this.takenInWindow++;
     return true;
   }
 
   leave(): void {
     this.count--;
+  }
+
+  /** Whether the tight cap is in force (for tests and figures). */
+  get isSaturated(): boolean {
+    return this.tight;
+  }
+
+  /** Close the window once it is over, and judge it; returns the time. */
+  private roll(): number {
+    const now = this.now();
+    if (now - this.windowStart < this.windowMs) return now;
+    // A window that ended a window's length ago saw no commands after it: nothing was shed then.
+    const whole = now - this.windowStart < 2 * this.windowMs;
+    if (this.tight && (!whole || this.shedInWindow <= this.takenInWindow)) this.tight = false;
+    this.openWindow(now);
+    return now;
+  }
+
+  private openWindow(now: number): void {
+    this.windowStart = now;
+    this.shedInWindow = 0;
+    this.takenInWindow = 0;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem, CommitRefusals, EventStore } from '../../server/store/types.ts';
-import { LagSignal } from '../../server/socket/overload.ts';
+import { InFlightLimit, LagSignal } from '../../server/socket/overload.ts';
 import { createDrill, tracked, until } from './harness.ts';
 
 /*
@@ -63,9 +63,8 @@ describe('SHED: commands in flight', () => {
 });
 
 describe('SHED: event-loop lag', () => {
-  it('SHED3 one long stall does not shed: a tick late by a second, then on time', () => {
-    const signal = new LagSignal(150, 3);
-    signal.record(0);
+  it('SHED3 one long stall on a quiet server does not shed: a tick late by a second, then on time', () => {
+    const signal = new LagSignal(150);
     signal.record(0);
     signal.record(1_000);
     expect(signal.overloaded()).toBe(false);
@@ -73,21 +72,88 @@ describe('SHED: event-loop lag', () => {
     expect(signal.overloaded()).toBe(false);
   });
 
-  it('SHED4 a sustained lag sheds, and stops as soon as a tick is on time', () => {
-    const signal = new LagSignal(150, 3);
-    signal.record(200);
+  it('SHED4 two late ticks in a row shed, and shedding lasts until the smoothed lag is back under the threshold', () => {
+    const signal = new LagSignal(150);
     signal.record(400);
     expect(signal.overloaded()).toBe(false);
-    signal.record(160);
+    signal.record(400);
     expect(signal.overloaded()).toBe(true);
+    // One tick on time: smoothed (400 + 10) / 2 = 205 ms, still past 150: the flood is not let back in yet.
+    signal.record(10);
+    expect(signal.overloaded()).toBe(true);
+    // Another: 107.5 ms. Over.
     signal.record(10);
     expect(signal.overloaded()).toBe(false);
   });
 
-  it('SHED5 lag at the threshold is not overload', () => {
-    const signal = new LagSignal(150, 2);
-    signal.record(150);
-    signal.record(150);
-    expect(signal.overloaded()).toBe(false);
+  it('SHED5 lag at the threshold is not overload, nor are late ticks that are not consecutive', () => {
+    const signal = new LagSignal(150);
+    for (const lag of [150, 150, 150, 600, 0, 600, 0, 600]) {
+      signal.record(lag);
+      expect(signal.overloaded()).toBe(false);
+    }
+  });
+});
+
+describe('SHED: the cap tightens while saturated', () => {
+  /** A limit of 8, tightened to 2 and judged each second, on a clock the test moves. */
+  function limit() {
+    let now = 0;
+    const cap = new InFlightLimit(8, { saturated: 2, windowMs: 1_000, now: () => now });
+    const take = (n: number) => Array.from({ length: n }, () => cap.enter());
+    return { cap, take, at: (ms: number) => (now = ms) };
+  }
+
+  it('SHED6 under the normal cap nothing tightens, however long commands stay in flight', () => {
+    const { cap, take, at } = limit();
+    expect(take(7)).toEqual(Array(7).fill(true));
+    at(5_000);
+    expect(cap.enter()).toBe(true);
+    expect(cap.isSaturated).toBe(false);
+  });
+
+  it('SHED7 reaching the normal cap tightens it: until a second passes with fewer shed than taken, only 2 may be in flight', () => {
+    const { cap, take, at } = limit();
+    take(8);
+    expect(cap.enter()).toBe(false);
+    expect(cap.isSaturated).toBe(true);
+    // All 8 answered: room again, but only for 2 (this second: 2 taken, 5 shed).
+    for (let i = 0; i < 8; i++) cap.leave();
+    expect(take(6)).toEqual([true, true, false, false, false, false]);
+    // The next second is still a flood (shed 10, taken 2): the tight cap holds.
+    at(1_000);
+    for (let i = 0; i < 2; i++) cap.leave();
+    take(12);
+    at(2_000);
+    for (let i = 0; i < 2; i++) cap.leave();
+    expect(take(3)).toEqual([true, true, false]);
+    expect(cap.isSaturated).toBe(true);
+  });
+
+  it('SHED8 a second with fewer shed than taken lets the normal cap back', () => {
+    const { cap, take, at } = limit();
+    take(8);
+    cap.enter();
+    for (let i = 0; i < 8; i++) cap.leave();
+    at(1_000);
+    // A normal pace: two taken and answered, one shed while they were in flight.
+    take(2);
+    for (let i = 0; i < 2; i++) cap.leave();
+    take(2);
+    cap.enter();
+    for (let i = 0; i < 2; i++) cap.leave();
+    at(2_000);
+    expect(take(5)).toEqual(Array(5).fill(true));
+    expect(cap.isSaturated).toBe(false);
+  });
+
+  it('SHED9 with no saturated cap, reaching the cap only sheds', () => {
+    let now = 0;
+    const cap = new InFlightLimit(2, { now: () => now });
+    expect([cap.enter(), cap.enter(), cap.enter()]).toEqual([true, true, false]);
+    cap.leave();
+    now = 1_500;
+    expect(cap.enter()).toBe(true);
+    expect(cap.isSaturated).toBe(false);
   });
 });

@@ -22,7 +22,9 @@ describe('SMOKE: chaos', () => {
       rooms: 10,
       socketsPerRoom: 6,
       kills: 3,
-      uptimeMs: [1_000, 2_000],
+      // Short, to keep CI's smoke runs (load, chaos, fuzz) within the 60 s the benchmark issue allows.
+      uptimeMs: [700, 1_500],
+      settleMs: 1_000,
       rateMultiplier: 5,
       seed: 'smoke',
       workers,

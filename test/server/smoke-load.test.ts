@@ -17,7 +17,7 @@ describe('SMOKE: load', () => {
       rooms: 20,
       socketsPerRoom: 6,
       durationMs: 5_000,
-      warmupMs: 3_000,
+      warmupMs: 2_000,
       rateMultiplier: 5,
       rate: { burst: 30, perSecond: 10 },
       // Two generator processes, as the benchmark runs: their figures are merged before judging.

@@ -35,8 +35,18 @@ else await runServer();
 
 async function runServer(): Promise<void> {
   // TTX_BENCH_MAX_IN_FLIGHT tries another cap on commands in flight (0: none); rows record it.
+  // TTX_BENCH_SATURATED_IN_FLIGHT the cap while saturated (0: keep the first cap throughout).
   const maxInFlight = process.env.TTX_BENCH_MAX_IN_FLIGHT;
-  const app = createApp({ store: new SqliteStore(db), log, rate: { burst, perSecond }, staticDir: null, ...(shard ? { shard } : {}), ...(maxInFlight ? { maxCommandsInFlight: Number(maxInFlight) } : {}) });
+  const saturatedInFlight = process.env.TTX_BENCH_SATURATED_IN_FLIGHT;
+  const app = createApp({
+    store: new SqliteStore(db),
+    log,
+    rate: { burst, perSecond },
+    staticDir: null,
+    ...(shard ? { shard } : {}),
+    ...(maxInFlight ? { maxCommandsInFlight: Number(maxInFlight) } : {}),
+    ...(saturatedInFlight ? { saturatedCommandsInFlight: Number(saturatedInFlight) } : {}),
+  });
   await app.registry.boot();
   const port = shard ? 0 : await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 

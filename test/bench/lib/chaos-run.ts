@@ -41,6 +41,12 @@ export interface ChaosRunOptions {
    * these clients' reconnections alone cost on this machine.
    */
   server?: Extract<ServerKind, 'app' | 'floor'>;
+  /**
+   * How long commands still in flight after the last kill get to be acknowledged before the
+   * database is judged (default 3 s). Only the count of acknowledged commands depends on it: one
+   * answered later is judged as not acknowledged, which the verdict allows.
+   */
+  settleMs?: number;
   log?: (line: string) => void;
 }
 
@@ -108,7 +114,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     await load.measure(false);
     await load.stop();
     // Commands still in flight get their ack (or time out) before the database is judged.
-    await sleep(3000);
+    await sleep(o.settleMs ?? 3000);
     metrics = split ? await split.metrics() : (local as LoadGenerator).metrics;
   } finally {
     await load.close();

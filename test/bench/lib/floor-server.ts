@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createHistogram } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 import { GroupCommitter } from '../../../server/drills/committer.ts';
+import { InFlightLimit } from '../../../server/socket/overload.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
 import type { ClockAnchor } from '../../../server/store/types.ts';
 import type { LogEntry } from '../../../shared/engine/types.ts';
@@ -33,6 +34,10 @@ import { reportStatsOverIpc } from './stats-reporter.ts';
  * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
  * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
  * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
+ *
+ * TTX_BENCH_MAX_IN_FLIGHT=N gives the floor the real server's cap on commands in flight (it has
+ * none by default): past N accepted and unanswered, a command gets OVERLOADED at once. With it,
+ * a burst run says what latency the cheapest possible server keeps for what it accepts.
  */
 
 const EVENT_APPLIED_BYTES = 592;
@@ -58,6 +63,9 @@ interface FloorRoom {
 const store = process.env.TTX_FLOOR_STORE === 'none' ? null : new SqliteStore(process.env.TTX_DB ?? ':memory:');
 const committer = store ? new GroupCommitter(store) : null;
 const commandLatency = createHistogram();
+const maxInFlight = Number(process.env.TTX_BENCH_MAX_IN_FLIGHT ?? 0);
+const inFlight = maxInFlight > 0 ? new InFlightLimit(maxInFlight) : null;
+const OVERLOADED = { ok: false, error: { code: 'OVERLOADED', message: 'the floor is at its cap of commands in flight' } };
 const rooms = new Map<string, FloorRoom>();
 const seatsByToken = new Map<string, Seat>();
 const scorePayload = { seq: 0, pad: 'x'.repeat(SCORE_BYTES - 40) };
@@ -177,15 +185,15 @@ io.on('connection', (socket) => {
     // every command that names a type (it runs no rules, so it refuses nothing else).
     if (typeof ack !== 'function' || typeof request !== 'object' || request === null || typeof request.command !== 'object' || request.command === null || typeof request.command.type !== 'string') return;
     const key = typeof request.idempotencyKey === 'string' ? request.idempotencyKey : undefined;
-    if (key !== undefined) {
-      if (room.keys.has(key)) return void ack({ ok: true, data: { seqs: [], seq: room.seq } });
-      room.keys.add(key);
-    }
+    if (key !== undefined && room.keys.has(key)) return void ack({ ok: true, data: { seqs: [], seq: room.seq } });
+    if (inFlight && !inFlight.enter()) return void ack(OVERLOADED);
+    if (key !== undefined) room.keys.add(key);
     const arrived = performance.now();
     const starting = request.command.type === 'drill.start' && room.startedAt === null;
     if (starting) start(room);
     const anchor = starting ? { wallMs: Date.now(), gameMs: 0, speed: 1, running: true } : undefined;
     void append(room, seat, eventOf(request.command), key, anchor).then((entry) => {
+      inFlight?.leave();
       ack({ ok: true, data: { seqs: [entry.seq], seq: entry.seq } });
       commandLatency.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
     });
