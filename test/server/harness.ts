@@ -14,6 +14,7 @@ import type { Command, LogEntry } from '../../shared/engine/types.ts';
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
 import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
+import { retryWhileOverloaded } from '../../client/src/transport/overload-retry.ts';
 
 /*
  * A real server on a loopback port with a manual clock, and real socket.io clients that record
@@ -113,7 +114,14 @@ export class TestClient {
 
   send(command: Command, extra: { expectedSeq?: number; idempotencyKey?: string } = {}): Promise<AckResult<CommandResult>> {
     const idempotencyKey = extra.idempotencyKey ?? `${this.name}-${++this.keyCounter}-${Math.random().toString(36).slice(2)}`;
-    return this.socket.timeout(10_000).emitWithAck('drill:command', { command, idempotencyKey, ...(extra.expectedSeq !== undefined ? { expectedSeq: extra.expectedSeq } : {}) }).catch((e: Error) => ({ ok: false as const, error: { code: 'TIMEOUT', message: e.message } }));
+    const attempt = () =>
+      this.socket
+        .timeout(10_000)
+        .emitWithAck('drill:command', { command, idempotencyKey, ...(extra.expectedSeq !== undefined ? { expectedSeq: extra.expectedSeq } : {}) })
+        .catch((e: Error): AckResult<CommandResult> => ({ ok: false, error: { code: 'TIMEOUT', message: e.message } }));
+    // As the browser client does (PROTOCOL.md): a command shed with OVERLOADED is sent again with the
+    // same key. The server sheds on its event loop's lag, which a busy CI machine can cause in any test.
+    return retryWhileOverloaded(attempt, { sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random });
   }
 
   close(): void {
