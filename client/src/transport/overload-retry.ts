@@ -3,8 +3,10 @@ import type { AckResult } from '../../../shared/protocol/index.ts';
 /**
  * The server sheds commands it cannot take in time with OVERLOADED (nothing applied; PROTOCOL.md):
  * past a number of commands in flight, or when its event loop lags. A short stall on a busy server
- * can shed a few commands even at a normal pace (127 of 55,845 in a 60-s run at 1,000 rooms × 8 on
- * two cores with a cap of 128; 838 at 2,000 × 6 with 256), so the client tries again by itself, with the same idempotency key, before telling the person:
+ * can shed a few commands even at a normal pace (60-s runs at 1,000 rooms × 8 on two cores: 127 of
+ * 55,845 with a cap of 128; 388–529 of about 56,000 on a slow hour with the cap of 256 that tightens
+ * to 32 while saturated, session 11), so the client tries again by itself, with the same
+ * idempotency key, before telling the person:
  * after about 0.3, 0.6 and 1.2 s, each spread by ±50 % so shed clients do not return together.
  * Sustained overload still reaches the person, after about 2 s.
  */
