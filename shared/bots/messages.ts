@@ -1,68 +1,84 @@
-import type { MessageDraft } from '../engine/types.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { MessageDraft, StatementClaims } from '../engine/types.ts';
+import type { PublicScenario } from '../engine/view-types.ts';
 
 /*
- * The words bots write. By-the-book messages follow every communication rule; reckless ones break
- * the rules a hurried team typically breaks. Dates are fixed so simulations are reproducible.
+ * The words bots write. By-the-book messages follow every communication rule and claim only what
+ * the team has established; reckless ones break the rules a hurried team typically breaks. Dates
+ * are fixed so simulations are reproducible.
  */
 
 const AWP = 'Attorney Work Product';
 const DRILL_DATE = '2026-11-22';
 
-const dataNames = (s: Scenario) => s.dataStores.map((d) => d.name.en).join(', ') || 'internal records';
+const storeNames = (s: PublicScenario, ids: readonly string[]) => ids.map((id) => s.dataStores.find((d) => d.id === id)?.name.en ?? id).join(', ');
 
-export function teamUpdate(codename: string): MessageDraft {
+export function teamUpdate(codename: string, to: string): MessageDraft {
   return {
     channel: 'chat',
-    audience: 'team',
-    purpose: 'discussion',
-    recipients: [],
+    recipients: [to],
     subject: `${AWP}: ${codename}`,
-    body: `${AWP}. ${codename} update: evidence is being preserved first, containment follows; keep all discussion in this channel and on the bridge.`,
+    body: `${AWP}. ${codename} update: we look before we touch anything, evidence is preserved first, containment follows; keep all discussion in this channel and on the bridge.`,
     encrypted: false,
   };
 }
 
-export function internalAnnouncement(codename: string): MessageDraft {
-  return {
-    channel: 'chat',
-    audience: 'internal',
-    purpose: 'internal-announcement',
-    recipients: ['engineering-all'],
-    subject: `${AWP}: ${codename}`,
-    body: `${AWP}. Overview of ${codename}: we detected and contained unauthorised access; timeline and mitigation steps are in the incident document. More to follow once known.`,
-    encrypted: false,
-  };
-}
-
-export function publicStatement(s: Scenario): MessageDraft {
-  return {
-    channel: 'statement',
-    audience: 'public',
-    purpose: 'public-statement',
-    recipients: [],
-    subject: `Security incident update, ${DRILL_DATE}`,
-    body:
-      `Timeline: on ${DRILL_DATE} at 09:12 UTC our monitoring detected unauthorised access; by 09:40 UTC access was cut off and the affected systems isolated. ` +
-      `Data affected: ${dataNames(s)}. ` +
-      `What you should do: reset your password and enable multi-factor authentication, and be wary of phishing emails that mention this incident. ` +
-      `We are responsible for protecting this data and we are sorry; here is exactly how we will prevent this in future.`,
-    encrypted: false,
-  };
-}
-
-export function customerNotice(s: Scenario): MessageDraft {
-  return { ...publicStatement(s), channel: 'email', audience: 'customers', purpose: 'customer-notice', recipients: [`security@customer.example`], encrypted: true, subject: `Security incident update, ${DRILL_DATE}` };
-}
-
-export function lawEnforcementBrief(s: Scenario): MessageDraft {
+export function internalAnnouncement(codename: string, to: string): MessageDraft {
   return {
     channel: 'email',
-    audience: 'external',
-    purpose: 'external-contact',
-    recipients: ['cyber-unit@police.example'],
+    recipients: [to],
+    subject: AWP,
+    body: `${AWP}. Overview of ${codename}: we detected and contained unauthorised access; the timeline and the steps we took are in the incident document. More to follow once known.`,
+    encrypted: true,
+  };
+}
+
+/** A holding statement says that the company is investigating and when it will say more; it claims nothing. */
+export function holdingStatement(s: PublicScenario, to: string[]): MessageDraft {
+  return {
+    channel: 'statement',
+    recipients: to,
+    subject: `Statement from ${s.organisation.name}, ${DRILL_DATE}`,
+    body: `We are investigating a security incident affecting some of our systems. We have brought in specialists and will share what we learn, and what customers should do, as soon as it is confirmed. We will update this statement by tomorrow.`,
+    encrypted: false,
+    statement: { kind: 'holding', claims: {} },
+  };
+}
+
+function noticeBody(s: PublicScenario, claims: StatementClaims): string {
+  const parts = ['Timeline: earlier this week an attacker gained access to one of our systems; our monitoring detected the activity and we cut off the access and isolated the affected systems the same night.'];
+  if (claims.data?.length) parts.push(`Data affected: ${storeNames(s, claims.data)}${claims.records ? ` (about ${claims.records.toLocaleString('en-US')} records)` : ''}.`);
+  parts.push('What you should do: reset your password and enable multi-factor authentication, and be wary of emails that mention this incident or ask you to re-verify your password.');
+  parts.push('We are responsible for protecting this data and we are sorry. We will publish what we change to prevent this happening again.');
+  return parts.join(' ');
+}
+
+export function finalNotice(s: PublicScenario, claims: StatementClaims, channel: 'statement' | 'email', to: string[]): MessageDraft {
+  return {
+    channel,
+    recipients: to,
+    subject: `Security incident update, ${DRILL_DATE}`,
+    body: noticeBody(s, claims),
+    encrypted: channel === 'email',
+    statement: { kind: 'final', claims },
+  };
+}
+
+export function lawEnforcementBrief(s: PublicScenario, to: string): MessageDraft {
+  return {
+    channel: 'email',
+    recipients: [to],
     subject: AWP,
     body: `${AWP}. Reporting unauthorised access at ${s.organisation.name}; indicators and a timeline are available on request.`,
+    encrypted: true,
+  };
+}
+
+export function regulatorNotice(s: PublicScenario, to: string): MessageDraft {
+  return {
+    channel: 'email',
+    recipients: [to],
+    subject: AWP,
+    body: `${AWP}. ${s.organisation.name} is notifying a personal-data breach. The affected data, the timeline and the measures taken are in the attached report; we will send updates as the investigation completes.`,
     encrypted: true,
   };
 }
@@ -70,47 +86,42 @@ export function lawEnforcementBrief(s: Scenario): MessageDraft {
 export function recklessSms(): MessageDraft {
   return {
     channel: 'sms',
-    audience: 'team',
-    purpose: 'discussion',
-    recipients: ['+1-555-0100'],
+    recipients: ['+1 555 0100'],
     subject: '',
     body: 'We got hacked, the customer database is being stolen right now. Call me.',
     encrypted: false,
   };
 }
 
-export function recklessEmail(s: Scenario): MessageDraft {
+export function recklessEmail(): MessageDraft {
   return {
     channel: 'email',
-    audience: 'external',
-    purpose: 'external-contact',
     recipients: ['friend@vendor.example'],
-    subject: 'Breach at ' + s.organisation.name,
-    body: 'We have a data breach on our production database, attacker still inside. Any ideas?',
+    subject: 'Breach!!',
+    body: 'We have a data breach on our production database, attacker still inside. The admin password is Winter2026! if you want to look. Any ideas?',
     encrypted: false,
   };
 }
 
-export function recklessAnnouncement(s: Scenario): MessageDraft {
+export function recklessAnnouncement(s: PublicScenario, to: string): MessageDraft {
   return {
     channel: 'email',
-    audience: 'internal',
-    purpose: 'internal-announcement',
-    recipients: [`all-staff@${s.organisation.domain}`],
+    recipients: [to],
     subject: 'URGENT: we have been breached',
-    body: 'All staff: attackers breached our systems and stole customer data. Do not talk to the press.',
+    body: `All staff: attackers breached ${s.organisation.name} and stole customer data. Do not talk to the press.`,
     encrypted: false,
   };
 }
 
-export function recklessStatement(): MessageDraft {
+/** A statement that guesses: every claim in it is unestablished when it goes out. */
+export function recklessStatement(s: PublicScenario): MessageDraft {
+  const store = s.dataStores[0];
   return {
     channel: 'statement',
-    audience: 'public',
-    purpose: 'public-statement',
     recipients: [],
     subject: 'Security notice',
-    body: 'We take security very seriously. This incident was caused by the negligence of our hosting vendor. No action is needed.',
+    body: 'We take security very seriously. This incident was caused by the negligence of our hosting vendor and a criminal gang. Only a few records were touched. No action is needed.',
     encrypted: false,
+    statement: { kind: 'final', claims: { ...(store ? { data: [store.id] } : {}), records: 100, cause: s.claims.causes[s.claims.causes.length - 1]?.id, actor: s.claims.actors[0]?.id } },
   };
 }

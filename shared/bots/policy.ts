@@ -1,10 +1,12 @@
-import type { CompiledScenario } from '../scenario/compiled.ts';
-import type { Actor, Command, DrillState } from '../engine/types.ts';
+import type { Actor, Command } from '../engine/types.ts';
+import type { DrillView } from '../engine/view-types.ts';
 
-/** Everything a bot may look at when choosing its next move. */
+/**
+ * Everything a bot may look at when choosing its next move: its seat's view, nothing more. A bot
+ * knows what the team has learned (injects, findings), never the drill's hidden world.
+ */
 export interface BotContext {
-  compiled: CompiledScenario;
-  state: DrillState;
+  view: DrillView;
   seat: Actor;
   /** Game time of this turn, in ms. */
   at: number;
@@ -17,7 +19,7 @@ export interface BotContext {
 export const POLICY_IDS = ['by-the-book', 'reckless', 'random'] as const;
 export type PolicyId = (typeof POLICY_IDS)[number];
 
-/** A bot: given the drill, at most one command for its seat this turn. Must be deterministic for a given random stream. */
+/** A bot: given the drill as its seat sees it, at most one command for its seat this turn. Must be deterministic for a given random stream. */
 export interface Policy {
   id: PolicyId;
   next(ctx: BotContext): Command | null;
@@ -26,14 +28,8 @@ export interface Policy {
 /** One move in a scripted plan: who makes it, when it is possible, and what it is. */
 export interface PlanStep {
   role: Actor['role'];
-  /** A stable name for the move, so a bot knows which moves it has already made. */
+  /** A stable name for the move. */
   key: string;
   ready(ctx: BotContext): boolean;
   command(ctx: BotContext): Command;
 }
-
-export const minutesSince = (ctx: BotContext, at: number | undefined | null): number =>
-  at === undefined || at === null ? -1 : (ctx.at - at) / 60_000;
-
-export const compromisedAssets = (ctx: BotContext): string[] =>
-  ctx.compiled.scenario.assets.filter((a) => ctx.state.assets[a.id]?.compromised).map((a) => a.id);

@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
-import { createDrill, execute } from '../engine/execute.ts';
+import { createDrill, defaultSeats, execute } from '../engine/execute.ts';
 import type { Actor, Command, DrillState, LogEntry } from '../engine/types.ts';
 import { MS_PER_MINUTE, SYSTEM_ACTOR } from '../engine/types.ts';
+import { viewFor } from '../engine/view.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { byTheBook } from './by-the-book.ts';
 import type { Policy, PolicyId } from './policy.ts';
@@ -10,17 +11,14 @@ import { reckless } from './reckless.ts';
 
 export const POLICIES: Record<PolicyId, Policy> = { 'by-the-book': byTheBook, reckless, random: randomPolicy };
 
-export const BOT_SEATS: readonly Actor[] = [
-  { role: 'ic', seat: 'ic' },
-  { role: 'deputy', seat: 'deputy' },
-  { role: 'scribe', seat: 'scribe' },
-  { role: 'sme', seat: 'sme-1' },
-];
+/** The seats a bot team fills: the scenario's default team. */
+export const botSeats = (compiled: CompiledScenario): Actor[] => defaultSeats(compiled).map((s) => ({ role: s.role, seat: s.seat }));
 const FACILITATOR: Actor = { role: 'facilitator', seat: 'facilitator' };
 
 /**
  * A team of bots sharing one policy: each seat gets a deterministic random stream and remembers
- * what the engine refused it. Solo mode uses the same class for the seats the trainee leaves empty.
+ * what the engine refused it. Each bot decides from its own seat's view, so it acts only on what
+ * the team knows. Solo mode uses the same class for the seats the trainee leaves empty.
  */
 export class BotTeam {
   private readonly streams = new Map<string, () => number>();
@@ -37,21 +35,32 @@ export class BotTeam {
     }
   }
 
+  /** The next command of one bot seat at game time `at`, decided from its view of `state`, or null. */
+  decide(compiled: CompiledScenario, state: DrillState, seat: Actor, at: number): Command | null {
+    const refused = this.refused.get(seat.seat) ?? new Set<string>();
+    const random = this.streams.get(seat.seat) ?? (() => 0);
+    const view = viewFor(compiled, state, { role: seat.role === 'system' ? 'observer' : seat.role, seat: seat.seat });
+    return this.policy.next({ view, seat, at, random, refused });
+  }
+
+  /** Remember a refusal, so the bot does not try the same command again. */
+  refuse(seat: Actor, command: Command): void {
+    this.refused.get(seat.seat)?.add(JSON.stringify(command));
+  }
+
   /** Let every bot seat make at most one move at game time `at`; returns the entries they caused. */
   play(compiled: CompiledScenario, state: DrillState, at: number): { state: DrillState; entries: LogEntry[] } {
     const entries: LogEntry[] = [];
     for (const seat of this.seats) {
       if (state.lifecycle !== 'running') break;
-      const refused = this.refused.get(seat.seat) ?? new Set<string>();
-      const random = this.streams.get(seat.seat) ?? (() => 0);
-      const command = this.policy.next({ compiled, state, seat, at, random, refused });
+      const command = this.decide(compiled, state, seat, at);
       if (!command) continue;
       const result = execute(compiled, state, { at, actor: seat, command });
       if (result.ok) {
         state = result.state;
         entries.push(...result.entries);
       } else {
-        refused.add(JSON.stringify(command));
+        this.refuse(seat, command);
       }
     }
     return { state, entries };
@@ -70,7 +79,7 @@ function facilitatorSchedule(compiled: CompiledScenario): Map<number, string> {
   const manual = compiled.scenario.injects.filter((i) => 'facilitator' in i.delivery);
   const schedule = new Map<number, string>();
   manual.forEach((inject, i) => {
-    const minute = Math.round((compiled.scenario.durationMinutes * (i + 1)) / (manual.length + 2));
+    const minute = Math.round((compiled.scenario.durationMinutes * (i + 1)) / (manual.length + 4));
     schedule.set(minute * MS_PER_MINUTE, inject.id);
   });
   return schedule;
@@ -91,11 +100,11 @@ export function simulate(compiled: CompiledScenario, options: SimulationOptions)
     return result.ok;
   };
   run(0, FACILITATOR, { type: 'drill.start' });
-  const team = new BotTeam(POLICIES[options.policy], BOT_SEATS, options.seed);
+  const team = new BotTeam(POLICIES[options.policy], botSeats(compiled), options.seed);
   const pushes = facilitatorSchedule(compiled);
   const endAt = compiled.scenario.durationMinutes * MS_PER_MINUTE;
   let closedAt: number | null = null;
-  for (let at = 0; at <= endAt && state.lifecycle !== 'ended'; at += stepMs) {
+  for (let at = 0; at < endAt && state.lifecycle !== 'ended'; at += stepMs) {
     run(at, SYSTEM_ACTOR, { type: 'clock.tick' });
     const push = pushes.get(at);
     if (push && state.lifecycle === 'running') run(at, FACILITATOR, { type: 'inject.push', injectId: push });
@@ -108,6 +117,6 @@ export function simulate(compiled: CompiledScenario, options: SimulationOptions)
       run(at, FACILITATOR, { type: 'drill.end', reason: 'team closed the incident' });
     }
   }
-  if (state.lifecycle !== 'ended') run(Math.max(state.clock, endAt), FACILITATOR, { type: 'drill.end', reason: 'time-up' });
+  if (state.lifecycle !== 'ended') run(Math.max(state.clock, endAt), SYSTEM_ACTOR, { type: 'clock.tick' });
   return { state, entries };
 }

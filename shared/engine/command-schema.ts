@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { PLAYER_ROLES } from '../runbook/types.ts';
 import { audienceSchema } from '../scenario/schema.ts';
-import { AUDIENCES, CHANNELS, MESSAGE_PURPOSES, type Command } from './types.ts';
+import { CHANNELS, STATEMENT_KINDS, type Command } from './types.ts';
 
 /*
  * Runtime shape of every command, shared by the engine (defence in depth) and the socket protocol.
@@ -11,14 +10,24 @@ import { AUDIENCES, CHANNELS, MESSAGE_PURPOSES, type Command } from './types.ts'
 const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.string().min(1).max(80).regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
 
+/** Game time in ms, allowing times before the drill began (90 days back at most). */
+const gameMs = z.number().int().min(-90 * 24 * 60 * 60_000).max(24 * 60 * 60_000);
+
+export const statementClaimsSchema = z.strictObject({
+  data: z.array(id).max(20).optional(),
+  records: z.number().int().min(0).max(1e12).optional(),
+  since: gameMs.optional(),
+  cause: id.optional(),
+  actor: id.optional(),
+});
+
 export const messageDraftSchema = z.strictObject({
   channel: z.enum(CHANNELS),
-  audience: z.enum(AUDIENCES),
-  purpose: z.enum(MESSAGE_PURPOSES),
   recipients: z.array(z.string().trim().min(1).max(200)).max(50),
   subject: z.string().max(200),
   body: text(5000),
   encrypted: z.boolean(),
+  statement: z.strictObject({ kind: z.enum(STATEMENT_KINDS), claims: statementClaimsSchema }).optional(),
 });
 
 export const commandSchema = z.discriminatedUnion('type', [
@@ -32,9 +41,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('inject.adhoc'), title: text(200), body: text(5000), audience: audienceSchema }),
   z.strictObject({ type: z.literal('facilitator.note'), text: text(5000) }),
   z.strictObject({ type: z.literal('action.take'), action: id, target: id.optional(), detail: text(200).optional() }),
-  z.strictObject({ type: z.literal('task.assign'), toRole: z.enum(PLAYER_ROLES), action: id, target: id.optional(), note: text(500).optional() }),
+  z.strictObject({ type: z.literal('action.cancel'), workId: z.string().regex(/^w[0-9]{1,6}$/, 'work ids look like w12') }),
+  z.strictObject({ type: z.literal('task.assign'), toSeat: id, action: id, target: id.optional(), note: text(500).optional() }),
   z.strictObject({ type: z.literal('message.send'), message: messageDraftSchema }),
-  z.strictObject({ type: z.literal('timeline.add'), text: text(2000), claimedAt: z.number().int().min(-90 * 24 * 60 * 60_000).max(24 * 60 * 60_000).optional() }),
+  z.strictObject({ type: z.literal('decision.answer'), injectId: id, option: id, note: text(500).optional() }),
+  z.strictObject({ type: z.literal('timeline.add'), text: text(2000), claimedAt: gameMs.optional(), asset: id.optional(), kind: id.optional() }),
   z.strictObject({ type: z.literal('hint.request') }),
 ]);
 

@@ -1,7 +1,7 @@
-import type { Condition, Scenario } from '../scenario/schema.ts';
+import { ENTRY, type Condition, type Scenario } from '../scenario/schema.ts';
 import { MS_PER_MINUTE, type DrillState } from './types.ts';
 
-/** Keys under which DrillState.actionsTaken records an action: by itself, per target, per role. */
+/** Keys under which DrillState.actionsTaken records a completed action: by itself, per target, per role. */
 export const actionKey = (action: string, target?: string): string => (target ? `${action}@${target}` : action);
 export const actionByRoleKey = (action: string, role: string): string => `${action}~${role}`;
 
@@ -13,7 +13,8 @@ export function evaluateCondition(condition: Condition, drill: DrillState, scena
   if ('after' in condition) return drill.clock >= condition.after * MS_PER_MINUTE;
   if ('action' in condition) {
     if (condition.by && drill.actionsTaken[actionByRoleKey(condition.action, condition.by)] === undefined) return false;
-    return drill.actionsTaken[actionKey(condition.action, condition.target)] !== undefined;
+    const target = condition.target === ENTRY ? drill.truth.entry : condition.target;
+    return drill.actionsTaken[actionKey(condition.action, target)] !== undefined;
   }
   if ('delivered' in condition) {
     const delivered = drill.injects.find((i) => i.injectId === condition.delivered);
@@ -26,13 +27,21 @@ export function evaluateCondition(condition: Condition, drill: DrillState, scena
   }
   if ('phase' in condition) return drill.phase === condition.phase;
   if ('insider' in condition) return drill.insider === condition.insider;
+  if ('known' in condition) return drill.knowledge.facts[condition.known] !== undefined;
+  if ('decision' in condition) {
+    const d = drill.decisions.find((x) => x.injectId === condition.decision);
+    if (!d) return false;
+    if (condition.is === 'missed') return d.missedAt !== null && (d.answer === null || d.answer.late);
+    if (condition.is === 'answered') return d.answer !== null;
+    return d.answer?.option === condition.is;
+  }
   if ('message' in condition) {
     const want = condition.message;
     return drill.messages.some(
       (m) =>
-        (want.purpose === undefined || m.purpose === want.purpose) &&
-        (want.audience === undefined || m.audience === want.audience) &&
-        (want.channel === undefined || m.channel === want.channel),
+        (want.reaches === undefined || (m.reach.orgs as readonly string[]).includes(want.reaches)) &&
+        (want.channel === undefined || m.channel === want.channel) &&
+        (want.kind === undefined || m.statement?.kind === want.kind),
     );
   }
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, drill, scenario));

@@ -2,14 +2,14 @@ import { getAction } from '../runbook/actions.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { actionByRoleKey, actionKey } from './conditions.ts';
 import { advance, seedRng } from './rng.ts';
-import type { Actor, AssetState, DrillState, LogEntry, MessageDraft, MessageRecord } from './types.ts';
+import { ENGINE_VERSION, type Actor, type AssetState, type DrillState, type LogEntry, type MessageDraft, type MessageReach, type MessageRecord, type WorkRecord } from './types.ts';
 
 /*
  * The fold step. `applyEntry` mutates a private draft (so replaying a long log is linear);
  * `evolve` is the pure public form that never touches its input.
  */
 
-const CLEAN_ASSET: Omit<AssetState, 'compromised'> = {
+const CLEAN_ASSET: AssetState = {
   memoryCaptured: false,
   imaged: false,
   imageSecured: false,
@@ -21,14 +21,17 @@ const CLEAN_ASSET: Omit<AssetState, 'compromised'> = {
   restored: false,
   monitored: false,
   sensorsDeployed: false,
+  downSince: null,
+  downMs: 0,
 };
 
 /** The state before any event: what drill.created establishes. */
 export function initialState(compiled: CompiledScenario, seed: string): DrillState {
   const { scenario } = compiled;
   const assets: Record<string, AssetState> = {};
-  for (const asset of scenario.assets) assets[asset.id] = { ...CLEAN_ASSET, compromised: asset.compromised };
+  for (const asset of scenario.assets) assets[asset.id] = { ...CLEAN_ASSET };
   return {
+    engine: ENGINE_VERSION,
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     seed,
@@ -38,15 +41,21 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
     speed: 1,
     phase: scenario.phases.initial,
     rng: seedRng(seed),
+    truth: { entry: scenario.adversary.entry[0] ?? '', compromised: {}, insider: false, times: {}, cause: scenario.adversary.cause, actor: scenario.adversary.actor, exfilPerMinute: null },
+    seats: [],
     injects: [],
     assets,
+    knowledge: { assets: {}, facts: {}, values: {} },
+    work: [],
+    busyUntil: {},
     facts: {},
     actionsTaken: {},
     codename: null,
     insider: null,
-    exfil: { records: 0, stoppedAt: null, stoppedBy: null },
+    exfil: { records: 0, perMinute: 0, stoppedAt: null, stoppedBy: null },
     adversary: { alertedAt: null, fallbackAt: null, preventedAt: null },
     messages: [],
+    decisions: [],
     timeline: [],
     tasks: [],
     hints: [],
@@ -56,13 +65,15 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
 
 /**
  * A copy deep enough that applyEntry on it never reaches the original. Every field is written out:
- * `{ ...s, rng: … }` (a spread followed by more properties) goes through V8's slow path, and the
- * copy runs for every entry the server applies.
+ * a spread followed by more properties goes through V8's slow path, and the copy runs for every
+ * entry the server applies. Records that are replaced rather than edited (work, tasks, decisions)
+ * are copied shallowly and replaced on change by the fold.
  */
 export function cloneState(s: DrillState): DrillState {
   const assets: Record<string, AssetState> = {};
   for (const id in s.assets) assets[id] = { ...s.assets[id]! };
   return {
+    engine: s.engine,
     scenarioId: s.scenarioId,
     scenarioVersion: s.scenarioVersion,
     seed: s.seed,
@@ -72,8 +83,13 @@ export function cloneState(s: DrillState): DrillState {
     speed: s.speed,
     phase: s.phase,
     rng: { ...s.rng },
+    truth: s.truth,
+    seats: s.seats,
     injects: s.injects.slice(),
     assets,
+    knowledge: { assets: { ...s.knowledge.assets }, facts: { ...s.knowledge.facts }, values: { ...s.knowledge.values } },
+    work: s.work.slice(),
+    busyUntil: { ...s.busyUntil },
     facts: { ...s.facts },
     actionsTaken: { ...s.actionsTaken },
     codename: s.codename,
@@ -81,6 +97,7 @@ export function cloneState(s: DrillState): DrillState {
     exfil: { ...s.exfil },
     adversary: { ...s.adversary },
     messages: s.messages.slice(),
+    decisions: s.decisions.slice(),
     timeline: s.timeline.slice(),
     tasks: s.tasks.slice(),
     hints: s.hints.slice(),
@@ -96,17 +113,47 @@ export function evolve(compiled: CompiledScenario, state: DrillState, entry: Log
 
 /**
  * Every field written out, for memory rather than speed: a message lives as long as its drill, and
- * `{ ...event.message, id, … }` (a spread of an object that was itself made by a spread, then more
- * properties) gave each record a hidden class of its own in V8, about 360 bytes apiece: 8.4 MB of
- * the server's live heap at 1,000 drills × 8 seats (heap snapshot, session 9). Literals with the
- * same keys share one.
+ * a spread of an object that was itself made by a spread gives each record a hidden class of its
+ * own in V8. Literals with the same keys share one.
  */
-function messageRecord(m: MessageDraft, id: string, at: number, seq: number, from: Actor): MessageRecord {
-  return { channel: m.channel, audience: m.audience, purpose: m.purpose, recipients: m.recipients, subject: m.subject, body: m.body, encrypted: m.encrypted, id, at, seq, from };
+function messageRecord(m: MessageDraft, id: string, at: number, seq: number, from: Actor, reach: MessageReach): MessageRecord {
+  return { channel: m.channel, recipients: m.recipients, subject: m.subject, body: m.body, encrypted: m.encrypted, statement: m.statement, id, at, seq, from, reach };
 }
 
 function markTaken(draft: DrillState, key: string, at: number): void {
   if (draft.actionsTaken[key] === undefined) draft.actionsTaken[key] = at;
+}
+
+const isDown = (a: AssetState) => (a.isolated || a.shutDown || a.destroyed) && !a.restored;
+
+/** Change an asset's flags and keep its downtime: service is lost while it is isolated, off or gone, until restored. */
+function changeAsset(draft: DrillState, id: string, at: number, change: Partial<AssetState>): void {
+  const before = draft.assets[id];
+  if (!before) return;
+  const after = { ...before, ...change };
+  const wasDown = isDown(before);
+  const nowDown = isDown(after);
+  if (!wasDown && nowDown) after.downSince = at;
+  if (wasDown && !nowDown) {
+    after.downMs = before.downMs + (at - (before.downSince ?? at));
+    after.downSince = null;
+  }
+  draft.assets[id] = after;
+}
+
+function replaceWork(draft: DrillState, id: string, change: Partial<WorkRecord>): WorkRecord | null {
+  const i = draft.work.findIndex((w) => w.id === id);
+  const work = draft.work[i];
+  if (!work) return null;
+  const next = { ...work, ...change };
+  draft.work[i] = next;
+  return next;
+}
+
+function setTaskFor(draft: DrillState, workId: string, status: 'open' | 'done' | 'failed'): void {
+  const i = draft.tasks.findIndex((t) => t.workId === workId);
+  const task = draft.tasks[i];
+  if (task) draft.tasks[i] = { ...task, status, workId: status === 'open' ? null : task.workId };
 }
 
 /** Fold one entry into a draft in place. Every branch only records what the event states. */
@@ -120,7 +167,9 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
 
   switch (event.type) {
     case 'drill.created':
-      Object.assign(draft, initialState(compiled, event.seed), { seq: entry.seq, clock: at });
+      if (event.engine !== ENGINE_VERSION) throw new EngineVersionError(event.engine);
+      Object.assign(draft, initialState(compiled, event.seed), { seq: entry.seq, clock: at, seats: event.seats, truth: event.truth });
+      draft.exfil.perMinute = event.truth.exfilPerMinute ?? 0;
       return;
     case 'drill.started':
     case 'drill.resumed':
@@ -137,9 +186,12 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       return;
     case 'clock.advanced':
       return;
-    case 'inject.delivered':
+    case 'inject.delivered': {
       draft.injects.push({ injectId: event.injectId, at, seq: entry.seq, trigger: event.trigger });
+      const decision = compiled.injectsById.get(event.injectId)?.decision;
+      if (decision) draft.decisions.push({ injectId: event.injectId, askedAt: at, dueAt: at + decision.dueInMinutes * 60_000, answer: null, missedAt: null });
       return;
+    }
     case 'inject.adhocDelivered':
       draft.injects.push({
         injectId: event.injectId,
@@ -155,28 +207,66 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
     case 'facilitator.noted':
       draft.notes.push({ at, text: event.text });
       return;
-    case 'action.taken': {
-      const def = getAction(event.action);
-      markTaken(draft, event.action, at);
-      if (event.target) markTaken(draft, actionKey(event.action, event.target), at);
-      markTaken(draft, actionByRoleKey(event.action, entry.actor.role), at);
+    case 'action.started': {
+      const role = draft.seats.find((s) => s.seat === event.seat)?.role ?? 'sme';
+      draft.work.push({ id: event.workId, action: event.action, target: event.target, detail: event.detail, seat: event.seat, role, startedAt: at, endsAt: event.endsAt, seq: entry.seq, status: 'running', finishedAt: null });
+      const i = draft.tasks.findIndex((t) => t.status === 'open' && t.toSeat === event.seat && t.action === event.action && (t.target === undefined || t.target === event.target));
+      const task = draft.tasks[i];
+      if (task) draft.tasks[i] = { ...task, status: 'working', workId: event.workId };
+      return;
+    }
+    case 'action.completed': {
+      const work = replaceWork(draft, event.workId, { status: event.outcome, finishedAt: at, ...(event.reveal ? { reveal: event.reveal } : {}) });
+      draft.rng = advance(draft.rng, event.draws);
+      if (!work) return;
+      setTaskFor(draft, work.id, event.outcome === 'failed' ? 'failed' : 'done');
+      if (event.outcome === 'failed') return;
+      const def = getAction(work.action);
+      markTaken(draft, work.action, at);
+      if (work.target) markTaken(draft, actionKey(work.action, work.target), at);
+      markTaken(draft, actionByRoleKey(work.action, work.role), at);
       if (def?.fact && draft.facts[def.fact] === undefined) draft.facts[def.fact] = at;
-      const asset = event.target ? draft.assets[event.target] : undefined;
-      if (def && asset) Object.assign(asset, def.sets);
-      if (event.action === 'set-codename' && event.detail) draft.codename = event.detail;
-      if (event.action === 'assess-insider-threat') {
-        draft.insider = compiled.scenario.adversary.origin === 'insider' ? 'confirmed' : 'ruled-out';
+      if (def && work.target) changeAsset(draft, work.target, at, def.sets);
+      if (work.action === 'set-codename' && work.detail) draft.codename = work.detail;
+      return;
+    }
+    case 'action.cancelled': {
+      const work = replaceWork(draft, event.workId, { status: 'cancelled', finishedAt: at });
+      if (work) setTaskFor(draft, work.id, 'open');
+      return;
+    }
+    case 'knowledge.learned': {
+      const { item } = event;
+      if ('fact' in item) {
+        if (draft.knowledge.facts[item.fact] === undefined) draft.knowledge.facts[item.fact] = at;
+        if (item.value !== undefined) draft.knowledge.values[item.fact] = item.value;
+        if (item.fact === 'insider') draft.insider = draft.truth.insider ? 'confirmed' : 'ruled-out';
+      } else {
+        draft.knowledge.assets[item.asset] = { level: item.level, at };
       }
       return;
     }
     case 'task.assigned':
-      draft.tasks.push({ at, toRole: event.toRole, action: event.action, target: event.target, note: event.note });
+      draft.tasks.push({ id: event.taskId, at, seq: entry.seq, by: entry.actor.seat, toSeat: event.toSeat, toRole: event.toRole, action: event.action, target: event.target, note: event.note, status: 'open', workId: null });
+      draft.busyUntil[entry.actor.seat] = event.busyUntil;
       return;
     case 'message.sent':
-      draft.messages.push(messageRecord(event.message, event.messageId, at, entry.seq, entry.actor));
+      draft.messages.push(messageRecord(event.message, event.messageId, at, entry.seq, entry.actor, event.reach));
       return;
+    case 'decision.answered': {
+      const i = draft.decisions.findIndex((d) => d.injectId === event.injectId);
+      const d = draft.decisions[i];
+      if (d) draft.decisions[i] = { ...d, answer: { option: event.option, at, seq: entry.seq, by: entry.actor, late: event.late, ...(event.note ? { note: event.note } : {}) } };
+      return;
+    }
+    case 'decision.missed': {
+      const i = draft.decisions.findIndex((d) => d.injectId === event.injectId);
+      const d = draft.decisions[i];
+      if (d) draft.decisions[i] = { ...d, missedAt: at };
+      return;
+    }
     case 'timeline.added':
-      draft.timeline.push({ id: event.entryId, at, seq: entry.seq, by: entry.actor, text: event.text, claimedAt: event.claimedAt });
+      draft.timeline.push({ id: event.entryId, at, seq: entry.seq, by: entry.actor, text: event.text, claimedAt: event.claimedAt, asset: event.asset, kind: event.kind });
       return;
     case 'hint.given':
       draft.hints.push({ at, injectId: event.injectId, by: entry.actor, text: event.text });
@@ -192,14 +282,34 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       draft.rng = advance(draft.rng, event.draws);
       if (event.alerted && draft.adversary.alertedAt === null) draft.adversary.alertedAt = at;
       return;
+    case 'adversary.noticed':
+      if (draft.adversary.alertedAt === null) draft.adversary.alertedAt = at;
+      return;
     case 'adversary.fallbackFired': {
       draft.adversary.fallbackAt = at;
-      const target = draft.assets[event.target];
-      if (target && event.kind !== 'dump') target.destroyed = true;
+      const speedup = compiled.scenario.adversary.tipOff?.fallback.factor ?? 1;
+      if (event.kind === 'wipe' || event.kind === 'ransomware') changeAsset(draft, event.target, at, { destroyed: true });
+      if (event.kind === 'speedup') draft.exfil.perMinute = Math.round(draft.exfil.perMinute * speedup);
+      if (event.kind === 'spread' && draft.truth.compromised[event.target] === undefined) {
+        draft.truth = { ...draft.truth, compromised: { ...draft.truth.compromised, [event.target]: Math.floor(at / 60_000) } };
+      }
       return;
     }
     case 'adversary.fallbackPrevented':
       draft.adversary.preventedAt = at;
       return;
+    case 'asset.changed':
+      changeAsset(draft, event.asset, at, event.change);
+      return;
+  }
+}
+
+/** A log recorded under other rules than this engine's; it cannot be replayed faithfully. */
+export class EngineVersionError extends Error {
+  constructor(readonly recorded: number | undefined) {
+    super(
+      `this drill was recorded by engine version ${recorded ?? 1}, and this server runs version ${ENGINE_VERSION}: ` +
+        'its rules (how long work takes, what the team can see) changed, so it cannot be replayed or resumed under them',
+    );
   }
 }

@@ -1,70 +1,59 @@
 import { getAction } from '../runbook/actions.ts';
 import { PLAYER_ROLES, type PlayerRole } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
+import { TRUTH_KINDS } from '../scenario/schema.ts';
 import { validateCommand } from './command-schema.ts';
-import { actionKey } from './conditions.ts';
+import { FACILITATOR_COMMANDS } from './commands.ts';
 import { applyEntry, cloneState, initialState } from './evolve.ts';
-import { runMachine } from './machine-step.ts';
 import { nextHint } from './hints.ts';
-import { draw } from './rng.ts';
-import {
-  MS_PER_MINUTE,
-  SYSTEM_ACTOR,
-  type Actor,
-  type Command,
-  type CommandEnvelope,
-  type DrillEvent,
-  type DrillState,
-  type EngineError,
-  type ExecuteResult,
-  type LogEntry,
-} from './types.ts';
+import { runMachine } from './machine-step.ts';
+import { reachOf, resolveRecipient, unknownRecipients } from './reach.ts';
+import { advanceClock } from './schedule.ts';
+import { fail, gameTimeText, Step } from './step.ts';
+import { drawTruth } from './truth.ts';
+import { ENGINE_VERSION, MS_PER_MINUTE, SYSTEM_ACTOR, type Actor, type Command, type CommandEnvelope, type DrillState, type ExecuteResult, type LogEntry, type SeatDef } from './types.ts';
+import { cancelWork, seatBusy, startWork } from './work.ts';
 
 /*
- * decide: turn one command into the events it causes. Nothing here reads a wall clock or an unseeded random source;
- * game time comes with the command and randomness from the RNG state in the drill.
+ * decide: turn one command into the events it causes. Nothing here reads a wall clock or an
+ * unseeded random source; game time comes with the command and randomness from the RNG state in
+ * the drill.
  */
 
-export function createDrill(compiled: CompiledScenario, seed: string): { state: DrillState; entries: LogEntry[] } {
+/** The team a drill has when its creator does not say: one of each lead role and the SMEs the scenario is balanced for. */
+export function defaultSeats(compiled: CompiledScenario): SeatDef[] {
+  return [
+    { seat: 'ic', role: 'ic' },
+    { seat: 'deputy', role: 'deputy' },
+    { seat: 'scribe', role: 'scribe' },
+    ...Array.from({ length: compiled.scenario.team.smes }, (_, i): SeatDef => ({ seat: `sme-${i + 1}`, role: 'sme' })),
+  ];
+}
+
+/** Minutes an IC or deputy spends assigning one task: short, but not free. */
+export const ASSIGN_MINUTES = 1;
+
+export function createDrill(compiled: CompiledScenario, seed: string, seats: readonly SeatDef[] = defaultSeats(compiled)): { state: DrillState; entries: LogEntry[] } {
   const entry: LogEntry = {
     seq: 0,
     at: 0,
     actor: SYSTEM_ACTOR,
-    event: { type: 'drill.created', scenarioId: compiled.scenario.id, scenarioVersion: compiled.scenario.version, seed },
+    event: {
+      type: 'drill.created',
+      engine: ENGINE_VERSION,
+      scenarioId: compiled.scenario.id,
+      scenarioVersion: compiled.scenario.version,
+      seed,
+      seats: seats.map((s) => ({ seat: s.seat, role: s.role })),
+      truth: drawTruth(compiled.scenario, seed),
+    },
   };
   const state = initialState(compiled, seed);
   applyEntry(compiled, state, entry);
   return { state, entries: [entry] };
 }
 
-const FACILITATOR_COMMANDS = new Set<Command['type']>([
-  'drill.start',
-  'drill.pause',
-  'drill.resume',
-  'drill.setSpeed',
-  'drill.end',
-  'inject.push',
-  'inject.adhoc',
-  'facilitator.note',
-]);
-
 const isPlayer = (role: Actor['role']): role is PlayerRole => (PLAYER_ROLES as readonly string[]).includes(role);
-const fail = (code: EngineError['code'], message: string): ExecuteResult => ({ ok: false, error: { code, message } });
-
-/** A drill in progress while one command is being decided: a private draft plus the entries so far. */
-class Step {
-  readonly entries: LogEntry[] = [];
-  constructor(
-    readonly compiled: CompiledScenario,
-    readonly draft: DrillState,
-  ) {}
-
-  emit(at: number, actor: Actor, event: DrillEvent): void {
-    const entry: LogEntry = { seq: this.draft.seq + 1, at, actor, event };
-    applyEntry(this.compiled, this.draft, entry);
-    this.entries.push(entry);
-  }
-}
 
 export function execute(compiled: CompiledScenario, state: DrillState, envelope: CommandEnvelope): ExecuteResult {
   const { at, actor, command } = envelope;
@@ -81,7 +70,11 @@ export function execute(compiled: CompiledScenario, state: DrillState, envelope:
 
   const step = new Step(compiled, cloneState(state));
   if (step.draft.lifecycle === 'running') advanceClock(step, at);
-  if (step.draft.lifecycle === 'ended') return { ok: true, entries: step.entries, state: step.draft };
+  if (step.draft.lifecycle === 'ended') {
+    // Time ran out before this command: it is refused with the reason, and the end itself is kept.
+    if (command.type === 'clock.tick' || command.type === 'drill.end') return { ok: true, entries: step.entries, state: step.draft };
+    return fail('ENDED', `the drill ended at ${gameTimeText(step.draft.clock)} (time up) before this command at ${gameTimeText(at)}; nothing was applied`);
+  }
 
   const result = apply(step, at, actor, command);
   if (result) return result;
@@ -99,59 +92,19 @@ function authorise(state: DrillState, actor: Actor, command: Command): ExecuteRe
       : fail('FORBIDDEN', `only the facilitator may ${command.type}; you are ${actor.role}`);
   }
   if (!isPlayer(actor.role)) return fail('FORBIDDEN', `${actor.role} seats cannot ${command.type}; only players can`);
+  if (!state.seats.some((s) => s.seat === actor.seat && s.role === actor.role)) {
+    return fail('UNKNOWN_SEAT', `there is no ${actor.role} seat "${actor.seat}" in this drill (seats: ${state.seats.map((s) => s.seat).join(', ')})`);
+  }
   if (state.lifecycle === 'briefing') return fail('NOT_STARTED', 'the drill has not started yet; wait for the facilitator');
   if (state.lifecycle === 'paused') return fail('PAUSED', 'the drill is paused; wait for the facilitator to resume');
   return null;
 }
 
-/** Process every whole game minute between the drill clock and `at`: the adversary moves and injects fall due. */
-function advanceClock(step: Step, at: number): void {
-  const { scenario } = step.compiled;
-  const first = Math.floor(step.draft.clock / MS_PER_MINUTE) + 1;
-  const last = Math.min(Math.floor(at / MS_PER_MINUTE), scenario.durationMinutes);
-  for (let minute = first; minute <= last; minute++) {
-    const t = minute * MS_PER_MINUTE;
-    progressExfiltration(step, t, minute);
-    maybeFireFallback(step, t);
-    runMachine(step, t, { type: 'evaluate' });
-    if (minute >= scenario.durationMinutes) {
-      step.emit(t, SYSTEM_ACTOR, { type: 'drill.ended', reason: 'time-up' });
-      return;
-    }
-  }
-}
-
-function exfilStore(step: Step) {
-  const ex = step.compiled.scenario.adversary.exfiltration;
-  const store = ex && step.compiled.scenario.dataStores.find((d) => d.id === ex.from);
-  return ex && store ? { ex, store } : null;
-}
-
-function progressExfiltration(step: Step, t: number, minute: number): void {
-  const found = exfilStore(step);
-  if (!found || step.draft.exfil.stoppedAt !== null || minute <= found.ex.startsAtMinute) return;
-  const records = Math.min(found.ex.perMinute, found.store.records - step.draft.exfil.records);
-  if (records > 0) {
-    step.emit(t, SYSTEM_ACTOR, { type: 'exfil.progressed', records, total: step.draft.exfil.records + records });
-  }
-}
-
-function maybeFireFallback(step: Step, t: number): void {
-  const tip = step.compiled.scenario.adversary.tipOff;
-  const { alertedAt, fallbackAt, preventedAt } = step.draft.adversary;
-  if (!tip || alertedAt === null || fallbackAt !== null || preventedAt !== null) return;
-  if (t < alertedAt + tip.fallbackAfterMinutes * MS_PER_MINUTE) return;
-  const preventer = tip.preventedBy.find((ref) => step.draft.actionsTaken[actionKey(ref.action, ref.target)] !== undefined);
-  if (preventer) {
-    step.emit(t, SYSTEM_ACTOR, { type: 'adversary.fallbackPrevented', by: actionKey(preventer.action, preventer.target) });
-    return;
-  }
-  step.emit(t, SYSTEM_ACTOR, { type: 'adversary.fallbackFired', kind: tip.fallback.kind, target: tip.fallback.target });
-  const found = exfilStore(step);
-  if (tip.fallback.kind === 'dump' && found && step.draft.exfil.records < found.store.records) {
-    const records = found.store.records - step.draft.exfil.records;
-    step.emit(t, SYSTEM_ACTOR, { type: 'exfil.progressed', records, total: found.store.records });
-  }
+function checkTarget(step: Step, kind: 'none' | 'asset', target: string | undefined, action: string): ExecuteResult | null {
+  if (kind === 'none') return target ? fail('UNKNOWN_TARGET', `"${action}" takes no target`) : null;
+  if (!target) return fail('UNKNOWN_TARGET', `"${action}" needs a target asset`);
+  if (!step.compiled.assetsById.has(target)) return fail('UNKNOWN_TARGET', `no asset "${target}" in this scenario`);
+  return null;
 }
 
 function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteResult | null {
@@ -196,26 +149,60 @@ function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteR
       step.emit(at, actor, { type: 'inject.adhocDelivered', injectId: `adhoc-${n}`, title: command.title, body: command.body, audience: command.audience });
       return null;
     }
-    case 'action.take':
-      return takeAction(step, at, actor, command);
+    case 'action.take': {
+      const def = getAction(command.action);
+      if (!def) return fail('UNKNOWN_ACTION', `no action "${command.action}" in the catalog`);
+      if (!isPlayer(actor.role) || !def.roles.includes(actor.role)) {
+        return fail('FORBIDDEN', `${actor.role} cannot take "${def.id}"; it is for ${def.roles.join(', ')}`);
+      }
+      const targetError = checkTarget(step, def.target, command.target, def.id);
+      if (targetError) return targetError;
+      return startWork(step, at, { role: actor.role, seat: actor.seat }, def, command.target, command.detail);
+    }
+    case 'action.cancel':
+      return cancelWork(step, at, actor, command.workId);
     case 'task.assign': {
       if (actor.role !== 'ic' && actor.role !== 'deputy') return fail('FORBIDDEN', 'only the IC or deputy assigns tasks');
       const def = getAction(command.action);
       if (!def) return fail('UNKNOWN_ACTION', `no action "${command.action}" in the catalog`);
-      if (!def.roles.includes(command.toRole)) return fail('FORBIDDEN', `${command.toRole} cannot take "${command.action}"`);
+      const to = draft.seats.find((s) => s.seat === command.toSeat);
+      if (!to) return fail('UNKNOWN_SEAT', `no seat "${command.toSeat}" in this drill (seats: ${draft.seats.map((s) => s.seat).join(', ')})`);
+      if (!def.roles.includes(to.role)) return fail('FORBIDDEN', `${to.seat} (${to.role}) cannot take "${command.action}"`);
       const targetError = checkTarget(step, def.target, command.target, command.action);
       if (targetError) return targetError;
-      step.emit(at, actor, { type: 'task.assigned', toRole: command.toRole, action: command.action, target: command.target, note: command.note });
+      const busy = seatBusy(draft, actor.seat, at);
+      if (busy) return fail('BUSY', busy);
+      step.emit(at, actor, {
+        type: 'task.assigned',
+        taskId: `k${draft.tasks.length + 1}`,
+        toSeat: to.seat,
+        toRole: to.role,
+        action: command.action,
+        ...(command.target ? { target: command.target } : {}),
+        ...(command.note ? { note: command.note } : {}),
+        busyUntil: at + ASSIGN_MINUTES * MS_PER_MINUTE,
+      });
       return null;
     }
-    case 'message.send': {
-      const id = `m${draft.messages.length + 1}`;
-      step.emit(at, actor, { type: 'message.sent', messageId: id, message: { ...command.message, recipients: command.message.recipients.slice() } });
+    case 'message.send':
+      return sendMessage(step, at, actor, command.message);
+    case 'decision.answer':
+      return answerDecision(step, at, actor, command);
+    case 'timeline.add': {
+      if (command.asset !== undefined && !compiled.assetsById.has(command.asset)) return fail('UNKNOWN_TARGET', `no asset "${command.asset}" in this scenario`);
+      if (command.kind !== undefined && !(TRUTH_KINDS as readonly string[]).includes(command.kind)) {
+        return fail('INVALID_COMMAND', `kind: "${command.kind}" is not one of ${TRUTH_KINDS.join(', ')}`);
+      }
+      step.emit(at, actor, {
+        type: 'timeline.added',
+        entryId: `t${draft.timeline.length + 1}`,
+        text: command.text,
+        ...(command.claimedAt !== undefined ? { claimedAt: command.claimedAt } : {}),
+        ...(command.asset !== undefined ? { asset: command.asset } : {}),
+        ...(command.kind !== undefined ? { kind: command.kind } : {}),
+      });
       return null;
     }
-    case 'timeline.add':
-      step.emit(at, actor, { type: 'timeline.added', entryId: `t${draft.timeline.length + 1}`, text: command.text, claimedAt: command.claimedAt });
-      return null;
     case 'hint.request': {
       const hint = nextHint(compiled, draft, actor);
       step.emit(at, actor, { type: 'hint.given', injectId: hint.injectId, text: hint.text });
@@ -224,63 +211,56 @@ function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteR
   }
 }
 
-function checkTarget(step: Step, kind: 'none' | 'asset', target: string | undefined, action: string): ExecuteResult | null {
-  if (kind === 'none') return target ? fail('UNKNOWN_TARGET', `"${action}" takes no target`) : null;
-  if (!target) return fail('UNKNOWN_TARGET', `"${action}" needs a target asset`);
-  if (!step.compiled.assetsById.has(target)) return fail('UNKNOWN_TARGET', `no asset "${target}" in this scenario`);
-  return null;
-}
-
-function takeAction(step: Step, at: number, actor: Actor, command: Extract<Command, { type: 'action.take' }>): ExecuteResult | null {
+function sendMessage(step: Step, at: number, actor: Actor, message: Extract<Command, { type: 'message.send' }>['message']): ExecuteResult | null {
   const { draft, compiled } = step;
-  const def = getAction(command.action);
-  if (!def) return fail('UNKNOWN_ACTION', `no action "${command.action}" in the catalog`);
-  if (!isPlayer(actor.role) || !def.roles.includes(actor.role)) {
-    return fail('FORBIDDEN', `${actor.role} cannot take "${def.id}"; it is for ${def.roles.join(', ')}`);
+  const { scenario } = compiled;
+  const unknown = unknownRecipients(scenario, message.recipients);
+  if (unknown.length > 0) {
+    return fail('UNKNOWN_RECIPIENT', `recipients: ${unknown.map((r) => `"${r}"`).join(', ')} is neither a directory id nor an address (directory: ${scenario.directory.map((p) => p.id).join(', ')})`);
   }
-  const targetError = checkTarget(step, def.target, command.target, def.id);
-  if (targetError) return targetError;
-  if (def.once && draft.actionsTaken[actionKey(def.id, command.target)] !== undefined) {
-    return fail('ALREADY_DONE', `"${def.id}"${command.target ? ` on ${command.target}` : ''} has already been done`);
+  if (message.channel !== 'statement' && message.recipients.length === 0) return fail('INVALID_COMMAND', 'recipients: name at least one person, group or address');
+  if (message.channel === 'statement' && !message.statement) return fail('INVALID_COMMAND', 'statement: a public statement needs its kind (holding, update or final) and its claims');
+  for (const raw of message.recipients) {
+    const r = resolveRecipient(scenario, raw);
+    const opener = r && 'person' in r ? r.person.openedBy : undefined;
+    if (opener && draft.actionsTaken[opener] === undefined) {
+      return fail('NOT_POSSIBLE', `${raw} does not exist yet: someone has to "${getAction(opener)?.title.en ?? opener}" first`);
+    }
   }
-  const impossible = whyImpossible(step, def.id, command.target, command.detail);
-  if (impossible) return fail('NOT_POSSIBLE', impossible);
-
-  const reveal = compiled.scenario.reveals[def.id];
-  step.emit(at, actor, { type: 'action.taken', action: def.id, target: command.target, detail: command.detail, reveal });
-
-  const found = exfilStore(step);
-  if (found && draft.exfil.stoppedAt === null && found.ex.stoppedBy.some((r) => matches(r, def.id, command.target))) {
-    step.emit(at, SYSTEM_ACTOR, { type: 'exfil.stopped', by: actionKey(def.id, command.target) });
-  }
-  const tip = compiled.scenario.adversary.tipOff;
-  const targetCompromised = command.target === undefined || draft.assets[command.target]?.compromised === true;
-  if (def.noisy && tip && targetCompromised && draft.adversary.alertedAt === null && draft.adversary.fallbackAt === null) {
-    const { values } = draw(draft.rng, 1);
-    const roll = values[0] ?? 0;
-    step.emit(at, SYSTEM_ACTOR, { type: 'adversary.rolled', action: def.id, roll, alerted: roll < tip.chance, draws: 1 });
+  const claims = message.statement?.claims;
+  if (claims?.data?.some((d) => !scenario.dataStores.some((s) => s.id === d))) return fail('INVALID_COMMAND', `statement.claims.data: use data store ids (${scenario.dataStores.map((d) => d.id).join(', ')})`);
+  if (claims?.cause !== undefined && !scenario.claims.causes.some((c) => c.id === claims.cause)) return fail('INVALID_COMMAND', `statement.claims.cause: one of ${scenario.claims.causes.map((c) => c.id).join(', ')}`);
+  if (claims?.actor !== undefined && !scenario.claims.actors.some((c) => c.id === claims.actor)) return fail('INVALID_COMMAND', `statement.claims.actor: one of ${scenario.claims.actors.map((c) => c.id).join(', ')}`);
+  const messageId = `m${draft.messages.length + 1}`;
+  const reach = reachOf(scenario, draft.truth, message, at);
+  step.emit(at, actor, { type: 'message.sent', messageId, message: copyDraft(message), reach });
+  if (reach.attackerReads && draft.adversary.alertedAt === null && draft.adversary.fallbackAt === null && scenario.adversary.tipOff) {
+    step.emit(at, SYSTEM_ACTOR, { type: 'adversary.noticed', messageId });
   }
   return null;
 }
 
-const matches = (ref: { action: string; target?: string }, action: string, target?: string) =>
-  ref.action === action && (ref.target === undefined || ref.target === target);
-
-/** Actions the world no longer allows, with the reason a player can act on. */
-function whyImpossible(step: Step, action: string, target: string | undefined, detail: string | undefined): string | null {
-  const asset = target ? step.draft.assets[target] : undefined;
-  if (action === 'set-codename' && !detail?.trim()) return 'give the codename as the action detail';
-  if (asset?.destroyed && action !== 'restore-from-backup') return `${target} has been destroyed; nothing on it can be examined or changed`;
-  if (action === 'capture-memory' && asset && (asset.shutDown || asset.rebooted)) {
-    return `${target} has been shut down or rebooted: its memory is gone`;
-  }
-  if (action === 'restore-from-backup' && target && !step.compiled.assetsById.get(target)?.hasBackup) {
-    return `${target} has no backup to restore from`;
-  }
-  if (action === 'forensic-analysis' && !Object.values(step.draft.assets).some((a) => a.imaged || a.memoryCaptured)) {
-    return 'there is nothing to analyse yet: capture memory or image a disk first';
-  }
-  return null;
+function copyDraft(m: Extract<Command, { type: 'message.send' }>['message']) {
+  return {
+    channel: m.channel,
+    recipients: m.recipients.slice(),
+    subject: m.subject,
+    body: m.body,
+    encrypted: m.encrypted,
+    ...(m.statement ? { statement: { kind: m.statement.kind, claims: { ...m.statement.claims, ...(m.statement.claims.data ? { data: m.statement.claims.data.slice() } : {}) } } } : {}),
+  };
 }
 
-export type { Step };
+function answerDecision(step: Step, at: number, actor: Actor, command: Extract<Command, { type: 'decision.answer' }>): ExecuteResult | null {
+  const { draft, compiled } = step;
+  const inject = compiled.injectsById.get(command.injectId);
+  const record = draft.decisions.find((d) => d.injectId === command.injectId);
+  if (!inject?.decision || !record) return fail('UNKNOWN_INJECT', `no decision "${command.injectId}" has been asked in this drill`);
+  if (record.answer) return fail('ALREADY_DONE', `"${command.injectId}" was already answered at ${gameTimeText(record.answer.at)}`);
+  if (!isPlayer(actor.role) || !inject.decision.by.includes(actor.role)) return fail('FORBIDDEN', `this decision is for ${inject.decision.by.join(' or ')}`);
+  if (!inject.decision.options.some((o) => o.id === command.option)) {
+    return fail('INVALID_COMMAND', `option: "${command.option}" is not one of ${inject.decision.options.map((o) => o.id).join(', ')}`);
+  }
+  step.emit(at, actor, { type: 'decision.answered', injectId: command.injectId, option: command.option, ...(command.note ? { note: command.note } : {}), late: at > record.dueAt });
+  return null;
+}

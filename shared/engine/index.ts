@@ -1,8 +1,9 @@
 /**
  * The drill engine's public surface. Server, solo mode, CLI and tests import from here only.
  *
- *   createDrill(compiled, seed)            -> first log entry + state
+ *   createDrill(compiled, seed, seats?)    -> first log entry + state (the seed picks the hidden world)
  *   execute(compiled, state, envelope)     -> new log entries + state, or a typed refusal
+ *   nextDueAt(compiled, state, now?)       -> the game time the engine next has work to do
  *   evolve(compiled, state, entry)         -> state after one entry (the fold step)
  *   replay(compiled, entries, until?)      -> state at a seq or game time
  *   viewFor(compiled, state, viewer)       -> what one seat may see
@@ -12,8 +13,13 @@
  */
 export * from './types.ts';
 export * from './view-types.ts';
-export { createDrill, execute } from './execute.ts';
-export { evolve, initialState } from './evolve.ts';
+export { createDrill, execute, defaultSeats, ASSIGN_MINUTES } from './execute.ts';
+export { FACILITATOR_COMMANDS, PLAYER_COMMANDS } from './commands.ts';
+export { nextDueAt } from './schedule.ts';
+export { evolve, initialState, EngineVersionError } from './evolve.ts';
 export { replay, fork } from './replay.ts';
-export { viewFor, redactEntryFor } from './view.ts';
+export { viewFor, redactEntryFor, publicScenario } from './view.ts';
 export { viewPatch, viewPatches, applyViewPatch, type ViewPatch } from './view-patch.ts';
+export { renderText, clockTime, isCompromised } from './truth.ts';
+export { reachOf, resolveRecipient } from './reach.ts';
+export { workSpec, seatBusy } from './work.ts';

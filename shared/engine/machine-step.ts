@@ -4,7 +4,9 @@ import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { Condition } from '../scenario/schema.ts';
 import { evaluateCondition } from './conditions.ts';
 import type { DrillState } from './types.ts';
-import type { Step } from './execute.ts';
+import { learn, lessonsOf } from './knowledge.ts';
+import { resolveAsset } from './truth.ts';
+import type { Step } from './step.ts';
 import { SYSTEM_ACTOR, type InjectTrigger } from './types.ts';
 
 type MachineInput = { type: 'evaluate' } | { type: 'inject.push'; injectId: string };
@@ -32,6 +34,13 @@ export function runMachine(step: Step, at: number, input: MachineInput): void {
         const injectId = String(params.injectId);
         if (step.draft.injects.some((i) => i.injectId === injectId)) continue;
         step.emit(at, SYSTEM_ACTOR, { type: 'inject.delivered', injectId, trigger: params.trigger as InjectTrigger });
+        const inject = step.compiled.injectsById.get(injectId);
+        // What only the facilitator is told teaches the team nothing.
+        if (inject && inject.audience !== 'facilitator') for (const item of lessonsOf(step, inject.learn)) learn(step, at, item, { inject: injectId });
+        for (const effect of inject?.effects ?? []) {
+          const asset = resolveAsset(effect.asset, step.draft.truth);
+          if (asset && step.draft.assets[asset] && !step.draft.assets[asset]!.destroyed) step.emit(at, SYSTEM_ACTOR, { type: 'asset.changed', asset, change: { ...effect.set }, cause: injectId });
+        }
         changed = true;
       } else if (action.type === 'enterPhase') {
         const from = String(params.from);

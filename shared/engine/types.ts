@@ -1,6 +1,6 @@
 import type { Localized } from '../i18n/locales.ts';
 import type { AssetFlags, PlayerRole, ResponseFact, Role } from '../runbook/types.ts';
-import type { Audience } from '../scenario/schema.ts';
+import type { Audience, KnowledgeLevel, Org } from '../scenario/schema.ts';
 import type { RngState } from './rng.ts';
 
 /*
@@ -11,6 +11,12 @@ import type { RngState } from './rng.ts';
 
 export const MS_PER_MINUTE = 60_000;
 
+/**
+ * The version of the rules a log was recorded under. A log from another version is refused with a
+ * message saying so rather than replayed under rules it was not played by.
+ */
+export const ENGINE_VERSION = 2;
+
 /** Who issued a command or caused an event. `seat` distinguishes several SMEs (`sme-1`, `sme-2`). */
 export interface Actor {
   role: Role | 'system';
@@ -18,37 +24,49 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { role: 'system', seat: 'engine' };
 
+/** A player seat of the drill: the team the engine schedules work for. */
+export interface SeatDef {
+  seat: string;
+  role: PlayerRole;
+}
+
 export const CHANNELS = ['voice', 'chat', 'email', 'sms', 'statement'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Who a message is addressed to, from narrowest to widest. */
+/** Who a message reached, from narrowest to widest; worked out from its recipients, never declared. */
 export const AUDIENCES = ['team', 'internal', 'external', 'customers', 'public'] as const;
 export type MessageAudience = (typeof AUDIENCES)[number];
 
+/** A public statement's kind: a holding statement says only what is known; an update and a final notice say more. */
+export const STATEMENT_KINDS = ['holding', 'update', 'final'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
 /**
- * What a message is for. `discussion` is ordinary team talk; `redirect` asks someone to move to a
- * secure channel (the one thing SMS may carry); the rest are the formal communications of the
- * runbook's communication steps.
+ * What a statement asserts, chosen in the composer beside its free text, so each claim can be
+ * judged against what the team had established and against the truth.
  */
-export const MESSAGE_PURPOSES = [
-  'discussion',
-  'redirect',
-  'internal-announcement',
-  'external-contact',
-  'customer-notice',
-  'public-statement',
-] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+export interface StatementClaims {
+  /** Data stores affected; an empty list claims no data was affected. */
+  data?: string[];
+  /** Records affected. */
+  records?: number;
+  /** Since when (game ms; negative is before the drill began). */
+  since?: number;
+  /** Cause, from the scenario's claim options. */
+  cause?: string;
+  /** Who did it, from the scenario's claim options. */
+  actor?: string;
+}
 
 export interface MessageDraft {
   channel: Channel;
-  audience: MessageAudience;
-  purpose: MessagePurpose;
-  /** Addresses or names; email recipients are checked against the organisation's domain. */
+  /** Directory ids or free addresses. */
   recipients: string[];
   subject: string;
   body: string;
   encrypted: boolean;
+  /** Present on public statements and customer notices. */
+  statement?: { kind: StatementKind; claims: StatementClaims };
 }
 
 export type Command =
@@ -62,9 +80,11 @@ export type Command =
   | { type: 'inject.adhoc'; title: string; body: string; audience: Audience }
   | { type: 'facilitator.note'; text: string }
   | { type: 'action.take'; action: string; target?: string; /** Free text some actions carry: the codename, the severity. */ detail?: string }
-  | { type: 'task.assign'; toRole: PlayerRole; action: string; target?: string; note?: string }
+  | { type: 'action.cancel'; workId: string }
+  | { type: 'task.assign'; toSeat: string; action: string; target?: string; note?: string }
   | { type: 'message.send'; message: MessageDraft }
-  | { type: 'timeline.add'; text: string; /** The game time the entry says the thing happened, if any. */ claimedAt?: number }
+  | { type: 'decision.answer'; injectId: string; option: string; note?: string }
+  | { type: 'timeline.add'; text: string; /** The game time the entry says the thing happened (negative: before the drill). */ claimedAt?: number; /** The asset the entry is about. */ asset?: string; /** What kind of event it records. */ kind?: string }
   | { type: 'hint.request' };
 
 export type CommandType = Command['type'];
@@ -78,8 +98,51 @@ export interface CommandEnvelope {
 
 export type InjectTrigger = 'schedule' | 'condition' | 'facilitator';
 
+/**
+ * The world a drill's seed picked from the scenario's possibilities. Private: only the facilitator
+ * and scoring see it; players learn pieces of it through injects and findings.
+ */
+export interface Truth {
+  /** The asset the attacker came in through. */
+  entry: string;
+  /** Each compromised asset and the game minute it fell (negative: before the drill). */
+  compromised: Record<string, number>;
+  /** Whether a real insider is behind the attack. */
+  insider: boolean;
+  /** Game minute of each truth event that happened in this world. */
+  times: Record<string, number>;
+  cause: string;
+  actor: string;
+  /** Records leaving per minute, or null when nothing leaves. */
+  exfilPerMinute: number | null;
+}
+
+/** What the team has learned about one asset, and when. */
+export interface AssetKnowledge {
+  level: KnowledgeLevel;
+  at: number;
+}
+
+/** A fact may carry the figure the team learned with it (how many records it knows have left). */
+export type KnowledgeItem = { asset: string; level: Exclude<KnowledgeLevel, 'unknown'> } | { fact: string; value?: number };
+/** Where a piece of knowledge came from: an inject, or a piece of work. */
+export type KnowledgeSource = { inject: string } | { work: string };
+
+export type WorkOutcome = 'success' | 'partial' | 'failed';
+
+/** Derived from the recipients when the message is sent, and recorded with it. */
+export interface MessageReach {
+  audience: MessageAudience;
+  /** Every organisation the message reached; `outside` is an address outside the company that the directory does not list. */
+  orgs: (Org | 'outside')[];
+  /** Directory ids it reached (free addresses that match no entry are not listed). */
+  people: string[];
+  /** Whether a reader of this message is the attacker or works for it. */
+  attackerReads: boolean;
+}
+
 export type DrillEvent =
-  | { type: 'drill.created'; scenarioId: string; scenarioVersion: number; seed: string }
+  | { type: 'drill.created'; engine: number; scenarioId: string; scenarioVersion: number; seed: string; seats: SeatDef[]; truth: Truth }
   | { type: 'drill.started' }
   | { type: 'drill.paused' }
   | { type: 'drill.resumed' }
@@ -90,16 +153,23 @@ export type DrillEvent =
   | { type: 'inject.adhocDelivered'; injectId: string; title: string; body: string; audience: Audience }
   | { type: 'phase.changed'; from: string; to: string }
   | { type: 'facilitator.noted'; text: string }
-  | { type: 'action.taken'; action: string; target?: string; detail?: string; /** Text the action revealed to the team, if any. */ reveal?: Localized }
-  | { type: 'task.assigned'; toRole: PlayerRole; action: string; target?: string; note?: string }
-  | { type: 'message.sent'; messageId: string; message: MessageDraft }
-  | { type: 'timeline.added'; entryId: string; text: string; claimedAt?: number }
+  | { type: 'action.started'; workId: string; action: string; target?: string; detail?: string; seat: string; endsAt: number }
+  | { type: 'action.completed'; workId: string; outcome: WorkOutcome; draws: number; /** What the work showed the team, if anything. */ reveal?: Localized }
+  | { type: 'action.cancelled'; workId: string; by: string }
+  | { type: 'knowledge.learned'; item: KnowledgeItem; source: KnowledgeSource }
+  | { type: 'task.assigned'; taskId: string; toSeat: string; toRole: PlayerRole; action: string; target?: string; note?: string; busyUntil: number }
+  | { type: 'message.sent'; messageId: string; message: MessageDraft; reach: MessageReach }
+  | { type: 'decision.answered'; injectId: string; option: string; note?: string; late: boolean }
+  | { type: 'decision.missed'; injectId: string }
+  | { type: 'timeline.added'; entryId: string; text: string; claimedAt?: number; asset?: string; kind?: string }
   | { type: 'hint.given'; injectId: string | null; text: Localized }
   | { type: 'exfil.progressed'; records: number; total: number }
   | { type: 'exfil.stopped'; by: string }
   | { type: 'adversary.rolled'; action: string; roll: number; alerted: boolean; draws: number }
+  | { type: 'adversary.noticed'; messageId: string }
   | { type: 'adversary.fallbackFired'; kind: string; target: string }
-  | { type: 'adversary.fallbackPrevented'; by: string };
+  | { type: 'adversary.fallbackPrevented'; by: string }
+  | { type: 'asset.changed'; asset: string; change: Partial<AssetFlags>; cause: string };
 
 export type DrillEventType = DrillEvent['type'];
 
@@ -113,8 +183,28 @@ export interface LogEntry {
 
 export type Lifecycle = 'briefing' | 'running' | 'paused' | 'ended';
 
+/** One asset as the engine keeps it: the flags work has set, and its downtime. */
 export interface AssetState extends AssetFlags {
-  compromised: boolean;
+  /** Game time it went out of service, while it is out. */
+  downSince: number | null;
+  /** Out-of-service time already finished, in ms. */
+  downMs: number;
+}
+
+/** A piece of work: running until `endsAt`, then completed (or cancelled before). */
+export interface WorkRecord {
+  id: string;
+  action: string;
+  target?: string;
+  detail?: string;
+  seat: string;
+  role: PlayerRole;
+  startedAt: number;
+  endsAt: number;
+  seq: number;
+  status: 'running' | WorkOutcome | 'cancelled';
+  finishedAt: number | null;
+  reveal?: Localized;
 }
 
 export interface MessageRecord extends MessageDraft {
@@ -122,6 +212,7 @@ export interface MessageRecord extends MessageDraft {
   at: number;
   seq: number;
   from: Actor;
+  reach: MessageReach;
 }
 
 export interface TimelineEntry {
@@ -131,6 +222,8 @@ export interface TimelineEntry {
   by: Actor;
   text: string;
   claimedAt?: number;
+  asset?: string;
+  kind?: string;
 }
 
 export interface DeliveredInject {
@@ -142,8 +235,32 @@ export interface DeliveredInject {
   adhoc?: { title: string; body: string; audience: Audience };
 }
 
+export interface TaskRecord {
+  id: string;
+  at: number;
+  seq: number;
+  by: string;
+  toSeat: string;
+  toRole: PlayerRole;
+  action: string;
+  target?: string;
+  note?: string;
+  /** open until the assignee starts matching work, then working, then done (or failed). */
+  status: 'open' | 'working' | 'done' | 'failed';
+  workId: string | null;
+}
+
+export interface DecisionRecord {
+  injectId: string;
+  askedAt: number;
+  dueAt: number;
+  answer: { option: string; at: number; seq: number; by: Actor; late: boolean; note?: string } | null;
+  missedAt: number | null;
+}
+
 /** Everything the engine knows about a drill. A pure fold over the log; see evolve.ts. */
 export interface DrillState {
+  engine: number;
   scenarioId: string;
   scenarioVersion: number;
   seed: string;
@@ -156,21 +273,31 @@ export interface DrillState {
   phase: string;
   /** Private: never leaves the server or the solo engine. */
   rng: RngState;
+  /** Private: the world the seed picked. */
+  truth: Truth;
+  seats: SeatDef[];
   injects: DeliveredInject[];
   assets: Record<string, AssetState>;
+  /** What the team has learned: per asset, and facts with when each was learned. */
+  knowledge: { assets: Record<string, AssetKnowledge>; facts: Record<string, number>; values: Record<string, number> };
+  /** Every piece of work started, by its id (w1, w2, …), in start order. */
+  work: WorkRecord[];
+  /** Seat → the time its last coordination (assigning a task) keeps it busy until. */
+  busyUntil: Record<string, number>;
   /** Response-wide facts with the game time each was first established. */
   facts: Partial<Record<ResponseFact, number>>;
-  /** First time each action was taken, keyed `action` and `action@target`. */
+  /** First completion of each action, keyed `action`, `action@target` and `action~role`. */
   actionsTaken: Record<string, number>;
   /** The incident codename, once set. */
   codename: string | null;
   /** Outcome of assess-insider-threat: null until assessed. */
   insider: 'ruled-out' | 'confirmed' | null;
-  exfil: { records: number; stoppedAt: number | null; stoppedBy: string | null };
+  exfil: { records: number; perMinute: number; stoppedAt: number | null; stoppedBy: string | null };
   adversary: { alertedAt: number | null; fallbackAt: number | null; preventedAt: number | null };
   messages: MessageRecord[];
+  decisions: DecisionRecord[];
   timeline: TimelineEntry[];
-  tasks: { at: number; toRole: PlayerRole; action: string; target?: string; note?: string }[];
+  tasks: TaskRecord[];
   hints: { at: number; injectId: string | null; by: Actor; text: Localized }[];
   notes: { at: number; text: string }[];
 }
@@ -181,7 +308,12 @@ export const ERROR_CODES = [
   'UNKNOWN_ACTION',
   'UNKNOWN_TARGET',
   'UNKNOWN_INJECT',
+  'UNKNOWN_SEAT',
+  'UNKNOWN_WORK',
+  'UNKNOWN_RECIPIENT',
   'ALREADY_DONE',
+  'ALREADY_RUNNING',
+  'BUSY',
   'NOT_POSSIBLE',
   'NOT_STARTED',
   'PAUSED',

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import { exfilView, hintViews, injectViews, isFacilitator, messageView, noteView, taskView, timelineView, upcomingView } from './view.ts';
+import { assetView, decisionView, knownFact, exfilView, hintViews, injectViews, isFacilitator, messageView, noteView, taskView, timelineView, upcomingView, workView } from './view.ts';
 import type { DrillView, Viewer } from './view-types.ts';
 import type { DrillState } from './types.ts';
 
@@ -9,11 +9,10 @@ import type { DrillState } from './types.ts';
  * every client re-reading its whole drill after every entry would cost the server more than the
  * drills themselves).
  *
- * The state's lists only ever grow (injects, messages, timeline, tasks, hints, notes), so a patch
- * carries the new items; of the records it carries the assets that changed and the facts and
- * actions that were added (sending the whole actions-taken record with every action grew each
- * patch to kilobytes as a drill went on); small records (exfiltration, the adversary) go whole. Applying every patch, in order, to the view a
- * seat was welcomed with gives exactly viewFor() of the latest state (test VIEW-P1).
+ * Lists that only grow (injects, messages, timeline, hints, notes) carry their new items. Records
+ * that change (work, tasks, decisions) carry the ones added or changed, matched by id; keyed records
+ * (assets, facts, what is known) carry the keys that changed. Applying every patch, in order, to the
+ * view a seat was welcomed with gives exactly viewFor() of the latest state (test VIEW-P1).
  */
 
 type FacilitatorView = NonNullable<DrillView['facilitator']>;
@@ -27,15 +26,20 @@ export interface ViewPatch {
   injects?: DrillView['injects'];
   messages?: DrillView['messages'];
   timeline?: DrillView['timeline'];
-  tasks?: DrillView['tasks'];
   hints?: DrillView['hints'];
-  /** Merged into the records of the same name: the assets that changed, the keys that were added. */
+  /** Records added or changed, by id. */
+  work?: DrillView['work'];
+  tasks?: DrillView['tasks'];
+  decisions?: DrillView['decisions'];
+  /** Merged into the records of the same name. */
   assets?: DrillView['assets'];
+  known?: DrillView['known'];
   facts?: DrillView['facts'];
   actionsTaken?: DrillView['actionsTaken'];
+  busyUntil?: DrillView['busyUntil'];
   /** Replaces the field of the same name. */
   exfil?: DrillView['exfil'];
-  facilitator?: { phase?: string; adversary?: FacilitatorView['adversary']; notes?: FacilitatorView['notes']; upcoming?: FacilitatorView['upcoming'] };
+  facilitator?: Partial<FacilitatorView>;
 }
 
 const sameRecord = (a: object, b: object): boolean => {
@@ -52,10 +56,14 @@ function appended<T, V>(before: readonly T[], after: readonly T[], view: (items:
   return items.length > 0 ? items : null;
 }
 
-/**
- * Keys whose value differs from `before` (facts and actions taken only ever gain keys, and a key's
- * value never changes once set, so this is what was added), or null when none do.
- */
+/** Records new or replaced since `before` (the fold replaces a record it changes, so identity tells). */
+function replaced<T, V>(before: readonly T[], after: readonly T[], view: (item: T) => V): V[] | null {
+  let out: V[] | null = null;
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) (out ??= []).push(view(after[i]!));
+  return out;
+}
+
+/** Keys whose value differs from `before`, or null when none do. */
 function changedKeys<V>(before: Partial<Record<string, V>>, after: Partial<Record<string, V>>, same: (a: V, b: V) => boolean = (a, b) => a === b): Partial<Record<string, V>> | null {
   let out: Partial<Record<string, V>> | null = null;
   for (const k in after) {
@@ -67,25 +75,37 @@ function changedKeys<V>(before: Partial<Record<string, V>>, after: Partial<Recor
   return out;
 }
 
-/** What every seat sees alike in a command's change; computed once per command, not per seat. */
-type SharedChange = Omit<ViewPatch, 'injects' | 'hints' | 'facilitator'> & { changed: boolean };
+function changedAssets(before: DrillState, after: DrillState): DrillView['assets'] | null {
+  let out: DrillView['assets'] | null = null;
+  for (const id in after.assets) {
+    if (sameRecord(before.assets[id] ?? {}, after.assets[id]!) && before.knowledge.assets[id] === after.knowledge.assets[id]) continue;
+    (out ??= {})[id] = assetView(after, id);
+  }
+  return out;
+}
 
-function sharedChange(before: DrillState, after: DrillState): SharedChange {
+/** What every player seat sees alike in a command's change; computed once per command, not per seat. */
+type SharedChange = Omit<ViewPatch, 'injects' | 'hints' | 'facilitator' | 'messages'> & { changed: boolean };
+
+function sharedChange(compiled: CompiledScenario, before: DrillState, after: DrillState): SharedChange {
   const change: SharedChange = { seq: after.seq, clock: after.clock, lifecycle: after.lifecycle, speed: after.speed, changed: after.lifecycle !== before.lifecycle || after.speed !== before.speed };
   const set = <K extends keyof SharedChange>(key: K, value: SharedChange[K] | null) => {
     if (value === null) return;
     change[key] = value;
     change.changed = true;
   };
-  set('messages', appended(before.messages, after.messages, (items) => items.map(messageView)));
   set('timeline', appended(before.timeline, after.timeline, (items) => items.map(timelineView)));
-  set('tasks', appended(before.tasks, after.tasks, (items) => items.map(taskView)));
-  const assets = changedKeys(before.assets, after.assets, sameRecord);
-  set('assets', assets ? (structuredClone(assets) as DrillView['assets']) : null);
+  set('work', replaced(before.work, after.work, workView));
+  set('tasks', replaced(before.tasks, after.tasks, taskView));
+  set('decisions', replaced(before.decisions, after.decisions, (d) => decisionView(compiled, d)));
+  set('assets', changedAssets(before, after));
   const exfil = exfilView(after);
   set('exfil', sameRecord(exfilView(before), exfil) ? null : exfil);
+  const known = changedKeys(before.knowledge.facts, after.knowledge.facts);
+  set('known', known ? Object.fromEntries(Object.keys(known).map((id) => [id, knownFact(compiled, after, id)])) : null);
   set('facts', changedKeys(before.facts, after.facts));
   set('actionsTaken', changedKeys(before.actionsTaken, after.actionsTaken) as DrillView['actionsTaken'] | null);
+  set('busyUntil', changedKeys(before.busyUntil, after.busyUntil) as DrillView['busyUntil'] | null);
   return change;
 }
 
@@ -94,7 +114,7 @@ function sharedChange(before: DrillState, after: DrillState): SharedChange {
  * it: call the result once per seat (or group of seats). What all seats see alike is worked out once.
  */
 export function viewPatches(compiled: CompiledScenario, before: DrillState, after: DrillState): (viewer: Viewer) => ViewPatch | null {
-  const { changed, ...shared } = sharedChange(before, after);
+  const { changed, ...shared } = sharedChange(compiled, before, after);
   return (viewer) => patchFor(compiled, before, after, viewer, shared, changed);
 }
 
@@ -106,19 +126,36 @@ export function viewPatch(compiled: CompiledScenario, before: DrillState, after:
 function patchFor(compiled: CompiledScenario, before: DrillState, after: DrillState, viewer: Viewer, shared: Omit<SharedChange, 'changed'>, sharedChanged: boolean): ViewPatch | null {
   const patch: ViewPatch = { ...shared };
   let changed = sharedChanged;
-  const injects = appended(before.injects, after.injects, (items) => injectViews(compiled, items, viewer));
+  const injects = appended(before.injects, after.injects, (items) => injectViews(compiled, after, items, viewer));
   if (injects) [patch.injects, changed] = [injects, true];
+  const messages = appended(before.messages, after.messages, (items) => items.map((m) => messageView(m, viewer)));
+  if (messages) [patch.messages, changed] = [messages, true];
   const hints = appended(before.hints, after.hints, (items) => hintViews(items, viewer));
   if (hints) [patch.hints, changed] = [hints, true];
   if (isFacilitator(viewer)) {
-    const f: NonNullable<ViewPatch['facilitator']> = {};
+    const f: Partial<FacilitatorView> = {};
     if (after.phase !== before.phase) f.phase = after.phase;
+    if (after.truth !== before.truth) f.truth = structuredClone(after.truth);
     if (!sameRecord(before.adversary, after.adversary)) f.adversary = { ...after.adversary };
+    if (!sameRecord(before.exfil, after.exfil)) f.exfil = { ...after.exfil };
     if (after.notes.length > before.notes.length) f.notes = after.notes.slice(before.notes.length).map(noteView);
     if (after.injects.length !== before.injects.length) f.upcoming = upcomingView(compiled, after);
     if (Object.keys(f).length > 0) [patch.facilitator, changed] = [f, true];
   }
   return changed ? patch : null;
+}
+
+/** Replace records with the same id, append the rest. */
+function merged<T extends { id?: string; injectId?: string }>(list: readonly T[], changes: readonly T[] | undefined): T[] {
+  if (!changes) return list as T[];
+  const key = (x: T) => x.id ?? x.injectId;
+  const out = list.slice();
+  for (const c of changes) {
+    const i = out.findIndex((x) => key(x) === key(c));
+    if (i >= 0) out[i] = c;
+    else out.push(c);
+  }
+  return out;
 }
 
 /** The view after a patch; `view` itself is left as it was. */
@@ -132,18 +169,24 @@ export function applyViewPatch(view: DrillView, patch: ViewPatch): DrillView {
     injects: patch.injects ? [...view.injects, ...patch.injects] : view.injects,
     messages: patch.messages ? [...view.messages, ...patch.messages] : view.messages,
     timeline: patch.timeline ? [...view.timeline, ...patch.timeline] : view.timeline,
-    tasks: patch.tasks ? [...view.tasks, ...patch.tasks] : view.tasks,
     hints: patch.hints ? [...view.hints, ...patch.hints] : view.hints,
+    work: merged(view.work, patch.work),
+    tasks: merged(view.tasks, patch.tasks),
+    decisions: merged(view.decisions, patch.decisions),
     assets: patch.assets ? { ...view.assets, ...patch.assets } : view.assets,
     exfil: patch.exfil ?? view.exfil,
+    known: patch.known ? { ...view.known, ...patch.known } : view.known,
     facts: patch.facts ? { ...view.facts, ...patch.facts } : view.facts,
     actionsTaken: patch.actionsTaken ? { ...view.actionsTaken, ...patch.actionsTaken } : view.actionsTaken,
+    busyUntil: patch.busyUntil ? { ...view.busyUntil, ...patch.busyUntil } : view.busyUntil,
   };
   if (view.facilitator && patch.facilitator) {
     const f = patch.facilitator;
     next.facilitator = {
       phase: f.phase ?? view.facilitator.phase,
+      truth: f.truth ?? view.facilitator.truth,
       adversary: f.adversary ?? view.facilitator.adversary,
+      exfil: f.exfil ?? view.facilitator.exfil,
       notes: f.notes ? [...view.facilitator.notes, ...f.notes] : view.facilitator.notes,
       upcoming: f.upcoming ?? view.facilitator.upcoming,
     };

@@ -32,8 +32,7 @@ function scoreChart(r: Report): string {
 /** The team's steps on a time axis, against the checklist's ideal order down the side. */
 function stepTimeline(r: Report): string {
   const L = REPORT_LABELS[r.locale];
-  const done = r.steps.filter((s) => s.firstAt !== null);
-  const maxAt = Math.max(60_000, r.drill.endedAt, ...done.map((s) => s.firstAt ?? 0));
+  const maxAt = Math.max(60_000, r.drill.endedAt, ...r.steps.map((s) => s.doneAt ?? s.startedAt ?? 0));
   const width = 720;
   const left = 260;
   const rowH = 22;
@@ -43,11 +42,12 @@ function stepTimeline(r: Report): string {
     .map((s, i) => {
       const y = i * rowH + 24;
       const label = `<text x="0" y="${y + 4}">${s.number}. ${esc(s.title)}</text>`;
-      if (s.firstAt === null) return `${label}<text x="${left}" y="${y + 4}" class="muted">${esc(L.notDone)}</text>`;
-      const shape = s.outOfOrder
-        ? `<path d="M${x(s.firstAt)},${y - 6} l7,12 h-14 z" class="late"/><text x="${x(s.firstAt) + 10}" y="${y + 4}" class="muted">${esc(L.outOfOrder)}</text>`
-        : `<circle cx="${x(s.firstAt)}" cy="${y}" r="6" class="ok"/>`;
-      return `${label}<line x1="${left}" x2="${x(s.firstAt)}" y1="${y}" y2="${y}" class="guide"/>${shape}<title>${esc(L.firstAt(s.title, gameTime(s.firstAt)))}</title>`;
+      if (s.doneAt === null && s.startedAt === null) return `${label}<text x="${left}" y="${y + 4}" class="muted">${esc(L.notDone)}</text>`;
+      const span = s.startedAt !== null ? `<line x1="${x(s.startedAt)}" x2="${x(s.doneAt ?? maxAt)}" y1="${y}" y2="${y}" class="work"/>` : '';
+      const mark = s.doneAt === null ? '' : s.early.length > 0
+        ? `<path d="M${x(s.doneAt)},${y - 6} l7,12 h-14 z" class="late"/><text x="${x(s.doneAt) + 10}" y="${y + 4}" class="muted">${esc(L.outOfOrder)}</text>`
+        : `<circle cx="${x(s.doneAt)}" cy="${y}" r="6" class="ok"/>`;
+      return `${label}<line x1="${left}" x2="${x(s.startedAt ?? s.doneAt ?? 0)}" y1="${y}" y2="${y}" class="guide"/>${span}${mark}<title>${esc(L.firstAt(s.title, gameTime(s.doneAt ?? s.startedAt)))}</title>`;
     })
     .join('');
   const axis = ticks.map((t) => `<text x="${x(t)}" y="14" class="tick">${gameTime(t)}</text>`).join('');
@@ -65,7 +65,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin-top:2rem;border
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f1f3f6}
 .credit{color:var(--good);font-weight:600}.rule-id{font-weight:600;white-space:nowrap}.deduct{color:var(--poor);font-weight:600}
 svg text{font-size:13px;fill:var(--ink)}svg .muted,svg .tick{fill:var(--muted);font-size:11px}.track{fill:#eceff3}.good .bar{fill:var(--good)}.fair .bar{fill:var(--fair)}.poor .bar{fill:var(--poor)}.num{font-weight:700}
-.guide{stroke:var(--line);stroke-dasharray:3 3}.ok{fill:var(--good)}.late{fill:var(--poor)}
+.guide{stroke:var(--line);stroke-dasharray:3 3}.work{stroke:#7f8ea3;stroke-width:4}.ok{fill:var(--good)}.late{fill:var(--poor)}
 .chart{max-width:560px}.timeline{width:100%}
 :lang(ja) body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,system-ui,sans-serif}
 :lang(zh-CN) body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif}

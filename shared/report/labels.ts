@@ -27,7 +27,7 @@ export interface ReportLabels {
   outOfOrder: string;
   firstAt: (step: string, time: string) => string;
   checklistOrder: string;
-  stepHeaders: [number: string, step: string, firstWorked: string, teamOrder: string, note: string];
+  stepHeaders: [number: string, step: string, started: string, done: string, note: string];
   oodaLatency: string;
   oodaHeaders: [inject: string, at: string, observe: string, orient: string, decide: string, act: string];
   findings: string;
@@ -63,10 +63,10 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     timelineVsRunbook: "Timeline against the runbook's order",
     timelineChartTitle: 'When the team first worked on each checklist step (circle: in order; triangle: out of order)',
     notDone: 'not done',
-    outOfOrder: 'out of order',
+    outOfOrder: 'before what it depends on',
     firstAt: (step, time) => `${step}: first at ${time}`,
     checklistOrder: 'Checklist order',
-    stepHeaders: ['#', 'Step', 'First worked on', 'Team order', ''],
+    stepHeaders: ['#', 'Step', 'Started', 'Done', ''],
     oodaLatency: 'OODA latency per inject',
     oodaHeaders: ['Inject', 'At', 'Observe', 'Orient', 'Decide', 'Act'],
     findings: 'Findings',
@@ -97,10 +97,10 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     timelineVsRunbook: 'ランブックの順序と比べたタイムライン',
     timelineChartTitle: 'チームが各チェックリスト項目に最初に取り組んだ時刻（丸：順序どおり、三角：順序違い）',
     notDone: '未実施',
-    outOfOrder: '順序違い',
+    outOfOrder: '前提より先に実施',
     firstAt: (step, time) => `${step}：最初は ${time}`,
     checklistOrder: 'チェックリストの順序',
-    stepHeaders: ['#', '項目', '最初に着手', 'チーム内の順番', ''],
+    stepHeaders: ['#', '項目', '着手', '完了', ''],
     oodaLatency: 'インジェクトごとの OODA 所要時間',
     oodaHeaders: ['インジェクト', '時刻', '観察', '状況判断', '意思決定', '行動'],
     findings: '指摘事項',
@@ -131,10 +131,10 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     timelineVsRunbook: '对照手册顺序的时间线',
     timelineChartTitle: '团队首次处理每个检查项的时间（圆点：顺序正确；三角：顺序错误）',
     notDone: '未执行',
-    outOfOrder: '顺序错误',
+    outOfOrder: '早于其前置步骤',
     firstAt: (step, time) => `${step}：首次于 ${time}`,
     checklistOrder: '检查清单顺序',
-    stepHeaders: ['#', '步骤', '首次处理', '团队顺序', ''],
+    stepHeaders: ['#', '步骤', '开始', '完成', ''],
     oodaLatency: '每个注入事件的 OODA 用时',
     oodaHeaders: ['注入事件', '时间', '观察', '判断', '决策', '行动'],
     findings: '评分发现',

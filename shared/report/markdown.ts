@@ -18,7 +18,7 @@ export function renderMarkdown(r: Report): string {
   out.push('', `## ${L.wentWell}`, '', ...(r.wentWell.length ? r.wentWell.map((w) => `- ${w}`) : [`- ${L.nothingScored}`]));
   out.push('', `## ${L.practiseNext}`, '', ...(r.practiseNext.length ? r.practiseNext.map((p) => `- **${p.rule} ${p.title}**${L.paren(L.categories[p.category])}${L.colon}${p.message} — ${L.read}${L.colon}${p.citation}`) : [`- ${L.noDeductions}`]));
   out.push('', `## ${L.checklistOrder}`, '', row(L.stepHeaders), '|---:|---|---:|---:|---|');
-  for (const s of r.steps) out.push(row([String(s.number), s.title, gameTime(s.firstAt), s.actualOrder === null ? '—' : String(s.actualOrder), s.outOfOrder ? L.outOfOrder : s.firstAt === null ? L.notDone : '']));
+  for (const s of r.steps) out.push(row([String(s.number), s.title, gameTime(s.startedAt), gameTime(s.doneAt), s.early.length > 0 ? `${L.outOfOrder}${L.paren(s.early.join(L.listSep))}` : s.doneAt === null ? L.notDone : '']));
   out.push('', `## ${L.oodaLatency}`, '', row(L.oodaHeaders), '|---|---:|---:|---:|---:|---:|');
   for (const o of r.ooda) out.push(row([o.title, gameTime(o.at), gameTime(o.latency.observe), gameTime(o.latency.orient), gameTime(o.latency.decide), gameTime(o.latency.act)]));
   out.push('', `## ${L.findings}`, '', row(L.findingHeaders), '|---:|---|---|---:|---|---|');

@@ -7,9 +7,12 @@ import { describeRef } from '../runbook/cite.ts';
 import type { OodaPhase, StepId } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { DrillEvent, LogEntry } from '../engine/types.ts';
-import { RULES, scoreDrill } from '../scoring/score.ts';
-import type { Category, Finding } from '../scoring/types.ts';
+import { renderMsg } from '../i18n/message.ts';
+import { buildContext } from '../scoring/context.ts';
+import { RULES, scoreContext } from '../scoring/score.ts';
+import type { Category, Finding, SeatScore } from '../scoring/types.ts';
 import { REPORT_LABELS } from './labels.ts';
+import { stepStatuses } from './steps.ts';
 
 /*
  * The after-action report: one model, built purely from the scenario and the log, rendered as
@@ -29,11 +32,12 @@ export interface StepRow {
   step: StepId;
   number: number;
   title: string;
-  /** Game time (ms) the team first worked on this step, or null if it never did. */
-  firstAt: number | null;
-  /** Rank among the steps the team touched, 1 = first. */
-  actualOrder: number | null;
-  outOfOrder: boolean;
+  /** Game time (ms) work on this step first began, or null if it never did. */
+  startedAt: number | null;
+  /** Game time its effect happened (the theft stopped, the data identified), or null if it never did. */
+  doneAt: number | null;
+  /** Titles of the steps it depends on that were not done first. */
+  early: string[];
 }
 
 export interface OodaRow {
@@ -49,7 +53,9 @@ export interface Report {
   seed: string;
   locale: Locale;
   drill: { events: number; endedAt: number; ended: boolean; dataLost: { records: number; of: number } | null };
-  score: { total: number; categories: Record<Category, number> };
+  score: { total: number; categories: Record<Category, number>; penalties: number };
+  /** Each seat's own part of the score; `name` is the seat by its role in the report's locale. */
+  seats: (SeatScore & { name: string })[];
   findings: ReportFinding[];
   steps: StepRow[];
   ooda: OodaRow[];
@@ -61,6 +67,15 @@ export interface Report {
 }
 
 const PHASES: OodaPhase[] = ['observe', 'orient', 'decide', 'act'];
+
+/** Which OODA phase a team move belongs to: work by its catalog phase (counted when it starts), messages act, timeline entries orient, assignments decide. */
+function oodaOf(event: DrillEvent): OodaPhase | null {
+  if (event.type === 'action.started') return getAction(event.action)?.ooda ?? null;
+  if (event.type === 'message.sent') return 'act';
+  if (event.type === 'timeline.added') return 'orient';
+  if (event.type === 'task.assigned' || event.type === 'decision.answered') return 'decide';
+  return null;
+}
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 /** A seat by its role's title in the locale: "Scribe", "Subject-Matter Expert 2", "Incident Commander (alice)". */
@@ -72,36 +87,6 @@ function seatName(role: string, seat: string, locale: Locale): string {
   const n = /^[a-z]+-(\d+)$/.exec(seat)?.[1];
   if (n && seat.startsWith(`${role}-`)) return `${title} ${n}`;
   return `${title}${REPORT_LABELS[locale].paren(seat)}`;
-}
-
-function oodaOf(event: DrillEvent): OodaPhase | null {
-  if (event.type === 'action.taken') return getAction(event.action)?.ooda ?? null;
-  if (event.type === 'message.sent') return 'act';
-  if (event.type === 'timeline.added') return 'orient';
-  if (event.type === 'task.assigned') return 'decide';
-  return null;
-}
-
-function stepRows(entries: readonly LogEntry[], locale: Locale): StepRow[] {
-  const first = new Map<StepId, number>();
-  for (const { at, event } of entries) {
-    if (event.type !== 'action.taken') continue;
-    const step = getAction(event.action)?.step;
-    if (step && !first.has(step)) first.set(step, at);
-  }
-  for (const { at, event } of entries) {
-    if (event.type !== 'message.sent') continue;
-    const step: StepId | null = event.message.audience === 'internal' ? 'internal-comms' : event.message.audience === 'public' || event.message.audience === 'customers' ? 'external-comms' : null;
-    if (step && !first.has(step)) first.set(step, at);
-  }
-  const touched = [...first.entries()].sort((a, b) => a[1] - b[1] || CHECKLIST.findIndex((s) => s.id === a[0]) - CHECKLIST.findIndex((s) => s.id === b[0]));
-  const rank = new Map(touched.map(([id], i) => [id, i + 1]));
-  // A step is out of order when it started before a step the checklist puts more than three places earlier.
-  return CHECKLIST.map((s) => {
-    const at = first.get(s.id) ?? null;
-    const outOfOrder = at !== null && CHECKLIST.some((earlier) => earlier.number < s.number - 3 && (first.get(earlier.id) ?? Infinity) > at);
-    return { step: s.id, number: s.number, title: localize(s.title, locale), firstAt: at, actualOrder: rank.get(s.id) ?? null, outOfOrder };
-  });
 }
 
 function oodaRows(compiled: CompiledScenario, entries: readonly LogEntry[], locale: Locale): OodaRow[] {
@@ -128,7 +113,8 @@ function oodaRows(compiled: CompiledScenario, entries: readonly LogEntry[], loca
 export function buildReport(compiled: CompiledScenario, entries: readonly LogEntry[], options: { locale: Locale }): Report {
   const { locale } = options;
   const { scenario } = compiled;
-  const score = scoreDrill(compiled, entries);
+  const ctx = buildContext(compiled, entries);
+  const score = scoreContext(ctx);
   const created = entries[0]?.event;
   const last = entries.at(-1);
   const store = scenario.adversary.exfiltration && scenario.dataStores.find((d) => d.id === scenario.adversary.exfiltration?.from);
@@ -142,17 +128,27 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
   }
   const findings: ReportFinding[] = score.findings.map((f) => ({
     ...f,
-    title: localize(RULE_TITLES.get(f.rule) ?? { en: f.rule }, locale),
-    message: localize(f.message, locale),
+    title: RULE_TITLES.has(f.rule) ? renderMsg(RULE_TITLES.get(f.rule)!, locale) : f.rule,
+    message: renderMsg(f.message, locale),
     citation: describeRef(f.runbookRef, locale),
   }));
-  const credits = findings.filter((f) => f.points > 0).sort((a, b) => b.points - a.points || compareEnglish(a.rule, b.rule));
-  const deductions = findings.filter((f) => f.points < 0).sort((a, b) => a.points - b.points || compareEnglish(a.rule, b.rule));
+  // The worst first: grave failures by the points they cost, then the largest category losses; one per rule.
+  const misses = findings.filter((f) => f.verdict !== 'met').sort((a, b) => b.penalty - a.penalty || a.points - b.points || compareEnglish(a.rule, b.rule));
   const seenRules = new Set<string>();
-  const practiseNext = deductions
+  const practiseNext = misses
     .filter((f) => (seenRules.has(f.rule) ? false : (seenRules.add(f.rule), true)))
     .slice(0, 6)
     .map((f) => ({ category: f.category, rule: f.rule, title: f.title, message: f.message, citation: f.citation }));
+  // What went well: rules every instance of which was met, so it never contradicts a finding.
+  const missedRules = new Set(misses.map((f) => f.rule));
+  const seenWell = new Set<string>();
+  const wentWell = findings
+    .filter((f) => f.verdict === 'met' && !missedRules.has(f.rule))
+    .sort((a, b) => b.possible - a.possible || compareEnglish(a.rule, b.rule))
+    .filter((f) => (seenWell.has(f.rule) ? false : (seenWell.add(f.rule), true)))
+    .slice(0, 6)
+    .map((f) => f.message);
+  const stepTitle = new Map(CHECKLIST.map((s) => [s.id, localize(s.title, locale)]));
   return {
     scenario: { id: scenario.id, version: scenario.version, title: localize(scenario.title, locale) },
     seed: created?.type === 'drill.created' ? created.seed : '',
@@ -163,14 +159,14 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
       ended: entries.some((e) => e.event.type === 'drill.ended'),
       dataLost: store ? { records: exfilTotal, of: store.records } : null,
     },
-    score: { total: score.total, categories: score.categories },
+    score: { total: score.total, categories: score.categories, penalties: score.penalties },
+    seats: score.seats.map((x) => ({ ...x, name: seatName(x.role, x.seat, locale) })),
     findings,
-    steps: stepRows(entries, locale),
+    steps: stepStatuses(ctx).map((x) => ({ step: x.step, number: x.number, title: stepTitle.get(x.step) ?? x.step, startedAt: x.startedAt, doneAt: x.doneAt, early: x.early.map((e) => stepTitle.get(e) ?? e) })),
     ooda: oodaRows(compiled, entries, locale),
     hints,
     timeline,
-    // Only rules met in full went well; a partial credit (4 of 6 milestones) is not a success story.
-    wentWell: credits.filter((f) => !deductions.some((d) => d.rule === f.rule)).slice(0, 6).map((f) => f.message),
+    wentWell,
     practiseNext,
   };
 }

@@ -35,6 +35,7 @@ export const ACTION_TITLES: Record<string, Record<Exclude<Locale, 'en'>, string>
   'disable-code-path': { ja: '悪用されたコードパスやサービスを無効化する', 'zh-CN': '禁用被利用的代码路径或服务' },
   'rotate-credentials': { ja: '侵害された鍵と認証情報をローテーションする', 'zh-CN': '轮换已泄露的密钥和凭据' },
   'restore-from-backup': { ja: 'クリーンと確認したバックアップから復元する', 'zh-CN': '从验证为干净的备份恢复' },
+  'deploy-clean-instance': { ja: '既知のクリーンなインスタンスでサービスを再開する', 'zh-CN': '在已知干净的实例上恢复服务' },
   'add-monitoring': { ja: '同じ攻撃の再発を検知するアラートを追加する', 'zh-CN': '为此类攻击的再次发生添加告警' },
   'verify-fix': { ja: '展開前に修正の回避を試みる', 'zh-CN': '上线前尝试绕过修复' },
   'build-attack-timeline': { ja: '攻撃のタイムラインを作成する', 'zh-CN': '梳理攻击时间线' },

@@ -170,5 +170,10 @@ export interface ActionDef {
   evidence: EvidenceEffect;
   /** Whether taking it twice on the same target is refused as already done. */
   once: boolean;
+  /**
+   * Game minutes the work takes a person (a scenario may set other figures per asset). The seat doing
+   * it can do nothing else meanwhile; effects and findings land when it completes.
+   */
+  minutes: number;
   refs: readonly RunbookRef[];
 }

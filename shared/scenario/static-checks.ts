@@ -59,8 +59,11 @@ export function staticChecks(scenario: Scenario, file: string, map?: Pick<Source
     if ('exfilStopped' in c) return scenario.adversary.exfiltration !== undefined;
     if ('adversary' in c) return scenario.adversary.tipOff !== undefined;
     if ('phase' in c) return reachable.has(c.phase);
-    if ('insider' in c) return (c.insider === 'confirmed') === (scenario.adversary.origin === 'insider');
-    if ('message' in c) return true;
+    if ('insider' in c) {
+      const chance = scenario.adversary.origin === 'insider' ? scenario.adversary.insiderChance : 0;
+      return c.insider === 'confirmed' ? chance > 0 : chance < 1;
+    }
+    if ('known' in c || 'decision' in c || 'message' in c) return true;
     if ('all' in c) return c.all.every((x) => couldHold(x, visiting));
     if ('any' in c) return c.any.some((x) => couldHold(x, visiting));
     return true; // `not`: assumed satisfiable

@@ -1,4 +1,5 @@
-import { localize, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { renderMsg } from '../i18n/message.ts';
 import type { Finding, ScoreResult } from './types.ts';
 
 /*
@@ -27,6 +28,9 @@ export interface LiveScore {
   seq: number;
   total: number;
   categories: ScoreResult['categories'];
+  penalties: number;
+  /** Each seat's own part of the score. */
+  seats: ScoreResult['seats'];
   /** The latest findings, oldest first: at most LIVE_FINDINGS_SHOWN of them. */
   findings: LiveFinding[];
   /** How many findings the score has in all (the report lists every one). */
@@ -39,8 +43,24 @@ export function liveScore(score: ScoreResult, locale: Locale, seq: number): Live
     seq,
     total: score.total,
     categories: score.categories,
+    penalties: score.penalties,
+    seats: score.seats,
     // Fields written out rather than `{ ...f, message }`, which V8 builds through its slow path.
-    findings: score.findings.slice(-LIVE_FINDINGS_SHOWN).map((f) => ({ rule: f.rule, category: f.category, runbookRef: f.runbookRef, points: f.points, at: f.at, events: f.events, message: localize(f.message, locale) })),
+    findings: score.findings.slice(-LIVE_FINDINGS_SHOWN).map((f) => ({
+      rule: f.rule,
+      category: f.category,
+      earned: f.earned,
+      possible: f.possible,
+      points: f.points,
+      penalty: f.penalty,
+      verdict: f.verdict,
+      severity: f.severity,
+      seats: f.seats,
+      at: f.at,
+      events: f.events,
+      runbookRef: f.runbookRef,
+      message: renderMsg(f.message, locale),
+    })),
     findingsTotal: score.findings.length,
   };
 }

@@ -1,6 +1,5 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PLAYER_ROLES } from '../runbook/types.ts';
 import { audienceSchema } from '../scenario/schema.ts';
 import { messageDraftSchema } from '../engine/command-schema.ts';
 import type { Actor, Command, CommandEnvelope } from '../engine/types.ts';
@@ -15,6 +14,11 @@ const time = z.union([
   z.number().min(0),
   z.string().regex(/^\d+:\d{2}$/, 'write times as "mm:ss" or a number of minutes'),
 ]);
+/** A time an entry claims something happened: may be before the drill began ("-40:00", -2880). */
+const claimedTime = z.union([
+  z.number(),
+  z.string().regex(/^-?\d+:\d{2}$/, 'write times as "mm:ss" (negative before the drill began, e.g. "-40:00") or a number of minutes'),
+]);
 const seatSchema = z.string().regex(/^(facilitator|ic|deputy|scribe|sme(\/sme-\d+)?|(ic|deputy|scribe)\/[a-z0-9-]+)$/, 'as: a role (ic, deputy, scribe, sme, facilitator) or role/seat such as sme/sme-2');
 
 const stepSchema = z
@@ -24,10 +28,14 @@ const stepSchema = z
     do: z.string().optional(),
     target: z.string().optional(),
     detail: z.string().optional(),
-    say: messageDraftSchema.partial({ recipients: true, subject: true, encrypted: true, purpose: true, audience: true }).optional(),
+    say: messageDraftSchema.partial({ subject: true, encrypted: true }).optional(),
     log: z.string().optional(),
-    claimedAt: time.optional(),
-    assign: z.strictObject({ toRole: z.enum(PLAYER_ROLES), action: z.string(), target: z.string().optional(), note: z.string().optional() }).optional(),
+    claimedAt: claimedTime.optional(),
+    asset: z.string().optional(),
+    kind: z.string().optional(),
+    assign: z.strictObject({ toSeat: z.string(), action: z.string(), target: z.string().optional(), note: z.string().optional() }).optional(),
+    cancel: z.string().optional(),
+    answer: z.strictObject({ inject: z.string(), option: z.string(), note: z.string().optional() }).optional(),
     push: z.string().optional(),
     adhoc: z.strictObject({ title: z.string(), body: z.string(), audience: audienceSchema.default('all') }).optional(),
     note: z.string().optional(),
@@ -39,7 +47,7 @@ const stepSchema = z
     hint: z.literal(true).optional(),
   })
   .superRefine((step, ctx) => {
-    const kinds = ['do', 'say', 'log', 'assign', 'push', 'adhoc', 'note', 'start', 'pause', 'resume', 'speed', 'end', 'hint'].filter((k) => step[k as keyof typeof step] !== undefined);
+    const kinds = ['do', 'say', 'log', 'assign', 'cancel', 'answer', 'push', 'adhoc', 'note', 'start', 'pause', 'resume', 'speed', 'end', 'hint'].filter((k) => step[k as keyof typeof step] !== undefined);
     if (kinds.length !== 1) ctx.addIssue({ code: 'custom', message: `each step does exactly one thing; this one has ${kinds.length ? kinds.join(', ') : 'none'}` });
   });
 
@@ -52,8 +60,10 @@ export type PlayStep = PlayScript['steps'][number];
 
 export function toMs(t: number | string): number {
   if (typeof t === 'number') return Math.round(t * MS_PER_MINUTE);
-  const [m, s] = t.split(':').map(Number);
-  return ((m ?? 0) * 60 + (s ?? 0)) * 1000;
+  const negative = t.startsWith('-');
+  const [m, s] = t.replace(/^-/, '').split(':').map(Number);
+  const ms = ((m ?? 0) * 60 + (s ?? 0)) * 1000;
+  return negative ? -ms : ms;
 }
 
 function actorOf(as: string): Actor {
@@ -63,14 +73,13 @@ function actorOf(as: string): Actor {
 
 function commandOf(step: PlayStep): Command {
   if (step.do !== undefined) return { type: 'action.take', action: step.do, ...(step.target ? { target: step.target } : {}), ...(step.detail ? { detail: step.detail } : {}) };
-  if (step.say) {
-    return {
-      type: 'message.send',
-      message: { purpose: 'discussion', audience: 'team', recipients: [], subject: '', encrypted: false, ...step.say },
-    };
+  if (step.say) return { type: 'message.send', message: { subject: '', encrypted: false, ...step.say } };
+  if (step.log !== undefined) {
+    return { type: 'timeline.add', text: step.log, ...(step.claimedAt !== undefined ? { claimedAt: toMs(step.claimedAt) } : {}), ...(step.asset ? { asset: step.asset } : {}), ...(step.kind ? { kind: step.kind } : {}) };
   }
-  if (step.log !== undefined) return { type: 'timeline.add', text: step.log, ...(step.claimedAt !== undefined ? { claimedAt: toMs(step.claimedAt) } : {}) };
   if (step.assign) return { type: 'task.assign', ...step.assign };
+  if (step.cancel !== undefined) return { type: 'action.cancel', workId: step.cancel };
+  if (step.answer) return { type: 'decision.answer', injectId: step.answer.inject, option: step.answer.option, ...(step.answer.note ? { note: step.answer.note } : {}) };
   if (step.push !== undefined) return { type: 'inject.push', injectId: step.push };
   if (step.adhoc) return { type: 'inject.adhoc', ...step.adhoc };
   if (step.note !== undefined) return { type: 'facilitator.note', text: step.note };

@@ -1,150 +1,130 @@
-import type { ActionRecord, ScoringContext } from '../context.ts';
-import { minutes } from '../context.ts';
-import { pick, t, type RuleText } from '../text.ts';
-import type { Observation, Rule } from '../types.ts';
+import type { ScoringContext, EvidenceLoss } from '../context.ts';
+import { isCompromisedAsset, seatsOfRole } from '../context.ts';
+import { assetName, instance, m, time } from '../rule-kit.ts';
+import { PENALTY } from '../severity.ts';
+import type { Instance, Rule } from '../types.ts';
 
-/* Evidence preservation: chain of custody for every compromised system. */
+/* Evidence preservation: every breached system keeps its memory and a read-only, off-host image. */
 
-const obs = (at: number, events: number[], message: RuleText): Observation => ({ at, events, message });
-const onCompromised = (ctx: ScoringContext, a: ActionRecord) => a.target !== undefined && ctx.compromised.includes(a.target);
-/** Evidence that survives the host: memory captures, and disk images shipped off the host (an on-host copy dies with it). */
-const capturedBefore = (ctx: ScoringContext, target: string, kind: 'captures-disk' | 'captures-memory', seq: number) =>
-  ctx.actions.some((a) => a.target === target && a.def.evidence === kind && (kind === 'captures-memory' || a.def.sets.imageSecured) && a.seq < seq);
+/** Who answers for a loss: whoever did the work, the leads for what they let happen, those whose noise tipped the attacker off. */
+function lossSeats(ctx: ScoringContext, loss: EvidenceLoss): string[] {
+  const cause = loss.cause;
+  if ('work' in cause) return [cause.work.actor.seat];
+  if ('inject' in cause) return seatsOfRole(ctx, 'ic', 'deputy');
+  return alertSeats(ctx);
+}
+
+/** The seats whose noisy work or message alerted the attacker. */
+export function alertSeats(ctx: ScoringContext): string[] {
+  const alerted = ctx.adversary.alerted;
+  if (!alerted) return [];
+  const message = ctx.messages.find((x) => x.id === ctx.adversary.noticedMessage);
+  if (message) return [message.actor.seat];
+  const noisy = [...ctx.work.values()].filter((w) => w.def.noisy && w.start.seq < alerted.seq).at(-1);
+  return noisy ? [noisy.actor.seat] : seatsOfRole(ctx, 'ic');
+}
+
+function causeText(loss: EvidenceLoss) {
+  const cause = loss.cause;
+  if ('work' in cause) return cause.work.def.title;
+  if ('inject' in cause) return m('evidence.cause.restart');
+  return m('evidence.cause.attacker');
+}
+
+function lossRule(id: string, kind: 'disk' | 'memory', points: number, penalty: number, ref: Rule['ref']): Rule {
+  return {
+    id,
+    category: 'evidence',
+    title: m(`rule.${id}` as never),
+    points,
+    ref,
+    severity: 1,
+    evaluate(ctx) {
+      const out: Instance[] = [];
+      for (const loss of ctx.evidenceLoss) {
+        if (loss.kind !== kind || !isCompromisedAsset(ctx, loss.asset)) continue;
+        out.push(instance(0, lossSeats(ctx, loss), loss.at, [loss.seq], m(`${id}.missed` as never, { asset: assetName(ctx, loss.asset), cause: causeText(loss), time: time(loss.at) }), { penalty, severity: 1 }));
+      }
+      // Work that would have lost it, done only after it was secured: the runbook followed.
+      for (const a of ctx.actions) {
+        if (!a.target || !isCompromisedAsset(ctx, a.target)) continue;
+        const loses = kind === 'disk' ? a.def.sets.destroyed : a.def.sets.rebooted || a.def.sets.shutDown || a.def.sets.destroyed;
+        if (!loses || ctx.evidenceLoss.some((l) => l.kind === kind && l.asset === a.target && l.seq <= a.seq)) continue;
+        out.push(instance(1, [a.actor.seat], a.at, [a.seq], m(`${id}.met` as never, { asset: assetName(ctx, a.target), action: a.def.title, time: time(a.at) })));
+      }
+      return out;
+    },
+  };
+}
 
 export const EVIDENCE_RULES: Rule[] = [
-  {
-    id: 'EVD-1',
-    category: 'evidence',
-    title: t('Image a compromised disk before it is destroyed', '侵害されたディスクは破棄する前にイメージを取る', '失陷磁盘在销毁前先做镜像'),
-    points: 4,
-    ref: { source: 'sectemplates', section: 'step-11' },
-    evaluate(ctx) {
-      const destroyed = ctx.actions.filter((a) => a.def.evidence === 'destroys-disk' && onCompromised(ctx, a));
-      const violations = destroyed
-        .filter((a) => !capturedBefore(ctx, a.target ?? '', 'captures-disk', a.seq))
-        .map((a) => obs(a.at, [a.seq], t(
-          `${a.target} was destroyed ("${a.def.title.en}") at ${minutes(a.at)} with no disk image taken first.`,
-          `${a.target} は ${minutes(a.at)} に破棄された（「${pick(a.def.title, 'ja')}」）が、その前にディスクイメージが取られていなかった。`,
-          `${a.target} 在 ${minutes(a.at)} 被销毁（“${pick(a.def.title, 'zh-CN')}”），此前没有制作磁盘镜像。`,
-        )));
-      const fb = ctx.fallback;
-      if (fb && fb.kind !== 'dump' && ctx.compromised.includes(fb.target) && !capturedBefore(ctx, fb.target, 'captures-disk', fb.seq)) {
-        violations.push(obs(fb.at, [fb.seq], t(
-          `The attacker wiped ${fb.target} at ${minutes(fb.at)} before its disk was imaged: that evidence is lost.`,
-          `ディスクイメージを取る前の ${minutes(fb.at)} に、攻撃者が ${fb.target} を消去した。その証拠は失われた。`,
-          `在制作磁盘镜像之前，攻击者于 ${minutes(fb.at)} 擦除了 ${fb.target}：这部分证据已丢失。`,
-        )));
-      }
-      if (destroyed.length === 0 && violations.length === 0) return null;
-      return { violations, pass: obs(destroyed[0]?.at ?? 0, destroyed.map((a) => a.seq), t('Every compromised disk was imaged before it was destroyed.', '侵害されたディスクはすべて、破棄の前にイメージが取られた。', '所有失陷磁盘在销毁前都做了镜像。')) };
-    },
-  },
-  {
-    id: 'EVD-2',
-    category: 'evidence',
-    title: t('Capture memory before a reboot or shutdown', '再起動や停止の前にメモリを取得する', '重启或关机前先采集内存'),
-    points: 3,
-    ref: { source: 'pd-ooda', section: 'observe-active' },
-    evaluate(ctx) {
-      const losing = ctx.actions.filter((a) => (a.def.evidence === 'loses-memory' || a.def.evidence === 'destroys-disk') && onCompromised(ctx, a));
-      if (losing.length === 0) return null;
-      const firstPerTarget = new Map<string, ActionRecord>();
-      for (const a of losing) if (!firstPerTarget.has(a.target ?? '')) firstPerTarget.set(a.target ?? '', a);
-      const violations = [...firstPerTarget.values()]
-        .filter((a) => !capturedBefore(ctx, a.target ?? '', 'captures-memory', a.seq))
-        .map((a) => obs(a.at, [a.seq], t(
-          `${a.target}'s memory was lost ("${a.def.title.en}" at ${minutes(a.at)}) before it was captured.`,
-          `${a.target} のメモリは取得される前に失われた（${minutes(a.at)} の「${pick(a.def.title, 'ja')}」）。`,
-          `${a.target} 的内存在采集之前就丢失了（${minutes(a.at)} 的“${pick(a.def.title, 'zh-CN')}”）。`,
-        )));
-      return { violations, pass: obs(losing[0]?.at ?? 0, losing.map((a) => a.seq), t('Memory was captured before any compromised host was rebooted or shut down.', '侵害されたホストを再起動・停止する前にメモリが取得された。', '在任何失陷主机重启或关机之前都采集了内存。')) };
-    },
-  },
+  lossRule('EVD-1', 'disk', 4, PENALTY.diskDestroyed, { source: 'sectemplates', section: 'step-11' }),
+  lossRule('EVD-2', 'memory', 3, PENALTY.memoryLost, { source: 'pd-ooda', section: 'observe-active' }),
   {
     id: 'EVD-3',
     category: 'evidence',
-    title: t('Image every compromised system', '侵害されたすべてのシステムのイメージを取る', '为每个失陷系统制作镜像'),
-    points: 3,
+    title: m('rule.EVD-3'),
+    points: 4,
     ref: { source: 'pd', section: 'isolate-instances' },
+    severity: 1,
     evaluate(ctx) {
-      if (ctx.compromised.length === 0) return null;
-      const imaged = (id: string) => ctx.actions.find((a) => a.target === id && a.def.evidence === 'captures-disk' && a.def.sets.imageSecured);
-      const missing = ctx.compromised.filter((id) => !imaged(id));
-      const done = ctx.compromised.filter((id) => imaged(id));
-      return {
-        violations: missing.map((id) => obs(ctx.end.at, [], t(
-          `${id} was compromised but its disk was never imaged to off-host storage.`,
-          `${id} は侵害されていたが、ディスクがホスト外のストレージにイメージ化されることはなかった。`,
-          `${id} 已失陷，但其磁盘始终没有镜像到主机以外的存储。`,
-        ))),
-        pass: obs(imaged(done[0] ?? '')?.at ?? 0, done.map((id) => imaged(id)?.seq ?? 0), t(
-          `Disk images were taken of every compromised system (${done.join(', ')}).`,
-          `侵害されたすべてのシステム（${done.join('、')}）のディスクイメージが取られた。`,
-          `所有失陷系统（${done.join('、')}）都制作了磁盘镜像。`,
-        )),
-      };
+      const compromised = Object.keys(ctx.truth?.compromised ?? {});
+      const smes = seatsOfRole(ctx, 'sme');
+      return compromised.map((id) => {
+        const found = (ctx.assetKnowledge.get(id) ?? []).some((k) => k.level === 'confirmed' || k.level === 'suspected');
+        const image = ctx.actions.find((a) => a.target === id && a.def.sets.imageSecured);
+        const memory = ctx.actions.find((a) => a.target === id && a.def.evidence === 'captures-memory');
+        const events = [image?.seq, memory?.seq].filter((s): s is number => s !== undefined);
+        const seats = [...new Set([image?.actor.seat, memory?.actor.seat].filter((s): s is string => !!s))];
+        if (!found && !image && !memory) return instance(0, smes, ctx.end.at, [], m('EVD-3.unfound', { asset: assetName(ctx, id) }), { severity: 5 });
+        const fraction = (image ? 0.6 : 0) + (memory ? 0.4 : 0);
+        const key = fraction === 1 ? 'EVD-3.met' : image ? 'EVD-3.noMemory' : memory ? 'EVD-3.noImage' : 'EVD-3.nothing';
+        return instance(fraction, seats.length > 0 ? seats : smes, image?.at ?? memory?.at ?? ctx.end.at, events, m(key, { asset: assetName(ctx, id) }), { severity: 5 });
+      });
     },
   },
   {
     id: 'EVD-4',
     category: 'evidence',
-    title: t('Keep disk images read-only and off the host', 'ディスクイメージは読み取り専用でホスト外に保管する', '磁盘镜像保持只读并存放在主机之外'),
+    title: m('rule.EVD-4'),
     points: 2,
     ref: { source: 'pd', section: 'isolate-instances' },
+    severity: 5,
     evaluate(ctx) {
-      const images = ctx.actions.filter((a) => a.def.evidence === 'captures-disk');
-      if (images.length === 0) return null;
-      return {
-        violations: images
-          .filter((a) => !a.def.sets.imageSecured)
-          .map((a) => obs(a.at, [a.seq], t(
-            `The image of ${a.target} at ${minutes(a.at)} was left writable on the host itself, where it can be tampered with.`,
-            `${minutes(a.at)} に取った ${a.target} のイメージは、改ざんされうるホスト自身の上に書き込み可能なまま置かれた。`,
-            `${minutes(a.at)} 制作的 ${a.target} 镜像以可写状态留在了主机本身，可能被篡改。`,
-          ))),
-        pass: obs(images[0]?.at ?? 0, images.map((a) => a.seq), t('Every disk image was read-only and shipped to off-site cold storage.', 'ディスクイメージはすべて読み取り専用で、外部のコールドストレージへ送られた。', '所有磁盘镜像均为只读，并已送往异地冷存储。')),
-      };
+      return ctx.actions
+        .filter((a) => a.def.evidence === 'captures-disk')
+        .map((a) => (a.def.sets.imageSecured
+          ? instance(1, [a.actor.seat], a.at, [a.seq], m('EVD-4.met', { asset: assetName(ctx, a.target), time: time(a.at) }))
+          : instance(0, [a.actor.seat], a.at, [a.seq], m('EVD-4.missed', { asset: assetName(ctx, a.target), time: time(a.at) }))));
     },
   },
   {
     id: 'EVD-5',
     category: 'evidence',
-    title: t('Never clean a compromised host in place', '侵害されたホストをその場で駆除しない', '切勿就地清理失陷主机'),
+    title: m('rule.EVD-5'),
     points: 2,
     ref: { source: 'sectemplates', section: 'step-11' },
+    severity: 5,
     evaluate(ctx) {
-      if (ctx.compromised.length === 0) return null;
-      return {
-        violations: ctx.actions
-          .filter((a) => a.def.id === 'clean-host' && onCompromised(ctx, a))
-          .map((a) => obs(a.at, [a.seq], t(
-            `${a.target} was cleaned in place at ${minutes(a.at)}; deploy a known-clean instance instead.`,
-            `${a.target} は ${minutes(a.at)} にその場で駆除された。代わりにクリーンと分かっているインスタンスを展開すべきだった。`,
-            `${a.target} 在 ${minutes(a.at)} 被就地清理；应改为部署一个确认干净的实例。`,
-          ))),
-        pass: obs(ctx.end.at, [], t('No compromised host was cleaned in place.', '侵害されたホストがその場で駆除されることはなかった。', '没有任何失陷主机被就地清理。')),
-      };
+      return ctx.actions
+        .filter((a) => a.def.id === 'clean-host' && isCompromisedAsset(ctx, a.target))
+        .map((a) => instance(0, [a.actor.seat], a.at, [a.seq], m('EVD-5.missed', { asset: assetName(ctx, a.target), time: time(a.at) })));
     },
   },
   {
     id: 'EVD-6',
     category: 'evidence',
-    title: t('Restore only from a backup validated as clean', 'クリーンと確認したバックアップからのみ復元する', '只从验证为干净的备份恢复'),
+    title: m('rule.EVD-6'),
     points: 1,
     ref: { source: 'pd-ooda', section: 'act' },
+    severity: 5,
     evaluate(ctx) {
-      const restores = ctx.actions.filter((a) => a.def.id === 'restore-from-backup');
-      if (restores.length === 0) return null;
-      return {
-        violations: restores
-          .filter((r) => !ctx.actions.some((a) => a.def.id === 'validate-backup' && a.target === r.target && a.seq < r.seq))
-          .map((r) => obs(r.at, [r.seq], t(
-            `${r.target} was restored at ${minutes(r.at)} from a backup nobody had validated.`,
-            `${r.target} は ${minutes(r.at)} に、誰も検証していないバックアップから復元された。`,
-            `${r.target} 在 ${minutes(r.at)} 从一个无人验证过的备份中恢复。`,
-          ))),
-        pass: obs(restores[0]?.at ?? 0, restores.map((r) => r.seq), t('Restores used backups validated as clean.', '復元にはクリーンと確認されたバックアップが使われた。', '恢复使用的是验证为干净的备份。')),
-      };
+      return ctx.actions
+        .filter((a) => a.def.id === 'restore-from-backup')
+        .map((r) => {
+          const validated = ctx.actions.some((a) => a.def.id === 'validate-backup' && a.target === r.target && a.seq < r.seq);
+          return instance(validated ? 1 : 0, [r.actor.seat], r.at, [r.seq], m(validated ? 'EVD-6.met' : 'EVD-6.missed', { asset: assetName(ctx, r.target), time: time(r.at) }));
+        });
     },
   },
 ];

@@ -1,139 +1,141 @@
 import { normalize } from '../../comms/index.ts';
-import { minutes, type ScoringContext } from '../context.ts';
-import { ROLE_DEFS } from '../../runbook/roles.ts';
-import { listOf, pick, t, type RuleText } from '../text.ts';
-import type { Rule } from '../types.ts';
-
-/** A role's name in one locale ("the deputy" reads oddly in Japanese; each language gets its own form). */
-const roleName = (role: string, locale: keyof RuleText): string => {
-  const def = ROLE_DEFS.find((r) => r.id === role);
-  return def ? pick(def.title, locale) : role;
-};
-const owners = (roles: readonly string[], locale: keyof RuleText) => listOf(roles.map((r) => roleName(r, locale)), locale, 'or');
+import type { ScoringContext, TimelineRecord } from '../context.ts';
+import { knewBefore, seatsOfRole } from '../context.ts';
+import { assetName, instance, m, time } from '../rule-kit.ts';
+import type { Instance, Rule } from '../types.ts';
+import { resolveAsset } from '../../engine/truth.ts';
+import { getAction } from '../../runbook/actions.ts';
 
 /* Role discipline: the IC leads rather than types, each role does its own work, the scribe keeps a true timeline. */
 
-type TruthEvent = ScoringContext['compiled']['scenario']['truth'][number];
+/** How far off a claimed time may be: five minutes, or a tenth of how long ago it was, whichever is more. */
+const tolerance = (minute: number) => Math.max(5, Math.abs(minute) * 0.1) * 60_000;
 
-/** Each truth event's keywords, normalised once per scenario rather than on every live score. */
-const normalizedKeywords = new WeakMap<TruthEvent, string[]>();
-function keywordsOf(truth: TruthEvent): string[] {
-  let keywords = normalizedKeywords.get(truth);
-  if (!keywords) normalizedKeywords.set(truth, (keywords = truth.keywords.map(normalize)));
-  return keywords;
+/** The seats that keep the timeline: the scribe, and anyone the IC handed the working document or the timeline to. */
+export function timelineKeepers(ctx: ScoringContext): Set<string> {
+  const keepers = new Set(seatsOfRole(ctx, 'scribe'));
+  for (const t of ctx.tasks) if (t.action === 'create-working-document' || t.action === 'build-attack-timeline') keepers.add(t.toSeat);
+  return keepers;
 }
 
-/** Truth events the scribe's timeline mentions, by keyword. */
-function coverage(ctx: ScoringContext) {
-  const key = ctx.compiled.scenario.truth.filter((t) => t.key);
-  return key.map((truth) => {
-    const keywords = keywordsOf(truth);
-    return { truth, entry: ctx.timeline.find((e) => keywords.some((k) => e.norm.includes(k))) };
+/** The key events of this drill's world, with where and when they really happened. */
+function keyEvents(ctx: ScoringContext) {
+  const truth = ctx.truth;
+  if (!truth) return [];
+  return ctx.compiled.scenario.truth
+    .filter((e) => e.key && truth.times[e.id] !== undefined)
+    .map((e) => ({ event: e, minute: truth.times[e.id]!, asset: e.asset === undefined ? undefined : resolveAsset(e.asset, truth) }));
+}
+
+/** Entries that copy what an inject said earn nothing: a timeline records what the team established. */
+function copiesInject(ctx: ScoringContext, entry: TimelineRecord): boolean {
+  const words = new Set(normalize(entry.text).split(/[\s,.;:!?。、，]+/).filter((w) => w.length > 3));
+  if (words.size < 4) return false;
+  return ctx.injects.some(({ injectId }) => {
+    const body = ctx.compiled.injectsById.get(injectId)?.body.en;
+    if (!body) return false;
+    const source = new Set(normalize(body).split(/[\s,.;:!?。、，]+/));
+    let shared = 0;
+    for (const w of words) if (source.has(w)) shared++;
+    return shared / words.size >= 0.6;
   });
 }
 
-/** How far off a claimed time may be: five minutes, or a tenth of how long ago it was, whichever is more. */
-const tolerance = (atMinute: number) => Math.max(5, Math.abs(atMinute) * 0.1) * 60_000;
+const matches = (entry: TimelineRecord, e: { event: { kind: string }; asset?: string }) => entry.kind === e.event.kind && (e.asset === undefined || entry.asset === e.asset);
 
 export const ROLE_RULES: Rule[] = [
   {
     id: 'ROL-1',
     category: 'roles',
-    title: t('The IC delegates hands-on work', 'IC は実作業を任せる', 'IC 把动手操作交给他人'),
+    title: m('rule.ROL-1'),
     points: 3,
     ref: { source: 'pd', section: 'ic-required' },
+    severity: 6,
     evaluate(ctx) {
-      const icActs = ctx.actions.filter((a) => a.actor.role === 'ic');
-      if (icActs.length === 0 && ctx.tasks.length === 0) return null;
-      const handsOn = icActs.filter((a) => a.def.handsOn);
-      // With no hands-on work and no delegation there is nothing to judge either way.
-      if (handsOn.length === 0 && ctx.tasks.length === 0) return null;
-      return {
-        violations: handsOn.map((a) => ({ at: a.at, events: [a.seq], message: t(
-          `The IC did hands-on work ("${a.def.title.en}"${a.target ? ` on ${a.target}` : ''}) at ${minutes(a.at)} instead of delegating it.`,
-          `IC が ${minutes(a.at)} に自ら実作業（${a.target ? `${a.target} に対する` : ''}「${pick(a.def.title, 'ja')}」）を行い、任せなかった。`,
-          `IC 在 ${minutes(a.at)} 亲自动手操作（${a.target ? `针对 ${a.target} 的` : ''}“${pick(a.def.title, 'zh-CN')}”），而没有交给他人。`,
-        ) })),
-        pass: { at: ctx.tasks[0]?.at ?? 0, events: ctx.tasks.map((t) => t.seq), message: t(
-          `The IC delegated technical work (${ctx.tasks.length} task${ctx.tasks.length === 1 ? '' : 's'} assigned) and did none of it personally.`,
-          `IC は技術作業を任せ（${ctx.tasks.length} 件のタスクを割り当て）、自らは手を動かさなかった。`,
-          `IC 把技术工作交给他人（分配了 ${ctx.tasks.length} 项任务），自己没有亲自操作。`,
-        ) },
-      };
+      const handsOn = [...ctx.work.values()].filter((w) => w.actor.role === 'ic' && w.def.handsOn);
+      const assigned = ctx.tasks.filter((t) => seatsOfRole(ctx, 'ic').includes(t.by.seat));
+      if (handsOn.length === 0 && assigned.length === 0) return [];
+      if (handsOn.length === 0) return [instance(1, [assigned[0]!.by.seat], assigned[0]!.at, assigned.map((t) => t.seq), m('ROL-1.met', { count: { count: assigned.length } }))];
+      return handsOn.map((w) => instance(0, [w.actor.seat], w.start.at, [w.start.seq], m('ROL-1.missed', { action: w.def.title, asset: w.target ? assetName(ctx, w.target) : '—', time: time(w.start.at) })));
     },
   },
   {
     id: 'ROL-2',
     category: 'roles',
-    title: t('Each action is taken by the role that owns it', '各アクションは担当の役割が行う', '每项操作由其负责角色执行'),
+    title: m('rule.ROL-2'),
     points: 2,
     ref: { source: 'pd', section: 'assemble-team' },
+    severity: 6,
     evaluate(ctx) {
-      const players = ctx.actions.filter((a) => a.actor.role !== 'system');
-      if (players.length === 0) return null;
-      return {
-        violations: players
-          .filter((a) => !(a.def.owners as readonly string[]).includes(a.actor.role))
-          .map((a) => ({ at: a.at, events: [a.seq], message: t(
-            `"${a.def.title.en}" was done by the ${a.actor.role} at ${minutes(a.at)}; it belongs to ${a.def.owners.join(' or ')}.`,
-            `「${pick(a.def.title, 'ja')}」は ${minutes(a.at)} に${roleName(a.actor.role, 'ja')}が行ったが、担当は${owners(a.def.owners, 'ja')}である。`,
-            `“${pick(a.def.title, 'zh-CN')}”在 ${minutes(a.at)} 由${roleName(a.actor.role, 'zh-CN')}执行，但它应由${owners(a.def.owners, 'zh-CN')}负责。`,
-          ) })),
-        pass: { at: players[0]?.at ?? 0, events: [], message: t('Every action was taken by the role that owns it.', 'すべてのアクションが担当の役割によって行われた。', '每项操作都由其负责角色执行。') },
-      };
+      const out: Instance[] = [];
+      const wrong = ctx.actions.filter((a) => !(a.def.owners as readonly string[]).includes(a.actor.role));
+      for (const a of wrong) out.push(instance(0, [a.actor.seat], a.at, [a.seq], m('ROL-2.missed', { action: a.def.title, role: m(`role.${a.actor.role}` as never), owners: { list: a.def.owners.map((o) => m(`role.${o}` as never)), conj: 'or' }, time: time(a.at) })));
+      const right = ctx.actions.length - wrong.length;
+      if (right > 0) out.push(instance(1, [...new Set(ctx.actions.filter((a) => !wrong.includes(a)).map((a) => a.actor.seat))], ctx.actions[0]!.at, [], m('ROL-2.met', { count: { count: right } })));
+      return out;
     },
   },
   {
     id: 'ROL-3',
     category: 'roles',
-    title: t("The scribe's timeline covers the key events", '記録係のタイムラインが重要な出来事を網羅している', '记录员的时间线涵盖关键事件'),
-    points: 3,
+    title: m('rule.ROL-3'),
+    points: 4,
     ref: { source: 'sectemplates', section: 'step-15' },
+    severity: 6,
     evaluate(ctx) {
-      const rows = coverage(ctx);
-      if (rows.length === 0) return null;
-      const covered = rows.filter((r) => r.entry);
-      const missing = rows.filter((r) => !r.entry).map((r) => r.truth.text);
-      return {
-        fraction: covered.length / rows.length,
-        observation: {
-          at: covered[0]?.entry?.at ?? ctx.end.at,
-          events: covered.map((r) => r.entry?.seq ?? 0),
-          message: missing.length === 0
-            ? t(`The timeline covers all ${rows.length} key events.`, `タイムラインは重要な出来事 ${rows.length} 件をすべて網羅している。`, `时间线涵盖了全部 ${rows.length} 个关键事件。`)
-            : t(
-              `The timeline covers ${covered.length} of ${rows.length} key events; missing: ${missing.map((m) => m.en).join('; ')}.`,
-              `タイムラインは重要な出来事 ${rows.length} 件中 ${covered.length} 件を網羅。抜けている出来事：${missing.map((m) => pick(m, 'ja')).join('／')}。`,
-              `时间线涵盖了 ${rows.length} 个关键事件中的 ${covered.length} 个；缺少：${missing.map((m) => pick(m, 'zh-CN')).join('；')}。`,
-            ),
-        },
-      };
+      const keys = keyEvents(ctx);
+      if (keys.length === 0) return [];
+      const keepers = timelineKeepers(ctx);
+      const counted = new Set<TimelineRecord>();
+      const covered = keys.filter((e) => {
+        const entry = ctx.timeline.find(
+          (t) =>
+            !counted.has(t) &&
+            keepers.has(t.actor.seat) &&
+            matches(t, e) &&
+            t.claimedAt !== undefined &&
+            Math.abs(t.claimedAt - e.minute * 60_000) <= tolerance(e.minute) &&
+            knewBefore(ctx, e.event.id, t.seq) &&
+            !copiesInject(ctx, t),
+        );
+        if (entry) counted.add(entry);
+        return entry !== undefined;
+      });
+      const missing = keys.filter((e) => !covered.includes(e)).map((e) => e.event.text);
+      const message = missing.length === 0 ? m('ROL-3.met', { count: { count: keys.length } }) : m('ROL-3.partly', { done: covered.length, of: keys.length, missing: { list: missing } });
+      return [instance(covered.length / keys.length, [...keepers], [...counted][0]?.at ?? ctx.end.at, [...counted].map((t) => t.seq), message)];
     },
   },
   {
     id: 'ROL-4',
     category: 'roles',
-    title: t("The timeline's times agree with what really happened", 'タイムラインの時刻が実際の出来事と一致している', '时间线上的时间与实际情况一致'),
+    title: m('rule.ROL-4'),
     points: 2,
     ref: { source: 'pd', section: 'attack-timeline' },
+    severity: 6,
     evaluate(ctx) {
-      const rows = coverage(ctx).filter((r) => r.entry?.claimedAt !== undefined);
-      if (rows.length === 0) return null;
-      const wrong = rows.filter((r) => Math.abs((r.entry?.claimedAt ?? 0) - r.truth.atMinute * 60_000) > tolerance(r.truth.atMinute));
-      return {
-        fraction: (rows.length - wrong.length) / rows.length,
-        observation: {
-          at: rows[0]?.entry?.at ?? 0,
-          events: rows.map((r) => r.entry?.seq ?? 0),
-          message: wrong.length === 0
-            ? t('Every timed timeline entry agrees with the true time.', '時刻付きのタイムライン項目はすべて実際の時刻と一致している。', '所有带时间的时间线条目都与真实时间一致。')
-            : t(
-              `Timeline times are off for: ${wrong.map((r) => `${r.truth.text.en} (logged ${minutes(r.entry?.claimedAt ?? 0)}, really ${minutes(r.truth.atMinute * 60_000)})`).join('; ')}.`,
-              `タイムラインの時刻がずれている項目：${wrong.map((r) => `${pick(r.truth.text, 'ja')}（記録 ${minutes(r.entry?.claimedAt ?? 0)}、実際 ${minutes(r.truth.atMinute * 60_000)}）`).join('／')}。`,
-              `以下时间线条目的时间有误：${wrong.map((r) => `${pick(r.truth.text, 'zh-CN')}（记录为 ${minutes(r.entry?.claimedAt ?? 0)}，实际为 ${minutes(r.truth.atMinute * 60_000)}）`).join('；')}。`,
-            ),
-        },
-      };
+      const keys = keyEvents(ctx);
+      const out: Instance[] = [];
+      for (const t of ctx.timeline) {
+        if (t.claimedAt === undefined || !t.kind) continue;
+        const candidates = keys.filter((e) => matches(t, e));
+        if (candidates.length === 0) continue;
+        const right = candidates.find((e) => Math.abs(t.claimedAt! - e.minute * 60_000) <= tolerance(e.minute));
+        const nearest = candidates.reduce((a, b) => (Math.abs(t.claimedAt! - a.minute * 60_000) <= Math.abs(t.claimedAt! - b.minute * 60_000) ? a : b));
+        out.push(instance(right ? 1 : 0, [t.actor.seat], t.at, [t.seq], m(right ? 'ROL-4.met' : 'ROL-4.missed', { event: nearest.event.text, logged: time(t.claimedAt), real: time(nearest.minute * 60_000) })));
+      }
+      return out;
+    },
+  },
+  {
+    id: 'ROL-5',
+    category: 'roles',
+    title: m('rule.ROL-5'),
+    points: 1,
+    ref: { source: 'pd', section: 'ic-required' },
+    severity: 6,
+    evaluate(ctx) {
+      return ctx.tasks.map((t) => instance(t.done ? 1 : 0, [t.toSeat], t.done?.at ?? t.at, t.done ? [t.seq, t.done.seq] : [t.seq], m(t.done ? 'ROL-5.met' : 'ROL-5.missed', { seat: t.toSeat, action: getAction(t.action)?.title ?? t.action, time: time(t.at) })));
     },
   },
 ];

@@ -1,66 +1,77 @@
-import { minutes, type Moment, type ScoringContext } from '../context.ts';
-import { t } from '../text.ts';
+import type { ScoringContext } from '../context.ts';
+import { isCompromisedAsset, seatsOfRole, serviceLoss } from '../context.ts';
+import { instance, m, time } from '../rule-kit.ts';
 import type { Rule } from '../types.ts';
+import { containedAt } from './ordering.ts';
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-/* Timeliness: how fast the IC was paged, how fast the attack was contained, how much data was lost. */
+/* Timeliness and impact: how fast the IC was paged, how fast the attack was contained, how much data was lost, what service the response itself cost. */
 
 /** Full credit within the target, falling linearly to nothing at three times the target. */
 const decay = (delay: number, target: number) => (delay <= target ? 1 : Math.max(0, 1 - (delay - target) / (2 * Math.max(target, 1))));
 
-function containedAt(ctx: ScoringContext): Moment | null {
-  if (ctx.compiled.scenario.adversary.exfiltration) return ctx.exfil.stopped;
-  let latest: Moment | null = null;
-  for (const id of ctx.compromised) {
-    const hit = ctx.actions.find((a) => a.target === id && (a.def.sets.isolated || a.def.sets.shutDown || a.def.sets.destroyed));
-    if (!hit) return null;
-    if (!latest || hit.seq > latest.seq) latest = hit;
-  }
-  return latest;
-}
+/** Weighted minutes of service lost on healthy systems at which the impact rule earns nothing: four hours of a high-criticality system. */
+const NEEDLESS_LOSS_LIMIT = 240;
 
 export const TIMELINESS_RULES: Rule[] = [
   {
     id: 'TIM-1',
     category: 'timeliness',
-    title: t('Page an incident commander at once', 'すぐにインシデントコマンダーを呼び出す', '立即呼叫事件指挥官'),
+    title: m('rule.TIM-1'),
     points: 2,
     ref: { source: 'pd', section: 'ic-required' },
+    severity: 5,
     evaluate(ctx) {
-      if (!ctx.firstInject) return null;
+      if (!ctx.firstInject) return [];
       const target = ctx.compiled.scenario.rubric.targets.pageIcMinutes * 60_000;
       const paged = ctx.facts.icPaged;
-      if (!paged) return { fraction: 0, observation: { at: ctx.end.at, events: [], message: t('No incident commander was ever paged.', 'インシデントコマンダーは一度も呼び出されなかった。', '始终没有呼叫事件指挥官。') } };
+      const pager = paged ? ctx.actions.find((a) => a.def.fact === 'icPaged')?.actor.seat : undefined;
+      if (!paged) return [instance(0, seatsOfRole(ctx, 'ic', 'deputy'), ctx.end.at, [], m('TIM-1.missed'))];
       const delay = Math.max(0, paged.at - ctx.firstInject.at);
-      return { fraction: decay(delay, target), observation: { at: paged.at, events: [paged.seq], message: t(`The IC was paged ${minutes(delay)} after the first alert (target ${minutes(target)}).`, `IC は最初のアラートから ${minutes(delay)} 後に呼び出された（目標 ${minutes(target)}）。`, `IC 在首个告警后 ${minutes(delay)} 被呼叫（目标 ${minutes(target)}）。`) } };
+      return [instance(decay(delay, target), pager ? [pager] : [], paged.at, [paged.seq], m('TIM-1.met', { delay: time(delay), target: time(target) }))];
     },
   },
   {
     id: 'TIM-2',
     category: 'timeliness',
-    title: t('Contain the attack quickly', '攻撃を素早く封じ込める', '迅速遏制攻击'),
+    title: m('rule.TIM-2'),
     points: 3,
     ref: { source: 'pd', section: 'stop-attack' },
+    severity: 5,
     evaluate(ctx) {
-      if (!ctx.firstInject || ctx.compromised.length === 0) return null;
+      if (!ctx.firstInject || Object.keys(ctx.truth?.compromised ?? {}).length === 0) return [];
       const target = ctx.compiled.scenario.rubric.targets.containMinutes * 60_000;
       const at = containedAt(ctx);
-      if (!at) return { fraction: 0, observation: { at: ctx.end.at, events: [], message: t('The attack was never contained.', '攻撃は最後まで封じ込められなかった。', '攻击始终没有被遏制。') } };
+      const smes = seatsOfRole(ctx, 'sme');
+      if (!at) return [instance(0, smes, ctx.end.at, [], m('TIM-2.missed'))];
       const delay = Math.max(0, at.at - ctx.firstInject.at);
-      return { fraction: decay(delay, target), observation: { at: at.at, events: [at.seq], message: t(`The attack was contained ${minutes(delay)} after the first alert (target ${minutes(target)}).`, `攻撃は最初のアラートから ${minutes(delay)} 後に封じ込められた（目標 ${minutes(target)}）。`, `攻击在首个告警后 ${minutes(delay)} 被遏制（目标 ${minutes(target)}）。`) } };
+      return [instance(decay(delay, target), smes, at.at, [at.seq], m('TIM-2.met', { delay: time(delay), target: time(target) }))];
     },
   },
   {
     id: 'TIM-3',
     category: 'timeliness',
-    title: t('Limit the data lost', '失われるデータを最小限にする', '尽量减少数据损失'),
+    title: m('rule.TIM-3'),
     points: 3,
     ref: { source: 'pd', section: 'compromised-data' },
+    severity: 5,
     evaluate(ctx) {
-      if (!ctx.exfil.storeRecords) return null;
+      if (!ctx.exfil.storeRecords) return [];
       const lost = ctx.exfil.total / ctx.exfil.storeRecords;
-      return { fraction: 1 - lost, observation: { at: ctx.exfil.stopped?.at ?? ctx.end.at, events: ctx.exfil.stopped ? [ctx.exfil.stopped.seq] : [], message: t(`${count(ctx.exfil.total)} of ${count(ctx.exfil.storeRecords)} records (${Math.round(lost * 100)}%) were taken.`, `${count(ctx.exfil.storeRecords)} 件中 ${count(ctx.exfil.total)} 件（${Math.round(lost * 100)}%）のレコードが持ち出された。`, `${count(ctx.exfil.storeRecords)} 条记录中有 ${count(ctx.exfil.total)} 条（${Math.round(lost * 100)}%）被窃取。`) } };
+      return [instance(1 - lost, seatsOfRole(ctx, 'sme'), ctx.exfil.stopped?.at ?? ctx.end.at, ctx.exfil.stopped ? [ctx.exfil.stopped.seq] : [], m('TIM-3.met', { lost: { count: ctx.exfil.total }, of: { count: ctx.exfil.storeRecords }, percent: Math.round(lost * 100) }))];
+    },
+  },
+  {
+    id: 'TIM-4',
+    category: 'timeliness',
+    title: m('rule.TIM-4'),
+    points: 2,
+    ref: { source: 'pd-ooda', section: 'ooda-caution' },
+    severity: 5,
+    evaluate(ctx: ScoringContext) {
+      if (ctx.downtime.size === 0) return [];
+      const needless = serviceLoss(ctx, (asset) => !isCompromisedAsset(ctx, asset));
+      const culprits = [...ctx.work.values()].filter((w) => w.target && !isCompromisedAsset(ctx, w.target) && (w.def.sets.isolated || w.def.sets.shutDown || w.def.sets.destroyed)).map((w) => w.actor.seat);
+      return [instance(1 - needless / NEEDLESS_LOSS_LIMIT, [...new Set(culprits)], ctx.end.at, [], m(needless === 0 ? 'TIM-4.met' : 'TIM-4.missed', { units: Math.round(needless) }))];
     },
   },
 ];

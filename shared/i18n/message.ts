@@ -1,0 +1,68 @@
+import { LOCALES, type Locale, type Localized } from './locales.ts';
+import { CATALOGS, type MessageKey } from './catalogs/index.ts';
+
+/*
+ * Text the product words itself (scoring findings, rule titles) is held as a message: a catalog key
+ * and its parameters. Each locale has one catalog of templates keyed by id (./catalogs/), so adding
+ * a language means adding a catalog, not editing the code that produces messages. Parameters are
+ * rendered in the reader's locale too: a Localized value picks its locale, a nested message is
+ * rendered from its own key, a list is joined the locale's way, a game time reads T+mm:ss.
+ */
+
+export type MsgParam =
+  | string
+  | number
+  | Localized
+  | Msg
+  | { list: readonly MsgParam[]; conj?: 'and' | 'or' }
+  | { gameTime: number }
+  | { count: number };
+
+export interface Msg {
+  key: MessageKey;
+  params?: Readonly<Record<string, MsgParam>>;
+}
+
+export const msg = (key: MessageKey, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key });
+
+const isMsg = (p: object): p is Msg => 'key' in p;
+const isLocalized = (p: object): p is Localized => 'en' in p;
+
+/** Game time as players read it: T+12:05, or T-40:00 for before the drill began. */
+export function gameTimeText(ms: number): string {
+  const sign = ms < 0 ? '-' : '+';
+  const abs = Math.abs(ms);
+  return `T${sign}${Math.floor(abs / 60_000)}:${String(Math.floor((abs % 60_000) / 1000)).padStart(2, '0')}`;
+}
+
+function param(p: MsgParam, locale: Locale): string {
+  if (typeof p === 'string') return p;
+  if (typeof p === 'number') return p.toLocaleString('en-US');
+  if ('gameTime' in p) return gameTimeText(p.gameTime);
+  if ('count' in p) return p.count.toLocaleString('en-US');
+  if ('list' in p) {
+    const items = p.list.map((x) => param(x, locale));
+    if (locale !== 'en') return items.join('、');
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${p.conj ?? 'and'} ${items.at(-1)}`;
+  }
+  if (isMsg(p)) return renderMsg(p, locale);
+  if (isLocalized(p)) return p[locale] ?? p.en;
+  return '';
+}
+
+/** A message in one locale (falling back to English where a catalog lacks the key). */
+export function renderMsg(m: Msg, locale: Locale): string {
+  const template = CATALOGS[locale][m.key] ?? CATALOGS.en[m.key];
+  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => {
+    const value = m.params?.[name];
+    return value === undefined ? whole : param(value, locale);
+  });
+}
+
+/** A message in every locale, for places that carry all of them (reports rendered later in any language). */
+export function localizeMsg(m: Msg): Localized {
+  const out: Localized = { en: renderMsg(m, 'en') };
+  for (const locale of LOCALES) if (locale !== 'en') out[locale] = renderMsg(m, locale);
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { StepId } from '../runbook/types.ts';
+import { ACTIONS } from '../runbook/actions.ts';
+import { CHECKLIST } from '../runbook/checklist.ts';
+import type { Moment, ScoringContext } from '../scoring/context.ts';
+import { containedAt, teamAssembled } from '../scoring/rules/ordering.ts';
+
+/*
+ * The checklist as a precedence graph rather than a numbered list: work runs in parallel, a step is
+ * done when its effect happened (the theft stopped, the data identified), and a step is flagged only
+ * when it was done before a step it depends on.
+ */
+
+/** Steps that must be done before each step (the runbook's orderings; every other pair may overlap). */
+export const STEP_PRECEDENCE: Partial<Record<StepId, StepId[]>> = {
+  'stop-attack': ['assemble-team'],
+  'isolate-instances': ['assemble-team'],
+  forensics: ['isolate-instances'],
+  'risk-reattack': ['attack-timeline'],
+  'external-comms': ['attack-timeline', 'compromised-data'],
+  'law-enforcement': ['compromised-data'],
+};
+
+const fact = (ctx: ScoringContext, f: keyof ScoringContext['facts']): Moment | null => ctx.facts[f] ?? null;
+const firstOf = (...moments: (Moment | null | undefined)[]): Moment | null => moments.filter((x): x is Moment => !!x).sort((a, b) => a.seq - b.seq)[0] ?? null;
+
+/** When each step's effect happened, or null when it never did. */
+export function stepDone(ctx: ScoringContext, step: StepId): Moment | null {
+  switch (step) {
+    case 'stop-attack':
+      return containedAt(ctx);
+    case 'cut-vector':
+      return firstOf(fact(ctx, 'accountsLocked'), fact(ctx, 'ipsBlocked'), fact(ctx, 'credentialsRotated'), ctx.actions.find((a) => a.def.id === 'disable-code-path'));
+    case 'assemble-team':
+      return teamAssembled(ctx);
+    case 'isolate-instances': {
+      const compromised = [...ctx.assetKnowledge.entries()].filter(([, h]) => h.at(-1)?.level === 'confirmed').map(([id]) => id);
+      if (compromised.length === 0) return null;
+      let last: Moment | null = null;
+      for (const id of compromised) {
+        const hit = ctx.actions.find((a) => a.target === id && (a.def.sets.isolated || a.def.sets.shutDown));
+        if (!hit) return null;
+        if (!last || hit.seq > last.seq) last = hit;
+      }
+      return last;
+    }
+    case 'attack-timeline':
+      return ctx.known.get('entry') && fact(ctx, 'timelineBuilt') ? firstOf(fact(ctx, 'timelineBuilt')) : null;
+    case 'compromised-data':
+      return ctx.known.get('data') ?? null;
+    case 'risk-other-systems':
+      return fact(ctx, 'riskAssessed');
+    case 'risk-reattack':
+      return fact(ctx, 'reattackAssessed');
+    case 'additional-mitigations':
+      return firstOf(fact(ctx, 'monitoringAdded'), fact(ctx, 'fixVerified'));
+    case 'forensics':
+      return fact(ctx, 'forensicsDone');
+    case 'internal-comms': {
+      const ruledOut = ctx.known.get('insider');
+      const groups = new Set(ctx.compiled.scenario.directory.filter((p) => p.org === 'company' && p.group).map((p) => p.id));
+      return ruledOut ? (ctx.messages.find((x) => x.seq > ruledOut.seq && x.reach.people.some((p) => groups.has(p))) ?? null) : null;
+    }
+    case 'law-enforcement':
+      return firstOf(fact(ctx, 'lawEnforcement'), fact(ctx, 'certContacted'));
+    case 'external-parties':
+      return fact(ctx, 'thirdPartiesContacted');
+    case 'external-comms':
+      return ctx.messages.find((x) => x.message.statement?.kind === 'final') ?? null;
+  }
+}
+
+export interface StepStatus {
+  step: StepId;
+  number: number;
+  /** When work on it first began. */
+  startedAt: number | null;
+  /** When its effect happened. */
+  doneAt: number | null;
+  /** Steps it depends on that were not done first. */
+  early: StepId[];
+}
+
+export function stepStatuses(ctx: ScoringContext): StepStatus[] {
+  const done = new Map(CHECKLIST.map((s) => [s.id, stepDone(ctx, s.id)]));
+  return CHECKLIST.map((s) => {
+    const started = [...ctx.work.values()].filter((w) => w.def.step === s.id).sort((a, b) => a.start.seq - b.start.seq)[0];
+    const doneAt = done.get(s.id) ?? null;
+    const early = doneAt ? (STEP_PRECEDENCE[s.id] ?? []).filter((p) => { const d = done.get(p); return !d || d.seq > doneAt.seq; }) : [];
+    return { step: s.id, number: s.number, startedAt: started?.start.at ?? null, doneAt: doneAt?.at ?? null, early };
+  });
+}
+
+/** Every action of the catalog belongs to at most one step; steps with none are done by messages or knowledge. */
+export const ACTIONS_BY_STEP = new Map<StepId, string[]>(CHECKLIST.map((s) => [s.id, ACTIONS.filter((a) => a.step === s.id).map((a) => a.id)]));
