@@ -4,6 +4,8 @@ import type { Actor, Command, DrillState, EngineError, LogEntry } from '../../sh
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { FAC } from './fixture.ts';
 
+export const take = (action: string, target?: string, detail?: string): Command => ({ type: 'action.take', action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
+
 /** A drill under test: the log and state, with helpers that assert the engine's answer. */
 export class TestDrill {
   state: DrillState;
@@ -37,6 +39,16 @@ export class TestDrill {
   start(): this {
     this.do(0, FAC, { type: 'drill.start' });
     return this;
+  }
+
+  /** Let game time reach `at`: whatever falls due happens. */
+  tick(at: number): LogEntry[] {
+    return this.do(at, { role: 'system', seat: 'engine' }, { type: 'clock.tick' });
+  }
+
+  /** Start a piece of work. */
+  take(at: number, actor: Actor, action: string, target?: string, detail?: string): LogEntry[] {
+    return this.do(at, actor, take(action, target, detail));
   }
 
   events(type?: string) {

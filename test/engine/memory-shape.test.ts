@@ -17,7 +17,7 @@ const sameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: obj
 /** How many of `objects` have a hidden class different from the first one's. */
 const otherShapes = (objects: object[]) => objects.filter((o) => !sameShape(o, objects[0]!)).length;
 
-const draft = (body: string): MessageDraft => ({ channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body, encrypted: false });
+const draft = (body: string): MessageDraft => ({ channel: 'chat', recipients: ['all-staff'], subject: '', body, encrypted: false });
 
 /** Twenty drills of the same scenario, each with messages and timeline entries from two seats, interleaved as on a server. */
 function playedDrills(): TestDrill[] {

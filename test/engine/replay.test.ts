@@ -2,7 +2,8 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { execute, fork, replay } from '../../shared/engine/index.ts';
 import { randomPolicy } from '../../shared/bots/random.ts';
-import { BOT_SEATS } from '../../shared/bots/simulate.ts';
+import { botSeats } from '../../shared/bots/simulate.ts';
+import { viewFor } from '../../shared/engine/index.ts';
 import type { Command, CommandEnvelope } from '../../shared/engine/types.ts';
 import { compiledFixture, FAC, IC, min, SME } from './fixture.ts';
 import { TestDrill } from './harness.ts';
@@ -17,8 +18,10 @@ function randomEnvelopes(seed: string, count: number): CommandEnvelope[] {
   let at = 0;
   for (let i = 0; i < count; i++) {
     at += Math.floor(rng() * 90_000);
-    const seat = BOT_SEATS[Math.floor(rng() * BOT_SEATS.length)] ?? IC;
-    const command: Command | null = randomPolicy.next({ compiled, state: drill.state, seat, at, random: rng, refused: new Set() });
+    const seats = botSeats(compiled);
+    const seat = seats[Math.floor(rng() * seats.length)] ?? IC;
+    const view = viewFor(compiled, drill.state, { role: seat.role as 'ic', seat: seat.seat });
+    const command: Command | null = randomPolicy.next({ view, seat, at, random: rng, refused: new Set() });
     if (!command) continue;
     const envelope = { at, actor: seat, command };
     envelopes.push(envelope);
@@ -72,6 +75,7 @@ describe('ENG-D: determinism, replay and fork', () => {
     const drill = new TestDrill(compiled).start();
     const frozen = JSON.stringify(drill.state);
     execute(compiled, drill.state, { at: min(10), actor: SME, command: { type: 'action.take', action: 'kill-sessions', target: 'app' } });
+    execute(compiled, drill.state, { at: min(40), actor: SME, command: { type: 'clock.tick' } });
     expect(JSON.stringify(drill.state)).toBe(frozen);
   });
 
@@ -80,10 +84,12 @@ describe('ENG-D: determinism, replay and fork', () => {
     drill.do(min(1), IC, { type: 'action.take', action: 'page-ic' });
     const forkSeq = drill.state.seq;
     drill.do(min(3), SME, { type: 'action.take', action: 'terminate-instance', target: 'db' });
+    drill.tick(min(70));
     const branch = fork(drill.entries, forkSeq);
     const state = replay(compiled, branch);
-    const alt = execute(compiled, state, { at: min(3), actor: SME, command: { type: 'action.take', action: 'image-disk', target: 'db' } });
-    expect(alt.ok).toBe(true);
+    const started = execute(compiled, state, { at: min(3), actor: SME, command: { type: 'action.take', action: 'image-disk', target: 'db' } });
+    expect(started.ok).toBe(true);
+    const alt = started.ok ? execute(compiled, started.state, { at: min(70), actor: SME, command: { type: 'clock.tick' } }) : started;
     expect(drill.state.assets.db?.destroyed).toBe(true);
     if (alt.ok) expect(alt.state.assets.db).toMatchObject({ destroyed: false, imaged: true });
     expect(branch.at(-1)?.seq).toBe(forkSeq);

@@ -83,12 +83,13 @@ describe('VIEW-P: a patch tells each seat only what it may know', () => {
     const drill = new TestDrill(compiled).start();
     const before = drill.state;
     drill.do(min(1), SME, { type: 'action.take', action: 'kill-sessions', target: 'app' });
-    drill.do(min(3), SME, { type: 'action.take', action: 'network-isolate', target: 'db' });
+    drill.do(min(3), { role: 'sme', seat: 'sme-2' }, { type: 'action.take', action: 'network-isolate', target: 'db' });
+    drill.tick(min(8));
     for (const viewer of [IC, SME, OBSERVER]) {
       const patch = viewPatch(compiled, before, drill.state, viewer);
       expect(patch).not.toBeNull();
       expect(patch?.facilitator).toBeUndefined();
-      expect(JSON.stringify(patch)).not.toMatch(/"rng"|"phase"/);
+      expect(JSON.stringify(patch)).not.toMatch(/"rng"|"phase"|"truth"|"compromised"/);
     }
     expect(viewPatch(compiled, before, drill.state, FAC)?.facilitator?.phase).toBe('contained');
   });

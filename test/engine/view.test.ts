@@ -10,7 +10,8 @@ function playedDrill() {
   drill.do(min(1), SME, { type: 'action.take', action: 'kill-sessions', target: 'app' });
   drill.do(min(2), FAC, { type: 'facilitator.note', text: 'team is slow' });
   drill.do(min(2), IC, { type: 'hint.request' });
-  drill.do(min(3), SME, { type: 'action.take', action: 'network-isolate', target: 'db' });
+  drill.do(min(3), { role: 'sme', seat: 'sme-2' }, { type: 'action.take', action: 'network-isolate', target: 'db' });
+  drill.tick(min(8));
   return drill;
 }
 
@@ -31,7 +32,7 @@ describe('VIEW: each seat sees only what it may', () => {
     const view = viewFor(compiled, playedDrill().state, FAC);
     expect(view.facilitator?.notes.map((n) => n.text)).toEqual(['team is slow']);
     expect(view.facilitator?.phase).toBe('contained');
-    expect(view.facilitator?.upcoming.map((u) => u.injectId)).toEqual(['followup', 'exec']);
+    expect(view.facilitator?.upcoming.map((u) => u.injectId)).toEqual(['exec', 'restarted']);
     expect(view.injects.map((i) => i.injectId)).toContain('secret');
   });
 
@@ -52,6 +53,7 @@ describe('VIEW: each seat sees only what it may', () => {
     const forSme = drill.entries.map((e) => redactEntryFor(compiled, e, SME)).filter((e) => e !== null);
     const types = forSme.map((e) => e.event.type);
     expect(types).not.toContain('adversary.rolled');
+    expect(types).not.toContain('exfil.progressed');
     expect(types).not.toContain('phase.changed');
     expect(types).not.toContain('facilitator.noted');
     expect(types).not.toContain('hint.given');
