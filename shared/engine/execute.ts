@@ -2,6 +2,7 @@ import { getAction } from '../runbook/actions.ts';
 import { PLAYER_ROLES, type PlayerRole } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { validateCommand } from './command-schema.ts';
+import { FACILITATOR_COMMANDS } from './commands.ts';
 import { actionKey } from './conditions.ts';
 import { applyEntry, cloneState, initialState } from './evolve.ts';
 import { runMachine } from './machine-step.ts';
@@ -36,17 +37,6 @@ export function createDrill(compiled: CompiledScenario, seed: string): { state: 
   applyEntry(compiled, state, entry);
   return { state, entries: [entry] };
 }
-
-const FACILITATOR_COMMANDS = new Set<Command['type']>([
-  'drill.start',
-  'drill.pause',
-  'drill.resume',
-  'drill.setSpeed',
-  'drill.end',
-  'inject.push',
-  'inject.adhoc',
-  'facilitator.note',
-]);
 
 const isPlayer = (role: Actor['role']): role is PlayerRole => (PLAYER_ROLES as readonly string[]).includes(role);
 const fail = (code: EngineError['code'], message: string): ExecuteResult => ({ ok: false, error: { code, message } });

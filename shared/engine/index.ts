@@ -9,6 +9,9 @@
  *   redactEntryFor(compiled, entry, viewer)-> the entry as that seat may receive it, or null
  *   viewPatch(compiled, before, after, viewer) / applyViewPatch(view, patch)
  *                                          -> what a command changed in one seat's view, and applying it
+ *   nextDueAt(compiled, state, after?)     -> the next game time the drill changes by itself, or null
+ *   FACILITATOR_COMMANDS / PLAYER_COMMANDS / commandClass(type)
+ *                                          -> who may send each command
  */
 export * from './types.ts';
 export * from './view-types.ts';
@@ -17,3 +20,5 @@ export { evolve, initialState } from './evolve.ts';
 export { replay, fork } from './replay.ts';
 export { viewFor, redactEntryFor } from './view.ts';
 export { viewPatch, viewPatches, applyViewPatch, type ViewPatch } from './view-patch.ts';
+export { nextDueAt } from './schedule.ts';
+export { FACILITATOR_COMMANDS, PLAYER_COMMANDS, SYSTEM_COMMANDS, commandClass, type CommandClass } from './commands.ts';
