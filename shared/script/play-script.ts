@@ -15,6 +15,11 @@ const time = z.union([
   z.number().min(0),
   z.string().regex(/^\d+:\d{2}$/, 'write times as "mm:ss" or a number of minutes'),
 ]);
+/** A time a timeline entry claims, which may be before the drill began ("-40:00"). */
+const claimedTime = z.union([
+  z.number(),
+  z.string().regex(/^-?\d+:\d{2}$/, 'write times as "mm:ss" (or "-mm:ss" before the drill) or a number of minutes'),
+]);
 const seatSchema = z.string().regex(/^(facilitator|ic|deputy|scribe|sme(\/sme-\d+)?|(ic|deputy|scribe)\/[a-z0-9-]+)$/, 'as: a role (ic, deputy, scribe, sme, facilitator) or role/seat such as sme/sme-2');
 
 const stepSchema = z
@@ -26,7 +31,7 @@ const stepSchema = z
     detail: z.string().optional(),
     say: messageDraftSchema.partial({ recipients: true, subject: true, encrypted: true, purpose: true, audience: true }).optional(),
     log: z.string().optional(),
-    claimedAt: time.optional(),
+    claimedAt: claimedTime.optional(),
     assign: z.strictObject({ toRole: z.enum(PLAYER_ROLES), action: z.string(), target: z.string().optional(), note: z.string().optional() }).optional(),
     push: z.string().optional(),
     adhoc: z.strictObject({ title: z.string(), body: z.string(), audience: audienceSchema.default('all') }).optional(),
@@ -52,8 +57,9 @@ export type PlayStep = PlayScript['steps'][number];
 
 export function toMs(t: number | string): number {
   if (typeof t === 'number') return Math.round(t * MS_PER_MINUTE);
-  const [m, s] = t.split(':').map(Number);
-  return ((m ?? 0) * 60 + (s ?? 0)) * 1000;
+  const sign = t.startsWith('-') ? -1 : 1;
+  const [m, s] = t.replace(/^-/, '').split(':').map(Number);
+  return sign * ((m ?? 0) * 60 + (s ?? 0)) * 1000;
 }
 
 function actorOf(as: string): Actor {
