@@ -20,7 +20,8 @@ const FACILITATOR: Actor = { role: 'facilitator', seat: 'facilitator' };
 
 /**
  * A team of bots sharing one policy: each seat gets a deterministic random stream and remembers
- * what the engine refused it. Solo mode uses the same class for the seats the trainee leaves empty.
+ * what the engine refused it. Solo mode uses the same class for the seats the trainee leaves empty,
+ * asking each seat's move (next) and sending it through the drill master as that seat.
  */
 export class BotTeam {
   private readonly streams = new Map<string, () => number>();
@@ -37,21 +38,31 @@ export class BotTeam {
     }
   }
 
+  /** The move one bot seat would make at game time `at`, or null; it is not applied. */
+  next(compiled: CompiledScenario, state: DrillState, seat: Actor, at: number): Command | null {
+    const refused = this.refused.get(seat.seat) ?? new Set<string>();
+    const random = this.streams.get(seat.seat) ?? (() => 0);
+    return this.policy.next({ compiled, state, seat, at, random, refused });
+  }
+
+  /** The engine refused a seat's move: that bot does not try it again. */
+  refuse(seat: Actor, command: Command): void {
+    this.refused.get(seat.seat)?.add(JSON.stringify(command));
+  }
+
   /** Let every bot seat make at most one move at game time `at`; returns the entries they caused. */
   play(compiled: CompiledScenario, state: DrillState, at: number): { state: DrillState; entries: LogEntry[] } {
     const entries: LogEntry[] = [];
     for (const seat of this.seats) {
       if (state.lifecycle !== 'running') break;
-      const refused = this.refused.get(seat.seat) ?? new Set<string>();
-      const random = this.streams.get(seat.seat) ?? (() => 0);
-      const command = this.policy.next({ compiled, state, seat, at, random, refused });
+      const command = this.next(compiled, state, seat, at);
       if (!command) continue;
       const result = execute(compiled, state, { at, actor: seat, command });
       if (result.ok) {
         state = result.state;
         entries.push(...result.entries);
       } else {
-        refused.add(JSON.stringify(command));
+        this.refuse(seat, command);
       }
     }
     return { state, entries };

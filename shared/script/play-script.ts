@@ -70,9 +70,11 @@ function actorOf(as: string): Actor {
 function commandOf(step: PlayStep): Command {
   if (step.do !== undefined) return { type: 'action.take', action: step.do, ...(step.target ? { target: step.target } : {}), ...(step.detail ? { detail: step.detail } : {}) };
   if (step.say) {
+    const say = step.say;
+    // Written out in the schema's order, the order a server's parse gives a message sent over the socket.
     return {
       type: 'message.send',
-      message: { purpose: 'discussion', audience: 'team', recipients: [], subject: '', encrypted: false, ...step.say },
+      message: { channel: say.channel, audience: say.audience ?? 'team', purpose: say.purpose ?? 'discussion', recipients: say.recipients ?? [], subject: say.subject ?? '', body: say.body, encrypted: say.encrypted ?? false },
     };
   }
   if (step.log !== undefined) return { type: 'timeline.add', text: step.log, ...(step.claimedAt !== undefined ? { claimedAt: toMs(step.claimedAt) } : {}) };
