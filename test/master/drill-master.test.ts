@@ -212,4 +212,27 @@ describe('MASTER6: storage reads now or later', () => {
     expect(now.acks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['ok', 'ok', 'ok', 'STALE', 'ok', 'STALE']);
     expect(later).toEqual(now);
   });
+
+  it('MASTER6 a read that answers at once is used at once: the command reaches storage in the queue\'s own turn, with no promise in between', async () => {
+    const reachesStorage = async (storage: (memory: MemoryStorage) => Storage) => {
+      let committed = 0;
+      const t = newMaster({
+        storage: (memory) => {
+          const inner = storage(memory);
+          return { commit: (item) => (committed++, inner.commit(item)), idempotent: (d, k) => inner.idempotent(d, k), entries: (d, a) => inner.entries(d, a) };
+        },
+      });
+      await t.send(FAC, { type: 'drill.start' });
+      const before = committed;
+      const ack = t.send(SCRIBE, note('now'));
+      // One microtask: the queue's turn for this command.
+      await Promise.resolve();
+      const reached = committed > before;
+      await ack;
+      return reached;
+    };
+    expect(await reachesStorage((memory) => memory)).toBe(true);
+    // The same lookup answered with a promise takes a turn more: the check tells the two apart.
+    expect(await reachesStorage((memory) => new AsyncReads(memory))).toBe(false);
+  });
 });
