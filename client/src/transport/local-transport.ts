@@ -14,7 +14,7 @@ import type { AckResult, CommandResult } from '../../../shared/protocol/index.ts
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
-import { emptyContext, foldEntry, scoreContext } from '../../../shared/scoring/index.ts';
+import { emptyContext, foldEntry, scoreContext, type ScoringContext } from '../../../shared/scoring/index.ts';
 import { liveScore } from '../../../shared/scoring/live.ts';
 import { toPlayScript } from '../../../shared/script/to-play-script.ts';
 import { locale, t } from '../i18n/index.ts';
@@ -53,7 +53,8 @@ export class LocalTransport implements Transport, Outbox {
   private readonly clock: Clock;
   private readonly scheduler: Scheduler;
   private readonly audienceOf: readonly Viewer[];
-  private readonly score;
+  /** The drill's scoring context, folded entry by entry (the score is a fold, SCO1). */
+  private readonly score: ScoringContext;
   private events: TransportEvents | null = null;
   private view: DrillView | null = null;
   private botTimer: unknown = null;
