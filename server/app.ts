@@ -4,7 +4,8 @@ import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
 import { DrillRegistry } from './drills/registry.ts';
-import type { DrillRoom } from './drills/room.ts';
+import { committedStorage } from './drills/storage.ts';
+import type { DrillMaster } from '../shared/master/index.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { BundledScenarios } from './http/scenarios.ts';
@@ -98,11 +99,12 @@ export function createApp(options: AppOptions): App {
   const committer = new GroupCommitter(store);
   // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
   // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
-  const rebuilt = (room: DrillRoom, entries: readonly LogEntry[]) => {
-    hub.scores.prime(room.id, room.compiled, entries);
-    hub.forgetWhenIdle(room.id);
+  const rebuilt = (master: DrillMaster, entries: readonly LogEntry[]) => {
+    hub.scores.prime(master.id, master.compiled, entries);
+    hub.forgetWhenIdle(master.id);
   };
-  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
+  const storage = committedStorage(store, committer);
+  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => console.error(message) } }, rebuilt, options.shard ?? null);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const bundled = new BundledScenarios(registry);

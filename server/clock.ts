@@ -1,16 +1,12 @@
+import type { Clock, Scheduler } from '../shared/master/ports.ts';
+
 /*
- * Wall time and timers, behind interfaces so tests can drive them. The engine never sees these:
- * the server turns wall time into game time and stamps it on commands.
+ * Wall time and timers for the server's drill masters (the ports are in shared/master/ports.ts), and
+ * a manual pair tests drive. The engine never sees these: the master turns wall time into game time
+ * and stamps it on commands.
  */
 
-export interface Clock {
-  now(): number;
-}
-
-export interface Scheduler {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export type { Clock, Scheduler };
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -42,6 +38,10 @@ export class ManualTime implements Clock, Scheduler {
   }
   clear(handle: unknown): void {
     this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+  /** When each armed timer is due (ms since the epoch), soonest first. */
+  pending(): number[] {
+    return this.timers.map((t) => t.at).sort((a, b) => a - b);
   }
   /** Move time forward, firing due timers in order. */
   advance(ms: number): void {

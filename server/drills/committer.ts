@@ -63,7 +63,7 @@ export class GroupCommitter {
     // Hand the next group to the writer before releasing this one: the disk works on it while this
     // thread broadcasts and acknowledges the batch just made durable (before, the writer sat idle
     // through every broadcast). Items are settled in the order they were submitted, batch after
-    // batch: a drill's commands are pipelined (room.ts) and must come out in the order decided.
+    // batch: a drill's commands are pipelined (shared/master/drill-master.ts) and must come out in the order decided.
     if (this.pending.length > 0 && !this.scheduled) void this.flush();
     const done = performance.now();
     batch.forEach((b, index) => {

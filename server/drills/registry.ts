@@ -2,8 +2,8 @@ import { createDrill, execute, replay, type DrillState, type LogEntry, type View
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { owns, type Shard } from '../cluster/shard.ts';
-import type { ClockAnchor, SeatRecord } from '../store/types.ts';
-import { DrillRoom, type RoomDeps } from './room.ts';
+import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
+import type { ClockAnchor, EventStore, SeatRecord } from '../store/types.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
 
 /** Uploaded scenarios whose compiled form is kept for drills yet to be created or rebuilt (see DrillRegistry). */
@@ -30,30 +30,36 @@ export interface DrillSnapshot {
   state: DrillState;
 }
 
+/** What the registry needs: the event store (drills, seats, logs) and what every drill master needs. */
+export interface RegistryDeps extends MasterDeps {
+  store: EventStore;
+}
+
 /** Drills per log read on boot, and how many reads may be outstanding (see DrillRegistry.logsOf). */
 const BOOT_READ_BATCH = 50;
 const BOOT_READS_AHEAD = 3;
 
 /**
- * Live rooms by drill id, loaded from the store on demand and re-armed on boot. In a sharded server
- * (server/cluster/) each process keeps only the drills it owns live: `get` refuses the others, so no
- * drill ever has two clocks or two command queues; `read` serves any drill from its log.
+ * Live drills by id, each run by a drill master (shared/master/), loaded from the store on demand
+ * and re-armed on boot. In a sharded server (server/cluster/) each process keeps only the drills it
+ * owns live: `get` refuses the others, so no drill ever has two clocks or two command queues; `read`
+ * serves any drill from its log.
  */
 export class DrillRegistry {
-  private readonly rooms = new Map<string, DrillRoom>();
+  private readonly masters = new Map<string, DrillMaster>();
   /**
    * Compiled scenarios by their text: drills of the same scenario share one (it is immutable). The
    * bundled ones stay (adopt); of the others (uploaded scenarios) the most recently used
    * COMPILED_TEXTS_KEPT are kept, so a server that has seen many uploads does not keep them all:
-   * a live room holds its own, and any other is parsed again when next needed.
+   * a live drill holds its own, and any other is parsed again when next needed.
    */
   private readonly compiledByText = new Map<string, CompiledScenario>();
   private readonly pinnedTexts = new Set<string>();
 
   constructor(
-    private readonly deps: RoomDeps,
+    private readonly deps: RegistryDeps,
     /** Told about each drill rebuilt from its log, with the log, so others can fold it without reading it again. */
-    private readonly onRebuilt?: (room: DrillRoom, entries: readonly LogEntry[]) => void,
+    private readonly onRebuilt?: (master: DrillMaster, entries: readonly LogEntry[]) => void,
     /** This process's share of the drills; absent, it owns them all. */
     readonly shard: Shard | null = null,
   ) {}
@@ -77,7 +83,7 @@ export class DrillRegistry {
     ];
     const seats = base.map((s) => ({ ...s, token: newSeatToken(drillId) }));
     let { state, entries } = createDrill(compiled, input.seed);
-    // The chosen speed is part of creation (one transaction), not a command sent to a room that
+    // The chosen speed is part of creation (one transaction), not a command sent to a master that
     // may live in another process.
     if (input.speed !== 1) {
       const sped = execute(compiled, state, { at: 0, actor: { role: 'facilitator', seat: 'facilitator' }, command: { type: 'drill.setSpeed', speed: input.speed } });
@@ -95,7 +101,7 @@ export class DrillRegistry {
     );
     // The owner runs it; another process has only written it down, and the owner rebuilds it from
     // the log when its first seat connects.
-    if (this.owns(drillId)) this.rooms.set(drillId, new DrillRoom(drillId, compiled, state, anchor, this.deps));
+    if (this.owns(drillId)) this.masters.set(drillId, new DrillMaster(drillId, compiled, state, anchor, this.deps));
     return { drillId, seats };
   }
 
@@ -137,14 +143,14 @@ export class DrillRegistry {
     this.pinnedTexts.add(text);
   }
 
-  /** The room for a drill if it is live, without rebuilding it. */
-  peek(drillId: string): DrillRoom | null {
-    return this.rooms.get(drillId) ?? null;
+  /** The master of a drill if it is live, without rebuilding it. */
+  peek(drillId: string): DrillMaster | null {
+    return this.masters.get(drillId) ?? null;
   }
 
-  /** The room for a drill, rebuilt from its log if it is not live yet; null if there is no such drill or another process owns it. */
-  get(drillId: string, known?: { anchor: ClockAnchor; compiled: CompiledScenario; entries?: LogEntry[] }): DrillRoom | null {
-    const live = this.rooms.get(drillId);
+  /** The master of a drill, rebuilt from its log if it is not live yet; null if there is no such drill or another process owns it. */
+  get(drillId: string, known?: { anchor: ClockAnchor; compiled: CompiledScenario; entries?: LogEntry[] }): DrillMaster | null {
+    const live = this.masters.get(drillId);
     if (live) return live;
     if (!this.owns(drillId)) return null;
     const anchor = known?.anchor ?? this.deps.store.anchor(drillId);
@@ -153,19 +159,19 @@ export class DrillRegistry {
     if (!compiled) return null;
     const entries = known?.entries ?? this.deps.store.entries(drillId);
     const state = replay(compiled, entries);
-    const room = new DrillRoom(drillId, compiled, state, anchor, this.deps);
-    this.rooms.set(drillId, room);
-    this.onRebuilt?.(room, entries);
-    return room;
+    const master = new DrillMaster(drillId, compiled, state, anchor, this.deps);
+    this.masters.set(drillId, master);
+    this.onRebuilt?.(master, entries);
+    return master;
   }
 
   /**
-   * Any drill as the log has it, to read: the live room's state if this process runs it, else a fold
+   * Any drill as the log has it, to read: the live master's state if this process runs it, else a fold
    * of its log that is not kept (reports and views asked of a process that does not own the drill,
    * e.g. over a keep-alive connection that the primary routed for another request).
    */
   read(drillId: string): DrillSnapshot | null {
-    // Peek, not get: reading an ended drill's report must not bring its room back to life.
+    // Peek, not get: reading an ended drill's report must not bring its master back to life.
     const live = this.peek(drillId);
     if (live) return { compiled: live.compiled, state: live.state };
     const compiled = this.compiled(drillId);
@@ -174,7 +180,7 @@ export class DrillRegistry {
     return entries.length > 0 ? { compiled, state: replay(compiled, entries) } : null;
   }
 
-  /** A drill's compiled scenario: its live room's, or its stored text's (see compiledByText). */
+  /** A drill's compiled scenario: its live master's, or its stored text's (see compiledByText). */
   compiled(drillId: string): CompiledScenario | null {
     const live = this.peek(drillId);
     if (live) return live.compiled;
@@ -199,14 +205,14 @@ export class DrillRegistry {
       }
       for (const { id, anchor } of group.drills) if (this.owns(id)) resume.push({ id, anchor, compiled: loaded.compiled });
     }
-    const rooms: DrillRoom[] = [];
+    const masters: DrillMaster[] = [];
     for await (const [drill, entries] of this.logsOf(resume)) {
-      const room = this.get(drill.id, { anchor: drill.anchor, compiled: drill.compiled, entries });
-      if (room) rooms.push(room);
+      const master = this.get(drill.id, { anchor: drill.anchor, compiled: drill.compiled, entries });
+      if (master) masters.push(master);
     }
-    await Promise.all(rooms.map((room) => room.tick()));
-    for (const room of rooms) room.arm();
-    return rooms.length;
+    await Promise.all(masters.map((master) => master.tick()));
+    for (const master of masters) master.arm();
+    return masters.length;
   }
 
   /**
@@ -235,23 +241,23 @@ export class DrillRegistry {
   }
 
   /**
-   * Let go of a live drill's room (an ended drill nobody is connected to: see Hub). Its log is
-   * untouched, and get() rebuilds the room if a seat comes back. Refused while the room still has
-   * commands queued.
+   * Let go of a live drill's master (an ended drill nobody is connected to: see Hub). Its log is
+   * untouched, and get() rebuilds the master if a seat comes back. Refused while the master still
+   * has commands queued.
    */
   evict(drillId: string): boolean {
-    const room = this.rooms.get(drillId);
-    if (!room || room.busy()) return false;
-    room.close();
-    this.rooms.delete(drillId);
+    const master = this.masters.get(drillId);
+    if (!master || master.busy()) return false;
+    master.close();
+    this.masters.delete(drillId);
     return true;
   }
 
   close(): void {
-    for (const room of this.rooms.values()) room.close();
+    for (const master of this.masters.values()) master.close();
   }
 
-  live(): DrillRoom[] {
-    return [...this.rooms.values()];
+  live(): DrillMaster[] {
+    return [...this.masters.values()];
   }
 }

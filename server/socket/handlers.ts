@@ -19,7 +19,7 @@ import type { Locale } from '../../shared/i18n/locales.ts';
 import { liveScore, type LiveScore } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
-import type { DrillRoom } from '../drills/room.ts';
+import type { DrillMaster } from '../../shared/master/index.ts';
 import { hashToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { EventStore } from '../store/types.ts';
@@ -63,37 +63,37 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 }
 
 /** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
-export function catchUp(store: EventStore, room: DrillRoom, seat: Viewer, lastSeq: number): SyncResult {
-  if (lastSeq < 0 || room.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(room.compiled, room.state, seat) };
+export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, lastSeq: number): SyncResult {
+  if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(master.compiled, master.state, seat) };
   // A seat that had everything missed nothing, and the database need not be asked. After a restart
   // that is nearly every seat (nothing is committed while the server is down): 6,000 reads of an
   // empty range were a quarter of a second of the main thread while every client came back.
-  if (lastSeq >= room.state.seq) return { entries: [] };
-  return { entries: store.entries(room.id, lastSeq).flatMap((e) => redactEntryFor(room.compiled, e, seat) ?? []) };
+  if (lastSeq >= master.state.seq) return { entries: [] };
+  return { entries: store.entries(master.id, lastSeq).flatMap((e) => redactEntryFor(master.compiled, e, seat) ?? []) };
 }
 
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): ConnectionWelcome;
-function welcomeFor(deps: SocketDeps, room: DrillRoom, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): ConnectionWelcome {
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): ConnectionWelcome;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): ConnectionWelcome {
   const { viewSeq, scoreSeq } = held;
-  const caught = lastSeq >= 0 ? catchUp(deps.store, room, seat, lastSeq) : null;
+  const caught = lastSeq >= 0 ? catchUp(deps.store, master, seat, lastSeq) : null;
   // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-  const viewIsCurrent = viewSeq === room.state.seq;
+  const viewIsCurrent = viewSeq === master.state.seq;
   return {
     protocolVersion: PROTOCOL_VERSION,
-    drillId: room.id,
+    drillId: master.id,
     seat,
-    ...(viewIsCurrent ? {} : { view: viewFor(room.compiled, room.state, seat) }),
+    ...(viewIsCurrent ? {} : { view: viewFor(master.compiled, master.state, seat) }),
     missed: caught && 'entries' in caught ? caught.entries : [],
-    presence: deps.hub.presence(room.id),
-    ...(seat.role === 'facilitator' ? scoreFor(deps, room, locale, scoreSeq) : {}),
+    presence: deps.hub.presence(master.id),
+    ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
   };
 }
 
 /** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
-function scoreFor(deps: SocketDeps, room: DrillRoom, locale: Locale, scoreSeq: number | undefined): { score?: LiveScore } {
-  const score = deps.hub.scores.current(room.id, room.compiled, scoreSeq);
-  return score ? { score: liveScore(score, locale, deps.hub.scores.seqOf(room.id, room.compiled)) } : {};
+function scoreFor(deps: SocketDeps, master: DrillMaster, locale: Locale, scoreSeq: number | undefined): { score?: LiveScore } {
+  const score = deps.hub.scores.current(master.id, master.compiled, scoreSeq);
+  return score ? { score: liveScore(score, locale, deps.hub.scores.seqOf(master.id, master.compiled)) } : {};
 }
 
 export function installSocketHandlers(deps: SocketDeps): void {
@@ -151,21 +151,21 @@ export function installSocketHandlers(deps: SocketDeps): void {
     return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
   };
 
-  type Handler = (socket: TtxSocket, conn: Connection, room: DrillRoom, payload: unknown) => Promise<AckResult<unknown>> | AckResult<unknown>;
+  type Handler = (socket: TtxSocket, conn: Connection, master: DrillMaster, payload: unknown) => Promise<AckResult<unknown>> | AckResult<unknown>;
 
   const handlers: Record<string, Handler> = {
-    'drill:join': (socket, conn, room, payload) => {
+    'drill:join': (socket, conn, master, payload) => {
       const parsed = joinRequestSchema.safeParse(payload ?? {});
       if (!parsed.success) return invalid(socket, conn, 'drill:join', 'join', parsed.error);
-      return { ok: true, data: welcomeFor(deps, room, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
+      return { ok: true, data: welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
     },
-    'drill:command': async (socket, conn, room, payload) => {
+    'drill:command': async (socket, conn, master, payload) => {
       if (deps.overload?.overloaded()) return OVERLOADED;
       const parsed = commandRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:command', 'command', parsed.error);
       if (deps.inFlight && !deps.inFlight.enter()) return OVERLOADED;
       const arrived = performance.now();
-      const result = await room.submit(socket.data.seat, parsed.data).finally(() => deps.inFlight?.leave());
+      const result = await master.submit(socket.data.seat, parsed.data).finally(() => deps.inFlight?.leave());
       deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
       if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
         strike(socket, conn, 'forbidden');
@@ -173,10 +173,10 @@ export function installSocketHandlers(deps: SocketDeps): void {
       }
       return result;
     },
-    'drill:sync': (socket, conn, room, payload) => {
+    'drill:sync': (socket, conn, master, payload) => {
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:sync', 'sync', parsed.error);
-      return { ok: true, data: catchUp(store, room, socket.data.seat, parsed.data.lastSeq) };
+      return { ok: true, data: catchUp(store, master, socket.data.seat, parsed.data.lastSeq) };
     },
   };
 
@@ -192,17 +192,17 @@ export function installSocketHandlers(deps: SocketDeps): void {
     }
     const reply = ack as (r: AckResult<unknown>) => void;
     const conn = connections.get(socket);
-    const room = registry.get(drillId);
+    const master = registry.get(drillId);
     // Neither can be missing for a connected socket (a drill with seats connected is never let go
     // of); if one ever is, the client is told rather than left waiting for an ack.
-    if (!conn || !room) return reply(INTERNAL);
+    if (!conn || !master) return reply(INTERNAL);
     if (!conn.bucket.take(clock.now())) {
       // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
       log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
       return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
     }
     try {
-      reply(await handler(socket, conn, room, payload));
+      reply(await handler(socket, conn, master, payload));
     } catch (error) {
       console.error(`drill ${drillId} ${event} from ${seat.seat} failed: ${(error as Error).message}`);
       reply(INTERNAL);
@@ -232,15 +232,15 @@ export function installSocketHandlers(deps: SocketDeps): void {
   io.on('connection', (raw) => {
     const socket = raw as TtxSocket;
     const { drillId, seat } = socket.data;
-    const room = registry.get(drillId);
-    if (!room) return void socket.disconnect(true);
+    const master = registry.get(drillId);
+    if (!master) return void socket.disconnect(true);
     connections.set(socket, { bucket: new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now()), strikes: 0 });
 
     try {
       hub.join(socket);
       // The handshake middleware validated auth with handshakeSchema.
       const { lastSeq = -1, viewSeq, scoreSeq } = socket.handshake.auth as Handshake;
-      socket.emit('drill:welcomed', welcomeFor(deps, room, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }));
+      socket.emit('drill:welcomed', welcomeFor(deps, master, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }));
     } catch (error) {
       console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
       socket.disconnect(true);

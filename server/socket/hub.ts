@@ -1,10 +1,10 @@
 import type { Server, Socket } from 'socket.io';
-import { redactEntryFor, viewPatches, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import type { Viewer } from '../../shared/engine/index.ts';
+import type { Dispatch, Outbox } from '../../shared/master/ports.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
 import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
-import type { RoomOutput } from '../drills/room.ts';
 import type { EventStore } from '../store/types.ts';
 import { LiveScores } from './live-score.ts';
 
@@ -21,15 +21,23 @@ export const ENDED_DRILL_IDLE_MS = 5 * 60_000;
 /** Presence is a status dot: a quarter of a second late is not noticed, and it bounds the fan-out. */
 const PRESENCE_INTERVAL_MS = 250;
 
+/** One drill's connections, by seat. */
+interface DrillSockets {
+  bySeat: Map<string, TtxSocket[]>;
+  /** Each connected seat once: the drill master's audience, kept here rather than built per command. */
+  audience: Viewer[];
+  count: number;
+}
+
 /**
- * Who is connected to which drill, and the fan-out of committed entries: each socket gets each entry
- * as its seat may see it (redactEntryFor) and, with the last of them, what the command changed in its
- * view (viewPatch); the facilitator also gets the live score, kept incrementally and pushed at most
- * every five seconds in the console's language (see live-score.ts). When the drill ends every seat is
- * told, with where to fetch the report.
+ * Who is connected to which drill, and the socket.io outbox of the drill masters: the master says
+ * which seats get what (shared/master/fanout.ts), and the hub maps those seats to their sockets and
+ * emits, one encoded packet per delivery. The facilitator also gets the live score, kept
+ * incrementally and pushed at most every five seconds in the console's language (see
+ * live-score.ts). When the drill ends every seat is told, with where to fetch the report.
  */
-export class Hub implements RoomOutput {
-  private readonly sockets = new Map<string, Set<TtxSocket>>();
+export class Hub implements Outbox {
+  private readonly drills = new Map<string, DrillSockets>();
   registry: DrillRegistry | null = null;
   /** Set once the socket.io server exists; broadcasts go through it so each payload is encoded once. */
   io: TtxServer | null = null;
@@ -50,39 +58,72 @@ export class Hub implements RoomOutput {
   }
 
   join(socket: TtxSocket): void {
-    this.keep(socket.data.drillId);
-    const set = this.sockets.get(socket.data.drillId) ?? new Set();
-    set.add(socket);
-    this.sockets.set(socket.data.drillId, set);
-    this.presenceChanged(socket.data.drillId);
+    const { drillId, seat } = socket.data;
+    this.keep(drillId);
+    let drill = this.drills.get(drillId);
+    if (!drill) {
+      drill = { bySeat: new Map(), audience: [], count: 0 };
+      this.drills.set(drillId, drill);
+    }
+    const same = drill.bySeat.get(seat.seat);
+    if (same) same.push(socket);
+    else {
+      drill.bySeat.set(seat.seat, [socket]);
+      drill.audience.push(seat);
+    }
+    drill.count++;
+    this.presenceChanged(drillId);
   }
 
   leave(socket: TtxSocket): void {
-    this.sockets.get(socket.data.drillId)?.delete(socket);
-    this.presenceChanged(socket.data.drillId);
-    this.forgetWhenIdle(socket.data.drillId);
+    const { drillId, seat } = socket.data;
+    const drill = this.drills.get(drillId);
+    const same = drill?.bySeat.get(seat.seat);
+    const at = same?.indexOf(socket) ?? -1;
+    if (drill && same && at >= 0) {
+      same.splice(at, 1);
+      drill.count--;
+      if (same.length === 0) {
+        drill.bySeat.delete(seat.seat);
+        drill.audience = drill.audience.filter((v) => v.seat !== seat.seat);
+      }
+    }
+    this.presenceChanged(drillId);
+    this.forgetWhenIdle(drillId);
+  }
+
+  private connected(drillId: string): number {
+    return this.drills.get(drillId)?.count ?? 0;
+  }
+
+  /** Every socket of a drill. */
+  private socketsOf(drillId: string): TtxSocket[] {
+    const drill = this.drills.get(drillId);
+    const all: TtxSocket[] = [];
+    if (drill) for (const same of drill.bySeat.values()) for (const socket of same) all.push(socket);
+    return all;
   }
 
   private readonly forgetTimers = new Map<string, unknown>();
 
   /**
-   * An ended drill nobody is connected to is let go of after ENDED_DRILL_IDLE_MS: its room, live
+   * An ended drill nobody is connected to is let go of after ENDED_DRILL_IDLE_MS: its master, live
    * score, seats and idempotency filter (about 20 KB a drill after 80 events). Otherwise a server
    * that runs for weeks kept every drill it had ever played since it started. Its log stays;
-   * reports are read from the log, and a seat that comes back rebuilds the room.
+   * reports are read from the log, and a seat that comes back rebuilds the master.
    */
   forgetWhenIdle(drillId: string): void {
-    if (this.forgetTimers.has(drillId) || (this.sockets.get(drillId)?.size ?? 0) > 0) return;
+    if (this.forgetTimers.has(drillId) || this.connected(drillId) > 0) return;
     if (this.registry?.peek(drillId)?.state.lifecycle !== 'ended') return;
     this.forgetTimers.set(
       drillId,
       this.scheduler.set(() => {
         this.forgetTimers.delete(drillId);
-        if ((this.sockets.get(drillId)?.size ?? 0) > 0) return;
-        // A room with commands still queued is asked again later.
+        if (this.connected(drillId) > 0) return;
+        // A master with commands still queued is asked again later.
         if (!this.registry?.evict(drillId)) return void this.forgetWhenIdle(drillId);
         this.scores.forget(drillId);
-        this.sockets.delete(drillId);
+        this.drills.delete(drillId);
         this.seatCache.delete(drillId);
         this.store.forget?.(drillId);
       }, ENDED_DRILL_IDLE_MS),
@@ -98,13 +139,13 @@ export class Hub implements RoomOutput {
   }
 
   presence(drillId: string): SeatPresence[] {
-    const online = new Set([...(this.sockets.get(drillId) ?? [])].map((s) => s.data.seat.seat));
+    const online = this.drills.get(drillId)?.bySeat;
     let seats = this.seatCache.get(drillId);
     if (!seats) {
       seats = this.store.seats(drillId).map((s) => ({ role: s.role, seat: s.seat }));
       this.seatCache.set(drillId, seats);
     }
-    return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));
+    return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online?.has(s.seat) ?? false }));
   }
 
   private readonly presenceDirty = new Set<string>();
@@ -121,55 +162,49 @@ export class Hub implements RoomOutput {
     setTimeout(() => {
       this.presenceDirty.delete(drillId);
       const presence = this.presence(drillId);
-      this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
+      this.broadcast(this.socketsOf(drillId), (to) => to.emit('drill:presenceChanged', presence));
     }, PRESENCE_INTERVAL_MS).unref();
   }
 
-  applied(drillId: string, entries: LogEntry[], before: DrillState, after: DrillState): void {
-    const room = this.registry?.get(drillId);
-    if (!room) return;
-    const end = entries.find((e) => e.event.type === 'drill.ended');
-    const ended: DrillEnded | null = end && end.event.type === 'drill.ended'
-      ? { drillId, seq: end.seq, reason: end.event.reason, reports: { html: `/drills/${drillId}/report.html`, md: `/drills/${drillId}/report.md`, json: `/drills/${drillId}/report.json` } }
+  /** The master's audience: each seat with a socket connected, once. */
+  audience(drillId: string): readonly Viewer[] {
+    return this.drills.get(drillId)?.audience ?? NOBODY;
+  }
+
+  /** A command became durable: send each delivery to its seats' sockets, fold the score, tell everyone when the drill ended. */
+  dispatch({ drillId, compiled, entries, deliveries, ended }: Dispatch): void {
+    const drill = this.drills.get(drillId);
+    if (drill) {
+      for (const { seats, entries: visible, patch } of deliveries) {
+        const to = seats.length === 1 ? (drill.bySeat.get(seats[0]!) ?? NO_SOCKETS) : seats.flatMap((seat) => drill.bySeat.get(seat) ?? NO_SOCKETS);
+        for (let i = 0; i < visible.length; i++) {
+          const entry = visible[i]!;
+          this.broadcast(to, (s) => (i === visible.length - 1 && patch ? s.emit('drill:eventApplied', entry, patch) : s.emit('drill:eventApplied', entry)));
+        }
+        if (visible.length === 0 && patch) this.broadcast(to, (s) => s.emit('drill:viewPatched', patch));
+      }
+    }
+    const notice: DrillEnded | null = ended
+      ? { drillId, seq: ended.seq, reason: ended.reason, reports: { html: `/drills/${drillId}/report.html`, md: `/drills/${drillId}/report.md`, json: `/drills/${drillId}/report.json` } }
       : null;
-    const sockets = [...(this.sockets.get(drillId) ?? [])];
-    // Seats that receive the same entries and the same patch form a group, sent one encoded packet.
-    // Players differ only by inject audience (their role) when an inject arrived, and by hints
-    // (their seat) when one was given; otherwise every player gets the same.
-    const hintGiven = entries.some((e) => e.event.type === 'hint.given');
-    const injectsArrived = after.injects.length !== before.injects.length;
-    const groups = new Map<string, TtxSocket[]>();
-    for (const socket of sockets) {
-      const { role, seat } = socket.data.seat;
-      const key = role === 'facilitator' ? 'facilitator' : hintGiven ? `seat:${seat}` : injectsArrived ? `role:${role}` : 'players';
-      groups.set(key, [...(groups.get(key) ?? []), socket]);
-    }
-    const patchFor = viewPatches(room.compiled, before, after);
-    for (const group of groups.values()) {
-      const viewer = group[0]!.data.seat;
-      const visible = entries.flatMap((e) => redactEntryFor(room.compiled, e, viewer) ?? []);
-      const patch = patchFor(viewer);
-      visible.forEach((entry, i) => {
-        const last = i === visible.length - 1;
-        this.broadcast(group, (to) => (last && patch ? to.emit('drill:eventApplied', entry, patch) : to.emit('drill:eventApplied', entry)));
-      });
-      if (visible.length === 0 && patch) this.broadcast(group, (to) => to.emit('drill:viewPatched', patch));
-    }
-    if (ended) this.broadcast(sockets, (to) => to.emit('drill:ended', ended));
+    if (notice) this.broadcast(this.socketsOf(drillId), (to) => to.emit('drill:ended', notice));
     // The final score goes out at once; during play, at most every five seconds per drill, and only
     // while a facilitator is connected to see it.
-    const watching = sockets.some((s) => s.data.seat.role === 'facilitator');
+    const watching = drill?.audience.some((v) => v.role === 'facilitator') ?? false;
     const push = (score: ScoreResult, seq: number) => {
-      for (const socket of this.sockets.get(drillId) ?? []) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale, seq));
+      for (const socket of this.socketsOf(drillId)) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale, seq));
     };
-    this.scores.applied(drillId, room.compiled, entries, watching ? push : null, ended !== null);
-    if (ended) this.forgetWhenIdle(drillId);
+    this.scores.applied(drillId, compiled, entries, watching ? push : null, notice !== null);
+    if (notice) this.forgetWhenIdle(drillId);
   }
 
   /** Send one message to several sockets, encoding it once (falls back to one emit each in tests without a server). */
-  private broadcast(sockets: TtxSocket[], send: (to: Pick<TtxSocket, 'emit'>) => void): void {
+  private broadcast(sockets: readonly TtxSocket[], send: (to: Pick<TtxSocket, 'emit'>) => void): void {
     if (sockets.length === 0) return;
     if (this.io && sockets.length > 1) send(this.io.to(sockets.map((s) => s.id)) as unknown as Pick<TtxSocket, 'emit'>);
     else for (const socket of sockets) send(socket);
   }
 }
+
+const NOBODY: readonly Viewer[] = [];
+const NO_SOCKETS: readonly TtxSocket[] = [];

@@ -92,7 +92,7 @@ export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || s
  * (better-sqlite3 nests a transaction function as a SAVEPOINT), so an item refused for a seq gap or
  * a duplicate (its seq, or its idempotency key: a constraint) is rolled back alone and named in the
  * answer, while the rest of the batch commits. A drill's commands are decided before the ones ahead
- * of them are durable (server/drills/room.ts), so when one is refused its successors are refused
+ * of them are durable (shared/master/drill-master.ts), so when one is refused its successors are refused
  * too; they must not take other drills' commands in the same batch down with them. Anything else
  * (the disk, SQLite itself) fails the whole transaction.
  */

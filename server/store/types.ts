@@ -1,5 +1,9 @@
 import type { LogEntry } from '../../shared/engine/types.ts';
 import type { Viewer } from '../../shared/engine/view-types.ts';
+import type { ClockAnchor, CommitItem, StoredResult } from '../../shared/master/ports.ts';
+
+/** A drill master's writes and the clock anchor are the master's storage port's types (shared/master/ports.ts). */
+export type { ClockAnchor, CommitItem, StoredResult };
 
 /*
  * Storage contract. Two adapters (SQLite, memory) pass the same suite: test/server/store-contract.ts.
@@ -18,28 +22,8 @@ export interface DrillRecord {
   createdAt: number;
 }
 
-/** Absolute mapping from wall time to game time; re-armed on boot. */
-export interface ClockAnchor {
-  wallMs: number;
-  gameMs: number;
-  speed: number;
-  running: boolean;
-}
-
 export interface SeatRecord extends Viewer {
   tokenHash: string;
-}
-
-export interface StoredResult {
-  ok: boolean;
-  body: string;
-}
-
-export interface CommitItem {
-  drillId: string;
-  entries: LogEntry[];
-  anchor?: ClockAnchor;
-  idempotency?: { key: string; result: StoredResult };
 }
 
 /** The items of a commit that were refused, by their index in the batch; empty when all committed. */

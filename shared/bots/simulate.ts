@@ -18,7 +18,8 @@ const FACILITATOR: Actor = { role: 'facilitator', seat: 'facilitator' };
 /**
  * A team of bots sharing one policy: each seat gets a deterministic random stream and remembers
  * what the engine refused it. Each bot decides from its own seat's view, so it acts only on what
- * the team knows. Solo mode uses the same class for the seats the trainee leaves empty.
+ * the team knows. Solo mode uses the same class for the seats the trainee leaves empty, asking each
+ * seat's move (next) and sending it through the drill master as that seat.
  */
 export class BotTeam {
   private readonly streams = new Map<string, () => number>();
@@ -36,7 +37,7 @@ export class BotTeam {
   }
 
   /** The next command of one bot seat at game time `at`, decided from its view of `state`, or null. */
-  decide(compiled: CompiledScenario, state: DrillState, seat: Actor, at: number): Command | null {
+  next(compiled: CompiledScenario, state: DrillState, seat: Actor, at: number): Command | null {
     const refused = this.refused.get(seat.seat) ?? new Set<string>();
     const random = this.streams.get(seat.seat) ?? (() => 0);
     const view = viewFor(compiled, state, { role: seat.role === 'system' ? 'observer' : seat.role, seat: seat.seat });
@@ -53,7 +54,7 @@ export class BotTeam {
     const entries: LogEntry[] = [];
     for (const seat of this.seats) {
       if (state.lifecycle !== 'running') break;
-      const command = this.decide(compiled, state, seat, at);
+      const command = this.next(compiled, state, seat, at);
       if (!command) continue;
       const result = execute(compiled, state, { at, actor: seat, command });
       if (result.ok) {

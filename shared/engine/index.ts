@@ -10,6 +10,9 @@
  *   redactEntryFor(compiled, entry, viewer)-> the entry as that seat may receive it, or null
  *   viewPatch(compiled, before, after, viewer) / applyViewPatch(view, patch)
  *                                          -> what a command changed in one seat's view, and applying it
+ *   nextDueAt(compiled, state, after?)     -> the next game time the drill changes by itself, or null
+ *   FACILITATOR_COMMANDS / PLAYER_COMMANDS / commandClass(type)
+ *                                          -> who may send each command
  */
 export * from './types.ts';
 export * from './view-types.ts';
@@ -23,3 +26,4 @@ export { viewPatch, viewPatches, applyViewPatch, type ViewPatch } from './view-p
 export { renderText, clockTime, isCompromised } from './truth.ts';
 export { reachOf, resolveRecipient } from './reach.ts';
 export { workSpec, seatBusy } from './work.ts';
+export { SYSTEM_COMMANDS, commandClass, type CommandClass } from './commands.ts';

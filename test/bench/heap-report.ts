@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { HeapGraph } from './lib/heap-snapshot.ts';
 
 /*
- * `node --import tsx test/bench/heap-report.ts <file.heapsnapshot> [--path DrillRoom.state …]`:
+ * `node --import tsx test/bench/heap-report.ts <file.heapsnapshot> [--path DrillMaster.state …]`:
  * what a server's heap is spent on. Take the snapshot with `npm run bench load -- --heap-snapshot
  * <file>` (the server's heap at the end of the measured window). Prints, in MB retained:
  *  - the groups of objects by constructor (an object counts where its dominator is of another kind,

@@ -38,6 +38,11 @@ export class DrillStore {
     });
   }
 
+  /** Game time now when the transport keeps the drill's clock (solo), else null: the view's clock is all there is. */
+  gameTime(): number | null {
+    return this.transport.gameTime?.() ?? null;
+  }
+
   lastSeq(): number {
     return Math.max(this.state.view?.seq ?? -1, this.state.feed.at(-1)?.seq ?? -1);
   }

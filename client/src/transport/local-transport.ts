@@ -1,149 +1,192 @@
 import { BotTeam, BOT_SEATS, byTheBook } from '../../../shared/bots/index.ts';
-import { createDrill, execute } from '../../../shared/engine/execute.ts';
-import type { Actor, Command, CommandEnvelope, DrillState, LogEntry } from '../../../shared/engine/types.ts';
+import { commandSchema } from '../../../shared/engine/command-schema.ts';
+import { FACILITATOR_COMMANDS } from '../../../shared/engine/commands.ts';
+import { createDrill } from '../../../shared/engine/execute.ts';
+import type { Command, CommandEnvelope, LogEntry } from '../../../shared/engine/types.ts';
+import { applyViewPatch } from '../../../shared/engine/view-patch.ts';
 import { redactEntryFor, viewFor } from '../../../shared/engine/view.ts';
-import type { Viewer } from '../../../shared/engine/view-types.ts';
+import type { DrillView, Viewer } from '../../../shared/engine/view-types.ts';
+import { DrillMaster } from '../../../shared/master/drill-master.ts';
+import { wallDelayUntil } from '../../../shared/master/game-clock.ts';
+import { MemoryStorage } from '../../../shared/master/memory-storage.ts';
+import type { Clock, Dispatch, Outbox, Scheduler } from '../../../shared/master/ports.ts';
 import type { AckResult, CommandResult } from '../../../shared/protocol/index.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
+import { emptyContext, foldEntry, scoreContext, type ScoringContext } from '../../../shared/scoring/index.ts';
 import { liveScore } from '../../../shared/scoring/live.ts';
-import { scoreDrill } from '../../../shared/scoring/score.ts';
+import { toPlayScript } from '../../../shared/script/to-play-script.ts';
 import { locale, t } from '../i18n/index.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
-const FACILITATOR_COMMANDS = new Set<Command['type']>(['drill.start', 'drill.pause', 'drill.resume', 'drill.setSpeed', 'drill.end']);
+/** Game time between the bots' turns. */
 const BOT_TURN_MS = 30_000;
+/** Solo mode's one drill, in its own storage. */
+const SOLO_DRILL = 'solo';
+const FACILITATOR: Viewer = { role: 'facilitator', seat: 'facilitator' };
+
+const pageClock: Clock = { now: () => performance.now() };
+const pageScheduler: Scheduler = { set: (fn, ms) => setTimeout(fn, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
+
+export interface LocalOptions {
+  /** Wall time and timers; the page's by default (tests pass manual ones). */
+  clock?: Clock;
+  scheduler?: Scheduler;
+}
 
 /**
- * Solo training: the same engine as the server, running in the page, with by-the-book bots in
- * every seat the trainee does not hold and a local game clock with the facilitator's pace controls.
- * Every accepted command is kept, so the run can be exported as a `ttx play` script.
+ * Solo training: the drill master the server runs (shared/master/), running in the page over an
+ * in-memory log, with by-the-book bots in every seat the trainee does not hold and the
+ * facilitator's pace controls in the trainee's hands. Bots send their moves through the master as
+ * their seats, like any seat. The trainee's view is kept as a socket client keeps it: the welcome
+ * view, then each delivery's patch. Every accepted command is kept, so the run can be exported as
+ * a `ttx play` script.
  */
-export class LocalTransport implements Transport {
-  private state!: DrillState;
-  private readonly entries: LogEntry[] = [];
+export class LocalTransport implements Transport, Outbox {
+  readonly master: DrillMaster;
+  private readonly storage = new MemoryStorage();
+  /** The accepted commands, in the order decided (clock ticks included; the script leaves them out). */
   readonly envelopes: CommandEnvelope[] = [];
   private readonly team: BotTeam;
-  private events!: TransportEvents;
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private anchor = { wall: 0, game: 0 };
+  private readonly botSeats: Viewer[];
+  private readonly clock: Clock;
+  private readonly scheduler: Scheduler;
+  private readonly audienceOf: readonly Viewer[];
+  /** The drill's scoring context, folded entry by entry (the score is a fold, SCO1). */
+  private readonly score: ScoringContext;
+  private events: TransportEvents | null = null;
+  private view: DrillView | null = null;
+  private botTimer: unknown = null;
   private nextBotTurn = 0;
+  private keys = 0;
 
   constructor(
     readonly compiled: CompiledScenario,
     readonly seed: string,
     readonly trainee: Viewer,
-    private readonly now: () => number = () => performance.now(),
+    options: LocalOptions = {},
   ) {
-    this.team = new BotTeam(byTheBook, BOT_SEATS.filter((s) => s.role !== trainee.role), seed);
+    this.clock = options.clock ?? pageClock;
+    this.scheduler = options.scheduler ?? pageScheduler;
+    this.audienceOf = [trainee];
+    this.botSeats = BOT_SEATS.filter((s): s is Viewer => s.role !== 'system' && s.role !== trainee.role);
+    this.team = new BotTeam(byTheBook, this.botSeats, seed);
+    this.score = emptyContext(compiled);
+    const created = createDrill(compiled, seed);
+    const anchor = { wallMs: this.clock.now(), gameMs: 0, speed: created.state.speed, running: false };
+    // Memory storage writes at once; the promise only says so.
+    void this.storage.commit({ drillId: SOLO_DRILL, entries: created.entries, anchor });
+    for (const e of created.entries) foldEntry(this.score, e);
+    this.master = new DrillMaster(SOLO_DRILL, compiled, created.state, anchor, {
+      storage: this.storage,
+      outbox: this,
+      clock: this.clock,
+      scheduler: this.scheduler,
+      logger: { error: (message) => console.error(message) },
+    });
   }
 
   start(events: TransportEvents): void {
     this.events = events;
-    const created = createDrill(this.compiled, this.seed);
-    this.state = created.state;
-    this.publish(created.entries);
-    events.status('online', t('solo.status'));
-    this.timer = setInterval(() => this.tick(), 200);
-  }
-
-  private gameNow(): number {
-    if (this.state.lifecycle !== 'running') return this.state.clock;
-    return Math.max(this.state.clock, this.anchor.game + Math.floor((this.now() - this.anchor.wall) * this.state.speed));
-  }
-
-  private run(actor: Actor, command: Command): AckResult<CommandResult> {
-    const at = this.gameNow();
-    const before = { running: this.state.lifecycle === 'running', speed: this.state.speed };
-    const result = execute(this.compiled, this.state, { at, actor, command });
-    if (!result.ok) return { ok: false, error: result.error };
-    if (command.type !== 'clock.tick') this.envelopes.push({ at, actor, command });
-    this.state = result.state;
-    if (before.running !== (this.state.lifecycle === 'running') || before.speed !== this.state.speed) this.anchor = { wall: this.now(), game: at };
-    this.publish(result.entries);
-    return { ok: true, data: { seqs: result.entries.map((e) => e.seq), seq: this.state.seq } };
-  }
-
-  private tick(): void {
-    if (this.state.lifecycle !== 'running') return;
-    this.run({ role: 'system', seat: 'engine' }, { type: 'clock.tick' });
-    const at = this.gameNow();
-    if (at >= this.nextBotTurn && this.state.lifecycle === 'running') {
-      this.nextBotTurn = (Math.floor(at / BOT_TURN_MS) + 1) * BOT_TURN_MS;
-      const before = this.state.seq;
-      const turn = this.team.play(this.compiled, this.state, at);
-      for (const e of turn.entries) if (e.actor.role !== 'system' && e.actor.seat !== 'engine') this.envelopesFromBot(e);
-      this.state = turn.state;
-      if (turn.state.seq !== before) this.publish(turn.entries);
-    }
-  }
-
-  /** Bots' moves are kept as commands too, so the exported script replays the whole team. */
-  private envelopesFromBot(entry: LogEntry): void {
-    const ev = entry.event;
-    const command: Command | null =
-      ev.type === 'action.taken' ? { type: 'action.take', action: ev.action, ...(ev.target ? { target: ev.target } : {}), ...(ev.detail ? { detail: ev.detail } : {}) }
-      : ev.type === 'message.sent' ? { type: 'message.send', message: ev.message }
-      : ev.type === 'timeline.added' ? { type: 'timeline.add', text: ev.text, ...(ev.claimedAt !== undefined ? { claimedAt: ev.claimedAt } : {}) }
-      : ev.type === 'task.assigned' ? { type: 'task.assign', toRole: ev.toRole, action: ev.action, ...(ev.target ? { target: ev.target } : {}) }
-      : null;
-    if (command) this.envelopes.push({ at: entry.at, actor: entry.actor, command });
-  }
-
-  private publish(entries: LogEntry[]): void {
-    this.entries.push(...entries);
-    for (const e of entries) {
+    // The welcome: the whole view and the entries so far; from here on, deliveries and their patches.
+    this.view = viewFor(this.compiled, this.master.state, this.trainee);
+    events.view(this.view);
+    for (const e of this.storage.entries(SOLO_DRILL)) {
       const visible = redactEntryFor(this.compiled, e, this.trainee);
-      if (visible) this.events.entry(visible);
+      if (visible) events.entry(visible);
     }
-    this.events.view(viewFor(this.compiled, this.state, this.trainee));
-    this.events.score(liveScore(scoreDrill(this.compiled, this.entries), locale(), this.entries.at(-1)?.seq ?? -1));
+    events.status('online', t('solo.status'));
   }
 
-  async send(command: Command): Promise<AckResult<CommandResult>> {
-    const actor: Actor = FACILITATOR_COMMANDS.has(command.type) ? { role: 'facilitator', seat: 'facilitator' } : this.trainee;
-    return this.run(actor, command);
+  /** The outbox's audience: the trainee alone (the bots read the drill's state). */
+  audience(): readonly Viewer[] {
+    return this.audienceOf;
+  }
+
+  dispatch(d: Dispatch): void {
+    this.envelopes.push(d.envelope);
+    for (const e of d.entries) foldEntry(this.score, e);
+    const events = this.events;
+    if (events) {
+      for (const delivery of d.deliveries) {
+        for (const e of delivery.entries) events.entry(e);
+        if (delivery.patch && this.view) {
+          this.view = applyViewPatch(this.view, delivery.patch);
+          events.view(this.view);
+        }
+      }
+      events.score(liveScore(scoreContext(this.score), locale(), d.entries.at(-1)?.seq ?? -1));
+    }
+    // The pace changed (start, pause, resume, speed, end): the bots' next turn moves with it.
+    if (PACE.has(d.envelope.command.type)) this.scheduleBots();
+  }
+
+  /** Keep one timer for the bots' next turn, every BOT_TURN_MS of game time while the drill runs. */
+  private scheduleBots(): void {
+    if (this.botTimer !== null) this.scheduler.clear(this.botTimer);
+    this.botTimer = null;
+    if (this.master.state.lifecycle !== 'running') return;
+    const delay = wallDelayUntil(this.master.clockAnchor(), this.clock.now(), this.nextBotTurn);
+    if (delay === null) return;
+    this.botTimer = this.scheduler.set(() => void this.botTurn(), delay);
+  }
+
+  /** Each bot seat makes at most one move, through the master as itself, one after another. */
+  private async botTurn(): Promise<void> {
+    this.botTimer = null;
+    const at = this.master.gameTime();
+    this.nextBotTurn = (Math.floor(at / BOT_TURN_MS) + 1) * BOT_TURN_MS;
+    for (const seat of this.botSeats) {
+      if (this.master.state.lifecycle !== 'running') break;
+      const command = this.team.next(this.compiled, this.master.state, seat, at);
+      if (!command) continue;
+      const ack = await this.submit(seat, command);
+      if (!ack.ok) this.team.refuse(seat, command);
+    }
+    if (this.botTimer === null) this.scheduleBots();
+  }
+
+  /** Parsed as the server's socket edge parses it (the same schema, so a message's fields come in the same order), then sent through the master. */
+  private async submit(seat: Viewer, command: Command): Promise<AckResult<CommandResult>> {
+    const parsed = commandSchema.safeParse(command);
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_COMMAND', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('; ') } };
+    return this.master.submit(seat, { command: parsed.data, idempotencyKey: `solo-${++this.keys}` }).catch((error: Error) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: error.message } }));
+  }
+
+  /** The trainee's command, from the facilitator's seat for the pace controls (FACILITATOR_COMMANDS). */
+  send(command: Command): Promise<AckResult<CommandResult>> {
+    return this.submit(FACILITATOR_COMMANDS.has(command.type) ? FACILITATOR : this.trainee, command);
+  }
+
+  /** Game time now, for a header clock that moves between events. */
+  gameTime(): number {
+    return this.master.gameTime();
   }
 
   async reportHtml(reportLocale: Locale = locale()): Promise<string> {
-    return renderHtml(buildReport(this.compiled, this.entries, { locale: reportLocale }));
+    return renderHtml(buildReport(this.compiled, this.log(), { locale: reportLocale }));
   }
   async reportText(format: 'md' | 'json' | 'html', reportLocale: Locale = locale()): Promise<string> {
-    const report = buildReport(this.compiled, this.entries, { locale: reportLocale });
+    const report = buildReport(this.compiled, this.log(), { locale: reportLocale });
     return format === 'md' ? renderMarkdown(report) : format === 'html' ? renderHtml(report) : renderJson(report);
   }
 
   /** The whole run as a play script: `ttx play <scenario> --script` reproduces the same report. */
   script(): string {
-    const steps = this.envelopes.map((e) => ({ at: e.at / 60_000, as: e.actor.role === 'sme' ? `sme/${e.actor.seat}` : e.actor.role, ...stepBody(e.command) }));
-    return JSON.stringify({ seed: this.seed, steps }, null, 1);
+    return toPlayScript(this.seed, this.envelopes);
   }
 
   log(): LogEntry[] {
-    return this.entries.slice();
+    return this.storage.entries(SOLO_DRILL);
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.master.close();
+    if (this.botTimer !== null) this.scheduler.clear(this.botTimer);
+    this.botTimer = null;
   }
 }
 
-function stepBody(c: Command): Record<string, unknown> {
-  switch (c.type) {
-    case 'action.take': return { do: c.action, ...(c.target ? { target: c.target } : {}), ...(c.detail ? { detail: c.detail } : {}) };
-    case 'message.send': return { say: c.message };
-    case 'timeline.add': return { log: c.text, ...(c.claimedAt !== undefined ? { claimedAt: c.claimedAt / 60_000 } : {}) };
-    case 'task.assign': return { assign: { toRole: c.toRole, action: c.action, ...(c.target ? { target: c.target } : {}) } };
-    case 'inject.push': return { push: c.injectId };
-    case 'inject.adhoc': return { adhoc: { title: c.title, body: c.body, audience: c.audience } };
-    case 'facilitator.note': return { note: c.text };
-    case 'drill.start': return { start: true };
-    case 'drill.pause': return { pause: true };
-    case 'drill.resume': return { resume: true };
-    case 'drill.setSpeed': return { speed: c.speed };
-    case 'drill.end': return { end: c.reason };
-    case 'hint.request': return { hint: true };
-    default: return {};
-  }
-}
+/** Commands that change the game clock's pace. */
+const PACE: ReadonlySet<Command['type']> = new Set(['drill.start', 'drill.pause', 'drill.resume', 'drill.setSpeed', 'drill.end']);

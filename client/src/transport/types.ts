@@ -20,5 +20,10 @@ export interface Transport {
   /** Report as HTML for this seat (server: fetched; solo: rendered locally), in any shipped locale. */
   reportHtml(locale: Locale): Promise<string>;
   reportText(format: 'md' | 'json' | 'html', locale: Locale): Promise<string>;
+  /**
+   * The drill's game time now, for a clock that moves between events (a view's clock moves only
+   * with entries). Only a transport that runs the drill's clock itself (solo) knows it.
+   */
+  gameTime?(): number;
   close(): void;
 }

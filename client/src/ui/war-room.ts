@@ -5,6 +5,7 @@ import { languageSwitcher } from './language-switcher.ts';
 import { bus } from '../game/event-bus.ts';
 import { startGame } from '../game/main.ts';
 import type { DrillStore } from '../store/drill-store.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
 import { h } from './dom.ts';
 import { actionsPanel } from './panels/actions.ts';
 import { commsPanel } from './panels/comms.ts';
@@ -14,6 +15,9 @@ import { leadPanel } from './panels/lead.ts';
 import { timelinePanel } from './panels/timeline.ts';
 import { showReport } from './report.ts';
 import { installShortcuts } from './shortcuts.ts';
+
+/** How often a header clock that moves between events is redrawn: a game second at 10× speed. */
+const CLOCK_REFRESH_MS = 100;
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -27,6 +31,11 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
   const status = h('span', { class: 'conn', role: 'status' });
   const clock = h('span', { class: 'clock', 'aria-label': t('warRoom.gameClock') });
   const error = h('p', { class: 'error', role: 'alert' });
+  const showClock = (view: DrillView) => {
+    const ms = Math.max(view.clock, store.gameTime() ?? 0);
+    const text = `T+${String(Math.floor(ms / 60_000)).padStart(2, '0')}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} · ${t(`lifecycle.${view.lifecycle}`)}`;
+    if (clock.textContent !== text) clock.textContent = text;
+  };
   let mounted = false;
   // The placeholder goes up first: a transport that already has a view (solo) mounts the war room
   // inside subscribe(), and must not be covered by it afterwards.
@@ -54,8 +63,10 @@ export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { tra
     const badges = h('ul', { class: 'badges', 'aria-label': t('warRoom.whoIsOnline') });
     store.subscribe((st) => {
       badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${seatName(p.seat)}`)));
-      if (st.view) clock.textContent = `T+${String(Math.floor(st.view.clock / 60_000)).padStart(2, '0')}:${String(Math.floor((st.view.clock % 60_000) / 1000)).padStart(2, '0')} · ${t(`lifecycle.${st.view.lifecycle}`)}`;
+      if (st.view) showClock(st.view);
     });
+    // A transport that keeps the drill's clock (solo) moves the header between events too.
+    if (store.gameTime() !== null) setInterval(() => store.state.view && showClock(store.state.view), CLOCK_REFRESH_MS);
     const openReport = () => void showReport(app, store, `${view.scenario.id}-${role}`);
     const side = h('div', { class: 'side' });
     if (role === 'facilitator') side.append(facilitatorPanel(store, openReport));

@@ -1,4 +1,4 @@
-import type { ClockAnchor } from '../store/types.ts';
+import type { ClockAnchor } from './ports.ts';
 
 /*
  * Game time from an absolute anchor: while running, game time = anchor game time + elapsed wall time
@@ -11,10 +11,11 @@ export function gameNow(anchor: ClockAnchor, wallNow: number): number {
   return anchor.gameMs + Math.max(0, Math.floor((wallNow - anchor.wallMs) * anchor.speed));
 }
 
-/** Wall milliseconds until the next whole game minute, when injects and the adversary move. */
-export function msToNextMinute(anchor: ClockAnchor, wallNow: number): number | null {
+/**
+ * Wall milliseconds from `wallNow` until game time reaches `gameAt` (0 when it already has); null
+ * while the clock is stopped. Rounded up, so gameNow at the end is at least `gameAt`.
+ */
+export function wallDelayUntil(anchor: ClockAnchor, wallNow: number, gameAt: number): number | null {
   if (!anchor.running) return null;
-  const g = gameNow(anchor, wallNow);
-  const next = (Math.floor(g / 60_000) + 1) * 60_000;
-  return Math.ceil((next - g) / anchor.speed);
+  return Math.max(0, Math.ceil((gameAt - gameNow(anchor, wallNow)) / anchor.speed));
 }

@@ -1,0 +1,15 @@
+import type { Storage } from '../../shared/master/ports.ts';
+import type { EventStore } from '../store/types.ts';
+import type { GroupCommitter } from './committer.ts';
+
+/**
+ * The drill masters' storage port on the server: writes go through the group commit (one
+ * transaction per event-loop turn, durable before they resolve, SRV1), reads to the event store.
+ */
+export function committedStorage(store: EventStore, committer: GroupCommitter): Storage {
+  return {
+    commit: (item) => committer.commit(item),
+    idempotent: (drillId, key) => store.idempotent(drillId, key),
+    entries: (drillId, afterSeq) => store.entries(drillId, afterSeq),
+  };
+}
