@@ -1,4 +1,4 @@
-import { createDrill, execute, replay, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, replay, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { owns, type Shard } from '../cluster/shard.ts';
@@ -14,7 +14,8 @@ export interface CreateDrillInput {
   scenarioFile: string;
   seed: string;
   speed: number;
-  smeCount: number;
+  /** SME seats; absent, the team the scenario is balanced for. */
+  smeCount?: number;
   observerCount: number;
   hostKey: string;
 }
@@ -78,11 +79,12 @@ export class DrillRegistry {
       { role: 'ic', seat: 'ic' },
       { role: 'deputy', seat: 'deputy' },
       { role: 'scribe', seat: 'scribe' },
-      ...Array.from({ length: input.smeCount }, (_, i) => ({ role: 'sme' as const, seat: `sme-${i + 1}` })),
+      ...Array.from({ length: input.smeCount ?? compiled.scenario.team.smes }, (_, i) => ({ role: 'sme' as const, seat: `sme-${i + 1}` })),
       ...Array.from({ length: input.observerCount }, (_, i) => ({ role: 'observer' as const, seat: `observer-${i + 1}` })),
     ];
     const seats = base.map((s) => ({ ...s, token: newSeatToken(drillId) }));
-    let { state, entries } = createDrill(compiled, input.seed);
+    const players = base.filter((s): s is Viewer & { role: SeatDef['role'] } => s.role !== 'facilitator' && s.role !== 'observer').map((s) => ({ seat: s.seat, role: s.role }));
+    let { state, entries } = createDrill(compiled, input.seed, players);
     // The chosen speed is part of creation (one transaction), not a command sent to a master that
     // may live in another process.
     if (input.speed !== 1) {

@@ -35,7 +35,8 @@ const createSchema = z.strictObject({
   fileName: z.string().max(200).optional(),
   seed: z.union([z.string().max(64), z.number().int()]).optional(),
   speed: z.number().min(1).max(10).default(1),
-  smeCount: z.number().int().min(1).max(6).default(1),
+  /** Absent: the number of SMEs the scenario is balanced for. */
+  smeCount: z.number().int().min(1).max(6).optional(),
   observerCount: z.number().int().min(0).max(10).default(1),
   hostKey: z.string().min(16).max(200).optional(),
 });

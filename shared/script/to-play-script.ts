@@ -22,8 +22,10 @@ function stepBody(c: Command): Record<string, unknown> {
   switch (c.type) {
     case 'action.take': return { do: c.action, ...(c.target ? { target: c.target } : {}), ...(c.detail ? { detail: c.detail } : {}) };
     case 'message.send': return { say: c.message };
-    case 'timeline.add': return { log: c.text, ...(c.claimedAt !== undefined ? { claimedAt: c.claimedAt / MS_PER_MINUTE } : {}) };
-    case 'task.assign': return { assign: { toRole: c.toRole, action: c.action, ...(c.target ? { target: c.target } : {}), ...(c.note !== undefined ? { note: c.note } : {}) } };
+    case 'timeline.add': return { log: c.text, ...(c.claimedAt !== undefined ? { claimedAt: c.claimedAt / MS_PER_MINUTE } : {}), ...(c.asset ? { asset: c.asset } : {}), ...(c.kind ? { kind: c.kind } : {}) };
+    case 'task.assign': return { assign: { toSeat: c.toSeat, action: c.action, ...(c.target ? { target: c.target } : {}), ...(c.note !== undefined ? { note: c.note } : {}) } };
+    case 'action.cancel': return { cancel: c.workId };
+    case 'decision.answer': return { answer: { inject: c.injectId, option: c.option, ...(c.note !== undefined ? { note: c.note } : {}) } };
     case 'inject.push': return { push: c.injectId };
     case 'inject.adhoc': return { adhoc: { title: c.title, body: c.body, audience: c.audience } };
     case 'facilitator.note': return { note: c.text };

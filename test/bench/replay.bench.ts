@@ -34,7 +34,7 @@ run(0, 'facilitator', { type: 'drill.start' });
 const stepMs = Math.max(1, Math.floor((compiled.scenario.durationMinutes * 60_000 - 1000) / target));
 for (let i = 0; entries.length < target && state.lifecycle !== 'ended'; i++) {
   const at = i * stepMs;
-  if (i % 3 === 0) run(at, 'ic', { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: 'Attorney Work Product', body: `update ${i}`, encrypted: false } });
+  if (i % 3 === 0) run(at, 'ic', { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: 'Attorney Work Product', body: `update ${i}`, encrypted: false } });
   else if (i % 3 === 1) run(at, 'scribe', { type: 'timeline.add', text: `entry ${i}` });
   else run(at, 'sme', { type: 'action.take', action: i % 2 ? 'review-network-logs' : 'review-system-logs' });
 }

@@ -29,6 +29,7 @@ export const FIXTURE: ScenarioInput = {
   dataStores: [{ id: 'customers', name: 'Customer records', asset: 'db', records: 100_000, sensitivity: 'personal' }],
   directory: [
     { id: 'incident-room', name: 'Incident channel', address: '#inc', org: 'team', group: true, openedBy: 'open-private-channel' },
+    { id: 'soc', name: 'SOC on call', address: 'soc@example.com', org: 'team' },
     { id: 'all-staff', name: 'All staff', address: 'all@example.com', org: 'company', group: true },
     { id: 'eng', name: 'Engineering', address: '#eng', org: 'company', group: true, readByInsider: true },
     { id: 'pat', name: 'Pat, the engineer the alert names', address: 'pat@example.com', org: 'company', suspect: true },

@@ -35,6 +35,9 @@ describe('ENG8: the drill says when it next changes by itself', () => {
     const drill = new TestDrill(compiled).start();
     const end = min(compiled.scenario.durationMinutes);
     expect(nextDueAt(compiled, drill.state, end - 1)).toBe(end);
+    // The end itself is due until a tick has processed it; then nothing is.
+    expect(nextDueAt(compiled, drill.state, end)).toBe(end);
+    drill.tick(end);
     expect(nextDueAt(compiled, drill.state, end)).toBeNull();
   });
 });

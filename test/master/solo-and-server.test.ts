@@ -40,7 +40,7 @@ const TRAINEE: Record<number, Command> = {
   5: { type: 'action.take', action: 'page-ic' },
   9: { type: 'action.take', action: 'set-codename', detail: 'granite-heron' },
   40: { type: 'drill.setSpeed', speed: 4 },
-  47: { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: 'Attorney Work Product', body: 'granite-heron: image app-1 first.', encrypted: false } },
+  47: { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: 'Attorney Work Product', body: 'granite-heron: image app-1 first.', encrypted: false } },
   70: { type: 'drill.pause' },
   80: { type: 'drill.resume' },
   150: { type: 'drill.end', reason: 'trainee finished' },
@@ -78,7 +78,7 @@ describe('MASTER1: one master, two edges', () => {
     const errors: string[] = [];
     const registry = new DrillRegistry({ store, storage: committedStorage(store, new GroupCommitter(store)), outbox: hub, clock: serverTime, scheduler: serverTime, logger: { error: (m) => errors.push(m) } });
     hub.registry = registry;
-    const { drillId } = registry.create({ scenarioText: TEXT, scenarioFile: FILE, seed: SEED, speed: 1, smeCount: 1, observerCount: 1, hostKey: 'solo-and-server-host' }, compiled);
+    const { drillId } = registry.create({ scenarioText: TEXT, scenarioFile: FILE, seed: SEED, speed: 1, observerCount: 1, hostKey: 'solo-and-server-host' }, compiled);
     const master = registry.get(drillId)!;
     let key = 0;
     for (let second = 1; second <= 160; second++) {

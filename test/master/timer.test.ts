@@ -17,6 +17,7 @@ const due = vi.hoisted(() => ({ override: null as null | ((real: NextDueAt, ...a
 vi.mock('../../shared/engine/schedule.ts', async (importOriginal) => {
   const real = await importOriginal<{ nextDueAt: NextDueAt }>();
   return {
+    ...real,
     nextDueAt: (...args: Parameters<NextDueAt>) => {
       due.calls.push(args[2]);
       return due.override ? due.override(real.nextDueAt, ...args) : real.nextDueAt(...args);
@@ -31,7 +32,7 @@ afterEach(() => {
 
 /** A scenario where nothing happens by itself after minute 0: no exfiltration, no tip-off, no later inject. */
 const quiet = compiledFixture({
-  adversary: { origin: 'external', profile: 'Quiet.', foothold: ['app'] },
+  adversary: { origin: 'external', profile: 'Quiet.', entry: ['app'], cause: 'vuln', actor: 'crew' },
   injects: [{ id: 'alert', title: 'Unusual egress', body: 'Spike.', delivery: { at: 0 } }],
   phases: { initial: 'active', states: [{ id: 'active', title: 'Active', final: true }] },
 });

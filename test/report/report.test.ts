@@ -10,7 +10,7 @@ describe('REP: the after-action report', () => {
     const x = new TestDrill(compiled).start();
     x.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     x.do(min(1), SME, { type: 'action.take', action: 'review-network-logs' });
-    x.do(min(2), IC, { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '<script>alert(1)</script>', body: '<img src=x onerror=alert(1)>', encrypted: false } });
+    x.do(min(2), IC, { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '<script>alert(1)</script>', body: '<img src=x onerror=alert(1)>', encrypted: false } });
     x.do(min(3), SME, { type: 'action.take', action: 'terminate-instance', target: 'db' });
     x.do(min(4), IC, { type: 'hint.request' });
     return x;

@@ -25,7 +25,7 @@ function team(codename: string, approve: boolean): TestDrill {
   return d;
 }
 
-const base: MessageDraft = { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: '', encrypted: false };
+const base: MessageDraft = { channel: 'chat', recipients: ['soc'], subject: '', body: '', encrypted: false };
 const statement = (m: Partial<MessageDraft>): MessageDraft => ({ ...base, channel: 'statement', audience: 'public', purpose: 'public-statement', ...m });
 
 interface LanguageCase {

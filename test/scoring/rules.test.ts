@@ -12,7 +12,7 @@ import { TestDrill } from '../engine/harness.ts';
 const compiled = compiledFixture();
 const insiderCompiled = compiledFixture({ id: 'fixture-insider', adversary: { ...compiledFixture().scenario.adversary, origin: 'insider' } });
 const take = (action: string, target?: string, detail?: string) => ({ type: 'action.take' as const, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
-const say = (m: Partial<MessageDraft>) => ({ type: 'message.send' as const, message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: 'Update on blue-heron: containment under way.', encrypted: false, ...m } as MessageDraft });
+const say = (m: Partial<MessageDraft>) => ({ type: 'message.send' as const, message: { channel: 'chat', recipients: ['soc'], subject: '', body: 'Update on blue-heron: containment under way.', encrypted: false, ...m } as MessageDraft });
 
 type Drill = TestDrill;
 const GOOD_STATEMENT = {

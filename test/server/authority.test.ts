@@ -48,7 +48,7 @@ describe('AUTH: only the right seat may do each thing', () => {
   });
   it('AUTH2 observers never write', async () => {
     await refused('observer-1', take('page-ic'), 'FORBIDDEN');
-    await refused('observer-1', { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: 'hi', encrypted: false } }, 'FORBIDDEN');
+    await refused('observer-1', { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body: 'hi', encrypted: false } }, 'FORBIDDEN');
     await refused('observer-1', { type: 'drill.pause' }, 'FORBIDDEN');
   });
   it('AUTH3 a player acts only in its own role', async () => {

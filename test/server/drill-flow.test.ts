@@ -26,7 +26,7 @@ describe('NET: a whole drill over real sockets', () => {
     expect(await deputy.send(take('page-ic'))).toMatchObject({ ok: true });
     expect(await ic.send(take('set-codename', undefined, 'sapphire-unicorn'))).toMatchObject({ ok: true });
     expect(await deputy.send(take('open-private-channel'))).toMatchObject({ ok: true });
-    expect(await ic.send({ type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: 'Attorney Work Product', body: 'sapphire-unicorn: capture evidence first', encrypted: false } })).toMatchObject({ ok: true });
+    expect(await ic.send({ type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: 'Attorney Work Product', body: 'sapphire-unicorn: capture evidence first', encrypted: false } })).toMatchObject({ ok: true });
     server.time.advance(60_000);
     expect(await sme.send(take('capture-memory', 'app-1'))).toMatchObject({ ok: true });
     expect(await sme.send(take('image-disk', 'app-1'))).toMatchObject({ ok: true });
@@ -57,7 +57,7 @@ describe('NET: a whole drill over real sockets', () => {
     if (!fac || !ic) throw new Error('clients');
     await fac.send({ type: 'drill.start' });
     for (let i = 0; i < 10; i++) {
-      await ic.send({ type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: `note ${i}`, encrypted: false } });
+      await ic.send({ type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body: `note ${i}`, encrypted: false } });
       server.time.advance(30_000);
     }
     const committed = server.store.entries(drill.drillId).map((e) => e.seq);

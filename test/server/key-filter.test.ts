@@ -37,7 +37,7 @@ describe('IDEM: the idempotency key filter', () => {
   it('IDEM3 a key stored before a restart is still found after it (the filter is loaded from the database)', async () => {
     const path = tempDb();
     const first = new SqliteStore(path);
-    first.createDrill({ id: 'd1', scenarioId: 's', scenarioVersion: 1, scenarioText: '', scenarioFile: 's.yaml', seed: '1', hostKeyHash: 'h', createdAt: 0 }, [], [{ seq: 0, at: 0, actor: { role: 'system', seat: 'engine' }, event: { type: 'drill.created', scenarioId: 's', scenarioVersion: 1, seed: '1' } }], { wallMs: 0, gameMs: 0, speed: 1, running: false });
+    first.createDrill({ id: 'd1', scenarioId: 's', scenarioVersion: 1, scenarioText: '', scenarioFile: 's.yaml', seed: '1', hostKeyHash: 'h', createdAt: 0 }, [], [{ seq: 0, at: 0, actor: { role: 'system', seat: 'engine' }, event: { type: 'drill.created', engine: 2, scenarioId: 's', scenarioVersion: 1, seed: '1', seats: [], truth: { entry: 'x', compromised: {}, insider: false, times: {}, cause: 'c', actor: 'a', exfilPerMinute: null } } }], { wallMs: 0, gameMs: 0, speed: 1, running: false });
     await first.commit([{ drillId: 'd1', entries: [], idempotency: { key: 'ic:before-restart', result: { ok: true, body: '{"ok":true}' } } }]);
     expect(first.idempotent('d1', 'ic:before-restart')).toEqual({ ok: true, body: '{"ok":true}' });
     await first.close();

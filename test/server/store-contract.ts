@@ -5,7 +5,7 @@ import type { DrillRecord, EventStore } from '../../server/store/types.ts';
 /** The storage contract, run against every adapter (store-memory.test.ts, store-sqlite.test.ts). */
 export function storeContract(name: string, make: () => EventStore): void {
   const drill = (id: string, host = 'host-hash'): DrillRecord => ({ id, scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: host, createdAt: 1 });
-  const entry = (seq: number): LogEntry => ({ seq, at: seq * 1000, actor: { role: 'system', seat: 'engine' }, event: seq === 0 ? { type: 'drill.created', scenarioId: 's', scenarioVersion: 1, seed: '1' } : { type: 'clock.advanced', to: seq } });
+  const entry = (seq: number): LogEntry => ({ seq, at: seq * 1000, actor: { role: 'system', seat: 'engine' }, event: seq === 0 ? { type: 'drill.created', engine: 2, scenarioId: 's', scenarioVersion: 1, seed: '1', seats: [], truth: { entry: 'x', compromised: {}, insider: false, times: {}, cause: 'c', actor: 'a', exfilPerMinute: null } } : { type: 'clock.advanced', to: seq } });
   const anchor = { wallMs: 5, gameMs: 0, speed: 1, running: false };
 
   describe(`STORE contract: ${name}`, () => {

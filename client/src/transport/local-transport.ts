@@ -1,4 +1,4 @@
-import { BotTeam, BOT_SEATS, byTheBook } from '../../../shared/bots/index.ts';
+import { BotTeam, botSeats, byTheBook } from '../../../shared/bots/index.ts';
 import { commandSchema } from '../../../shared/engine/command-schema.ts';
 import { FACILITATOR_COMMANDS } from '../../../shared/engine/commands.ts';
 import { createDrill } from '../../../shared/engine/execute.ts';
@@ -70,7 +70,8 @@ export class LocalTransport implements Transport, Outbox {
     this.clock = options.clock ?? pageClock;
     this.scheduler = options.scheduler ?? pageScheduler;
     this.audienceOf = [trainee];
-    this.botSeats = BOT_SEATS.filter((s): s is Viewer => s.role !== 'system' && s.role !== trainee.role);
+    // Bots fill every seat but the trainee's own; with several SMEs, the trainee takes the first SME seat.
+    this.botSeats = botSeats(compiled).filter((s): s is Viewer => s.role !== 'system' && s.seat !== trainee.seat);
     this.team = new BotTeam(byTheBook, this.botSeats, seed);
     this.score = emptyContext(compiled);
     const created = createDrill(compiled, seed);

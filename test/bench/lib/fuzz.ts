@@ -27,8 +27,8 @@ function hostileCommand(rng: Rng): unknown {
     { type: 'action.take', action: 'no-such-action' },
     { type: 'action.take', action: 'capture-memory', target: 'no-such-asset' },
     { type: 'action.take' },
-    { type: 'message.send', message: { channel: 'pigeon', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: 'x', encrypted: false } },
-    { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: '', encrypted: false } },
+    { type: 'message.send', message: { channel: 'pigeon', recipients: ['soc'], subject: '', body: 'x', encrypted: false } },
+    { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body: '', encrypted: false } },
     { type: 'timeline.add', text: 42 },
     { type: 'task.assign', toRole: 'ceo', action: 'page-ic' },
     { type: 'drill.setSpeed', speed: -5 },
@@ -57,7 +57,7 @@ export function hostileFrame(rng: Rng, ackId: number): string | Buffer {
     case 8: return event('drill:command', JSON.parse(`{"__proto__":{"ok":true},"command":{"type":"drill.start"},"idempotencyKey":"fuzz-proto-${ackId}"}`));
     case 9: return event('drill:sync', { lastSeq: pick(rng, [-5, 'x', 1e20, null]) });
     case 10: return event('drill:join', { lastSeq: pick(rng, [{}, [], 'zero', -2]) });
-    case 11: return event('drill:command', { command: { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body: 'x'.repeat(70_000), encrypted: false } }, idempotencyKey: `fuzz-big-${ackId}` }); // over the 64 KB frame limit
+    case 11: return event('drill:command', { command: { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body: 'x'.repeat(70_000), encrypted: false } }, idempotencyKey: `fuzz-big-${ackId}` }); // over the 64 KB frame limit
     case 12: return `42${JSON.stringify(['drill:command', { command: { type: 'drill.start' }, idempotencyKey: `fuzz-noack-${ackId}` }])}`; // no ack callback
     default: return `451-${ackId}["drill:command",{"_placeholder":true,"num":0}]`; // binary-attachment packet with no attachment
   }

@@ -276,7 +276,7 @@ export class LoadGenerator {
       if (role !== 'facilitator' && role !== 'observer') {
         every(client, 20_000 / m, () => {
           const body = `msg ${client.room.drillId} ${seat} ${client.counter + 1}: status on the bridge`;
-          void this.send(client, { type: 'message.send', message: { channel: 'chat', audience: 'team', purpose: 'discussion', recipients: [], subject: '', body, encrypted: false } }, body);
+          void this.send(client, { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body, encrypted: false } }, body);
         });
       }
     }
