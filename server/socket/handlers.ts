@@ -1,16 +1,20 @@
-import { redactEntryFor, viewFor, type Viewer } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewFor, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import {
   commandRequestSchema,
   ERROR,
   handshakeSchema,
+  HISTORY_PAGE,
+  historyRequestSchema,
   joinRequestSchema,
   MAX_REPLAY_GAP,
   PROTOCOL_VERSION,
   syncRequestSchema,
   type AckResult,
+  type ClockReading,
   type ConnectionWelcome,
   type Handshake,
   type ErrorCode,
+  type HistoryPage,
   type SyncResult,
   type Welcome,
   type WrongShard,
@@ -47,7 +51,7 @@ export interface SocketDeps {
   inFlight?: { enter(): boolean; leave(): void };
 }
 
-const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
+const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync', 'drill:history']);
 /**
  * Refusals (invalid payloads, unknown events, forbidden commands) a connection may collect before it
  * is dropped. A real client never gets near it; a flood stops costing the server more than this.
@@ -72,6 +76,23 @@ export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, la
   return { entries: store.entries(master.id, lastSeq).flatMap((e) => redactEntryFor(master.compiled, e, seat) ?? []) };
 }
 
+/**
+ * A page of the seat's history: its entries after `afterSeq` up to `untilSeq` (and the drill's
+ * durable seq), at most HISTORY_PAGE of the log's entries, redacted for the seat. Read only when a
+ * client asks (a reload, a late join), so no welcome carries a drill's whole history.
+ */
+export function historyPage(store: EventStore, master: DrillMaster, seat: Viewer, afterSeq: number, untilSeq: number): HistoryPage {
+  const last = Math.min(untilSeq, master.state.seq, afterSeq + HISTORY_PAGE);
+  if (last <= afterSeq) return { entries: [], through: Math.max(afterSeq, Math.min(untilSeq, master.state.seq)) };
+  const entries: LogEntry[] = [];
+  for (const e of store.entries(master.id, afterSeq)) {
+    if (e.seq > last) break;
+    const seen = redactEntryFor(master.compiled, e, seat);
+    if (seen) entries.push(seen);
+  }
+  return { entries, through: last };
+}
+
 function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
 function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): ConnectionWelcome;
 function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): ConnectionWelcome {
@@ -84,10 +105,17 @@ function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq
     drillId: master.id,
     seat,
     ...(viewIsCurrent ? {} : { view: viewFor(master.compiled, master.state, seat) }),
+    clock: clockReading(master),
     missed: caught && 'entries' in caught ? caught.entries : [],
     presence: deps.hub.presence(master.id),
     ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
   };
+}
+
+/** The drill's game clock now, for a client to count from (PROTOCOL.md §7). */
+function clockReading(master: DrillMaster): ClockReading {
+  const anchor = master.clockAnchor();
+  return { gameMs: master.gameTime(), speed: anchor.speed, running: anchor.running };
 }
 
 /** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
@@ -177,6 +205,11 @@ export function installSocketHandlers(deps: SocketDeps): void {
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:sync', 'sync', parsed.error);
       return { ok: true, data: catchUp(store, master, socket.data.seat, parsed.data.lastSeq) };
+    },
+    'drill:history': (socket, conn, master, payload) => {
+      const parsed = historyRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(socket, conn, 'drill:history', 'history request', parsed.error);
+      return { ok: true, data: historyPage(store, master, socket.data.seat, parsed.data.afterSeq, parsed.data.untilSeq) };
     },
   };
 

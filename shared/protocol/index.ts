@@ -89,6 +89,26 @@ export type CommandRequest = z.infer<typeof commandRequestSchema>;
 export const syncRequestSchema = z.strictObject({ lastSeq: z.number().int().min(-1) });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
+/**
+ * drill:history: a page of the seat's log, oldest first, for a client that has no feed yet (a
+ * reload, a late join) or a gap in it (a reconnection too far behind to be sent what it missed).
+ * The entries after `afterSeq`, up to `untilSeq` and at most HISTORY_PAGE of the log's entries,
+ * each as the seat may see it. Asked for only when needed, never sent unasked: a restart's
+ * reconnection storm must not carry every drill's whole history to every seat.
+ */
+export const historyRequestSchema = z.strictObject({ afterSeq: z.number().int().min(-1), untilSeq: z.number().int().min(0) });
+export type HistoryRequest = z.infer<typeof historyRequestSchema>;
+
+/** How many of the log's entries one drill:history page covers at most. */
+export const HISTORY_PAGE = 500;
+
+export interface HistoryPage {
+  /** The seat's entries in the range covered, oldest first (some of the log's entries are not for this seat). */
+  entries: LogEntry[];
+  /** The last seq the page covers: ask again from it while it is below `untilSeq` (and below the drill's seq). */
+  through: number;
+}
+
 /** drill:join re-sends the welcome on request (the server also pushes it once at connect). */
 export const joinRequestSchema = z.strictObject({ lastSeq: z.number().int().min(-1).optional() });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
@@ -99,11 +119,26 @@ export interface SeatPresence {
   connected: boolean;
 }
 
+/**
+ * The drill's game clock as the server read it when it sent this: game time in ms, the speed, and
+ * whether it is running. A client shows game time between entries by counting from it (game time
+ * = gameMs + elapsed wall time × speed while running), and moves the count to each ViewPatch whose
+ * lifecycle or speed changed (its `clock` is the game time of the change), so the clock needs no
+ * traffic of its own.
+ */
+export interface ClockReading {
+  gameMs: number;
+  speed: number;
+  running: boolean;
+}
+
 export interface Welcome {
   protocolVersion: number;
   drillId: string;
   seat: Viewer;
   view: DrillView;
+  /** The game clock when the welcome was sent: the view's `clock` is the time of its last entry, not now. */
+  clock: ClockReading;
   /** Entries after the client's lastSeq, when it was close enough to catch up by replaying them. */
   missed: LogEntry[];
   presence: SeatPresence[];
@@ -139,6 +174,7 @@ export interface ClientToServerEvents {
   'drill:join': (request: JoinRequest, ack: Ack<Welcome>) => void;
   'drill:command': (request: CommandRequest, ack: Ack<CommandResult>) => void;
   'drill:sync': (request: SyncRequest, ack: Ack<SyncResult>) => void;
+  'drill:history': (request: HistoryRequest, ack: Ack<HistoryPage>) => void;
 }
 
 export interface ServerToClientEvents {

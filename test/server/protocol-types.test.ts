@@ -5,6 +5,7 @@ import {
   commandRequestSchema,
   ERROR,
   handshakeSchema,
+  historyRequestSchema,
   joinRequestSchema,
   PROTOCOL_VERSION,
   syncRequestSchema,
@@ -12,8 +13,11 @@ import {
   type AckResult,
   type ClientToServerEvents,
   type CommandRequest,
+  type ClockReading,
   type CommandResult,
   type DrillEnded,
+  type HistoryPage,
+  type HistoryRequest,
   type ErrorCode,
   type SeatPresence,
   type ServerToClientEvents,
@@ -27,7 +31,8 @@ import type { Locale } from '../../shared/i18n/locales.ts';
 /** The event maps are the contract between server and clients; these pin their shapes. */
 describe('PROTO: typed event maps', () => {
   it('PROTO1 client-to-server events are imperative requests with typed acks', () => {
-    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'drill:join' | 'drill:command' | 'drill:sync'>();
+    expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'drill:join' | 'drill:command' | 'drill:sync' | 'drill:history'>();
+    expectTypeOf<Parameters<ClientToServerEvents['drill:history']>>().toEqualTypeOf<[HistoryRequest, Ack<HistoryPage>]>();
     expectTypeOf<Parameters<ClientToServerEvents['drill:command']>>().toEqualTypeOf<[CommandRequest, Ack<CommandResult>]>();
     expectTypeOf<Parameters<ClientToServerEvents['drill:sync']>[1]>().toEqualTypeOf<Ack<SyncResult>>();
     expectTypeOf<Parameters<ClientToServerEvents['drill:join']>[1]>().toEqualTypeOf<Ack<Welcome>>();
@@ -44,6 +49,7 @@ describe('PROTO: typed event maps', () => {
     expectTypeOf<Parameters<ServerToClientEvents['drill:scoreChanged']>>().toEqualTypeOf<[LiveScore]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:ended']>>().toEqualTypeOf<[DrillEnded]>();
     expectTypeOf<Welcome['view']>().toEqualTypeOf<DrillView>();
+    expectTypeOf<Welcome['clock']>().toEqualTypeOf<ClockReading>();
     expectTypeOf<SocketData>().toEqualTypeOf<{ drillId: string; seat: Viewer; locale: Locale }>();
   });
 
@@ -83,5 +89,12 @@ describe('PROTO: payload schemas', () => {
     expect(syncRequestSchema.safeParse({}).success).toBe(false);
     expect(joinRequestSchema.safeParse({}).success).toBe(true);
     expect(joinRequestSchema.safeParse({ lastSeq: -2 }).success).toBe(false);
+  });
+
+  it('PROTO7 a history request names the range after afterSeq (-1 or more) up to untilSeq', () => {
+    expect(historyRequestSchema.safeParse({ afterSeq: -1, untilSeq: 40 }).success).toBe(true);
+    expect(historyRequestSchema.safeParse({ afterSeq: -2, untilSeq: 40 }).success).toBe(false);
+    expect(historyRequestSchema.safeParse({ afterSeq: 0 }).success).toBe(false);
+    expect(historyRequestSchema.safeParse({ afterSeq: 0, untilSeq: 3, limit: 5 }).success).toBe(false);
   });
 });
