@@ -72,10 +72,15 @@ export function smeQueue(ctx: BotContext): Command[] {
   return queue;
 }
 
-/** Decisions: hold back (an option whose id starts with "hold"), else the first option. */
+/**
+ * Decisions: hold back (an option whose id starts with "hold"), else the first option. A bot answers
+ * only the decisions its role owns, the first role the scenario names for them: a decision either
+ * the IC or the deputy may answer is the IC's call, and in solo mode a bot must not take it from a
+ * trainee in that seat.
+ */
 function answerDecisions(ctx: BotContext): Command | null {
   for (const d of ctx.view.decisions) {
-    if (d.answer || !d.by.includes(ctx.seat.role)) continue;
+    if (d.answer || d.by[0] !== ctx.seat.role) continue;
     const option = d.options.find((o) => o.id.startsWith('hold')) ?? d.options[0];
     if (option) return { type: 'decision.answer', injectId: d.injectId, option: option.id };
   }
@@ -143,7 +148,7 @@ function deputy(ctx: BotContext): Command | null {
   const v = ctx.view;
   if (v.injects.length === 0) return null;
   const decision = answerDecisions(ctx);
-  if (decision && v.decisions.some((d) => !d.answer && !d.by.includes('ic'))) return decision;
+  if (decision) return decision;
   if (!free(ctx)) return null;
   for (const action of ['page-ic', 'open-private-channel', 'start-bridge', 'invite-security', 'invite-service-owners', 'invite-legal', 'invite-executives']) {
     if (!doneOrRunning(ctx, action)) return take(action);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGS, initI18n } from '../../client/src/i18n/index.ts';
+import { initI18n } from '../../client/src/i18n/index.ts';
 import { BUNDLED } from '../../client/src/scenarios.ts';
 import { assetName } from '../../client/src/ui/asset-name.ts';
-import { describeEntry } from '../../client/src/ui/panels/feed.ts';
-import { taskLine } from '../../client/src/ui/panels/task-line.ts';
+import { describeEntry, workTitle } from '../../client/src/ui/describe.ts';
 import { createDrill } from '../../shared/engine/execute.ts';
 import type { DrillEvent, LogEntry } from '../../shared/engine/types.ts';
 import { viewFor } from '../../shared/engine/view.ts';
@@ -38,26 +37,26 @@ describe('L10N-A: asset names in the war room', () => {
   it('L10N-A2 the activity feed names the system of an action, a task, a fallback and what prevented it', () => {
     const lb = name('web-lb', 'ja');
     const app = name('app-1', 'ja');
-    const action = describeEntry(entry({ type: 'action.taken', action: 'capture-memory', target: 'web-lb' }), view) ?? '';
+    const action = describeEntry(entry({ type: 'action.started', workId: 'w1', action: 'capture-memory', target: 'web-lb', seat: 'sme-1', endsAt: 900_000 }), view) ?? '';
     expect(action).toContain(lb);
     expect(action).not.toContain('web-lb');
-    const task = describeEntry(entry({ type: 'task.assigned', toRole: 'sme', action: 'capture-memory', target: 'web-lb' }), view) ?? '';
+    const task = describeEntry(entry({ type: 'task.assigned', taskId: 'k1', toSeat: 'sme-1', toRole: 'sme', action: 'capture-memory', target: 'web-lb', busyUntil: 120_000 }), view) ?? '';
     expect(task).toContain(lb);
     expect(task).not.toContain('web-lb');
     expect(describeEntry(entry({ type: 'adversary.fallbackFired', kind: 'wipe', target: 'app-1' }), view)).toContain(app);
     expect(describeEntry(entry({ type: 'adversary.fallbackPrevented', by: 'network-isolate@app-1' }), view)).toContain(app);
   });
 
-  it('L10N-A3 the task list names the system, in each language', () => {
+  it('L10N-A3 a piece of work names its system, in each language', () => {
     for (const locale of ['en', 'ja', 'zh-CN'] as const) {
       initI18n(locale);
-      const line = taskLine({ at: 0, toRole: 'sme', action: 'capture-memory', target: 'web-lb' }, view, 'sme');
+      const line = workTitle(view, 'capture-memory', 'web-lb');
       expect(line, locale).toContain(name('web-lb', locale));
       expect(line, locale).not.toContain('web-lb');
-      expect(line, locale).toContain(CATALOGS[locale].lead.you);
+      expect(line, locale).toContain(localize(getAction('capture-memory')!.title, locale));
     }
-    // A task on no system reads without one.
+    // Work on no system reads without one.
     initI18n('en');
-    expect(taskLine({ at: 0, toRole: 'ic', action: 'page-ic' }, view, 'sme')).toBe(`IC: ${getAction('page-ic')?.title.en ?? 'page-ic'}`);
+    expect(workTitle(view, 'page-ic')).toBe(getAction('page-ic')?.title.en);
   });
 });

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { CATALOGS, detectLocale, endReason, errorText, fmt, i18nOptions, initI18n, matchLocale, seatName, t } from '../../client/src/i18n/index.ts';
 import { LOCALES } from '../../shared/i18n/locales.ts';
+import { AUDIENCES, CHANNELS, ERROR_CODES, STATEMENT_KINDS } from '../../shared/engine/types.ts';
+import { ERROR, CLIENT_ERROR } from '../../shared/protocol/index.ts';
+import { KNOWLEDGE_LEVELS, ORGS, TRUTH_KINDS } from '../../shared/scenario/schema.ts';
+import { OODA_PHASES, ROLES } from '../../shared/runbook/types.ts';
+import { SHOWN_FLAGS } from '../../client/src/game/board-model.ts';
+import { SEVERITY_LEVELS } from '../../client/src/ui/availability.ts';
 
 /*
  * The UI's message catalogs: complete in every locale, with the same placeholders, covering every
@@ -16,7 +22,7 @@ const flatten = (catalog: object): Flat =>
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 /** Strings that are the same in every language: acronyms and symbols. */
-const UNTRANSLATED = new Set(['roles.ic', 'roles.sme', 'channel.sms', 'feed.action', 'feed.actionOn', 'feed.message', 'warRoom.offline', 'lead.you']);
+const UNTRANSLATED = new Set(['roles.ic', 'roles.sme', 'channel.sms', 'feed.message', 'warRoom.offline', 'fact.event', 'fact.other', 'actions.step', 'comms.line', 'team.taskLine']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -61,6 +67,45 @@ describe('L10N-U: UI message catalogs', () => {
     expect(missing).toEqual([]);
   });
 
+  it('L10N-U9 every catalog key written anywhere in the client exists, including those picked by a condition', () => {
+    const groups = Object.keys(CATALOGS.en).join('|');
+    // Event and command types ('knowledge.learned', 'timeline.add') share a few group names; they follow `case`, `type:` or `===`.
+    const quoted = new RegExp(`(?<!case |type: |=== )'((?:${groups})\\.[\\w-]+)'`, 'g');
+    const used = new Set<string>();
+    for (const file of sourceFiles('client/src')) {
+      if (file.includes('/i18n/')) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(quoted)) used.add(m[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(300);
+    expect([...used].filter((key) => !(key in en) && !(`${key}_other` in en))).toEqual([]);
+  });
+
+  it('L10N-U10 every family of keys the client builds from a value has a text for every value', () => {
+    const families: [string, readonly string[]][] = [
+      ['knowledge', KNOWLEDGE_LEVELS],
+      ['flag', [...SHOWN_FLAGS, 'imaged', 'imageSecured']],
+      ['truthKind', TRUTH_KINDS],
+      ['org', [...ORGS, 'outside']],
+      ['audience', AUDIENCES],
+      ['channel', CHANNELS],
+      ['statementKind', STATEMENT_KINDS],
+      ['roles', ROLES],
+      ['lifecycle', ['briefing', 'running', 'paused', 'ended']],
+      ['taskStatus', ['open', 'working', 'done', 'failed']],
+      ['ooda', OODA_PHASES],
+      ['oodaHint', OODA_PHASES],
+      ['severity', ['info', 'warning', 'critical', ...SEVERITY_LEVELS]],
+      ['criticality', ['low', 'medium', 'high', 'critical']],
+      ['fallbackKind', ['wipe', 'ransomware', 'dump', 'speedup', 'spread']],
+      ['errors', [...ERROR_CODES, ...Object.values(ERROR), ...Object.values(CLIENT_ERROR)]],
+      ['why', ['notStarted', 'paused', 'ended', 'busy', 'assigning', 'running', 'done', 'notYourRole', 'needsTarget', 'destroyed', 'memoryGone', 'noBackup', 'nothingToAnalyse', 'unknown']],
+      ['feed', ['work_success', 'work_partial', 'work_failed']],
+      ['fact', ['causeIs', 'actorIs', 'insiderReal', 'insiderRuledOut', 'eventOnAt', 'eventOn', 'eventAt']],
+    ];
+    const missing = families.flatMap(([group, values]) => values.map((v) => `${group}.${v}`)).filter((key) => !(key in en));
+    expect(missing).toEqual([]);
+  });
+
   it('L10N-U5 the language comes from ?lang=, then the stored choice, then the browser, else English', () => {
     expect(detectLocale('?lang=ja', 'zh-CN', ['en-GB'])).toBe('ja');
     expect(detectLocale('', 'zh-CN', ['ja-JP'])).toBe('zh-CN');
@@ -84,7 +129,7 @@ describe('L10N-U: UI message catalogs', () => {
     await i18n.init(i18nOptions('ja', { en: CATALOGS.en, ja: partial }));
     expect(i18n.t('comms.send')).toBe(CATALOGS.en.comms.send);
     expect(i18n.t('comms.notSent', { reason: 'x' })).toBe('Not sent: x');
-    expect(i18n.t('solo.start')).toBe(CATALOGS.ja.solo.start);
+    expect(i18n.t('pace.start')).toBe(CATALOGS.ja.pace.start);
   });
 
   it('L10N-U8 seats, refusals, end reasons, numbers and durations in the chosen language', () => {

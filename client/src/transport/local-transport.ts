@@ -10,7 +10,7 @@ import { DrillMaster } from '../../../shared/master/drill-master.ts';
 import { wallDelayUntil } from '../../../shared/master/game-clock.ts';
 import { MemoryStorage } from '../../../shared/master/memory-storage.ts';
 import type { Clock, Dispatch, Outbox, Scheduler } from '../../../shared/master/ports.ts';
-import type { AckResult, CommandResult } from '../../../shared/protocol/index.ts';
+import type { AckResult, ClockReading, CommandResult } from '../../../shared/protocol/index.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
@@ -70,7 +70,7 @@ export class LocalTransport implements Transport, Outbox {
     this.clock = options.clock ?? pageClock;
     this.scheduler = options.scheduler ?? pageScheduler;
     this.audienceOf = [trainee];
-    // Bots fill every seat but the trainee's own; with several SMEs, the trainee takes the first SME seat.
+    // Bots fill every seat but the trainee's own (with several SMEs, the one the trainee chose).
     this.botSeats = botSeats(compiled).filter((s): s is Viewer => s.role !== 'system' && s.seat !== trainee.seat);
     this.team = new BotTeam(byTheBook, this.botSeats, seed);
     this.score = emptyContext(compiled);
@@ -90,14 +90,19 @@ export class LocalTransport implements Transport, Outbox {
 
   start(events: TransportEvents): void {
     this.events = events;
-    // The welcome: the whole view and the entries so far; from here on, deliveries and their patches.
+    // The welcome: the whole view, the clock and the entries so far; from here on, deliveries and their patches.
     this.view = viewFor(this.compiled, this.master.state, this.trainee);
     events.view(this.view);
-    for (const e of this.storage.entries(SOLO_DRILL)) {
-      const visible = redactEntryFor(this.compiled, e, this.trainee);
-      if (visible) events.entry(visible);
-    }
+    events.clock(this.clockReading());
+    events.entries(this.storage.entries(SOLO_DRILL).flatMap((e) => redactEntryFor(this.compiled, e, this.trainee) ?? []), 'history');
+    events.history('complete');
     events.status('online', t('solo.status'));
+  }
+
+  /** The drill's game clock now, as a server's welcome would read it. */
+  private clockReading(): ClockReading {
+    const anchor = this.master.clockAnchor();
+    return { gameMs: this.master.gameTime(), speed: anchor.speed, running: anchor.running };
   }
 
   /** The outbox's audience: the trainee alone (the bots read the drill's state). */
@@ -111,12 +116,13 @@ export class LocalTransport implements Transport, Outbox {
     const events = this.events;
     if (events) {
       for (const delivery of d.deliveries) {
-        for (const e of delivery.entries) events.entry(e);
+        if (delivery.entries.length > 0) events.entries(delivery.entries, 'live');
         if (delivery.patch && this.view) {
           this.view = applyViewPatch(this.view, delivery.patch);
           events.view(this.view);
         }
       }
+      if (PACE.has(d.envelope.command.type)) events.clock(this.clockReading());
       events.score(liveScore(scoreContext(this.score), locale(), d.entries.at(-1)?.seq ?? -1));
     }
     // The pace changed (start, pause, resume, speed, end): the bots' next turn moves with it.
@@ -158,11 +164,6 @@ export class LocalTransport implements Transport, Outbox {
   /** The trainee's command, from the facilitator's seat for the pace controls (FACILITATOR_COMMANDS). */
   send(command: Command): Promise<AckResult<CommandResult>> {
     return this.submit(FACILITATOR_COMMANDS.has(command.type) ? FACILITATOR : this.trainee, command);
-  }
-
-  /** Game time now, for a header clock that moves between events. */
-  gameTime(): number {
-    return this.master.gameTime();
   }
 
   async reportHtml(reportLocale: Locale = locale()): Promise<string> {

@@ -5,32 +5,48 @@ import type { Command } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { LiveScore } from '../../../shared/scoring/live.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
-import { drillOfToken, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { drillOfToken, MAX_REPLAY_GAP, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import { retryWhileOverloaded } from './overload-retry.ts';
 import type { Transport, TransportEvents } from './types.ts';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * Multiplayer: socket.io to the server. Reconnects with the last seen seq. The seat's view comes from
  * the server whole on (re)connection, then from the patches the server sends with each command's
- * entries: the server stays the only authority, and no client ever re-reads the whole drill.
+ * entries: the server stays the only authority, and no client ever re-reads the whole drill. The
+ * feed's history (a reload, a late join, a reconnection too far behind) is read page by page with
+ * drill:history, once, while live entries keep arriving.
  */
 export class SocketTransport implements Transport {
-  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private socket: ClientSocket | null = null;
   private lastSeq = -1;
+  /** The lastSeq the current connection's handshake carried. */
+  private sentLastSeq = -1;
   private view: DrillView | null = null;
   private drillId = '';
   private counter = 0;
   /** The seq of the live score last received (facilitator), sent back as scoreSeq on reconnecting. */
   private scoreSeq: number | null = null;
+  /** A stretch of history still to read: entries after `after` up to `until`. */
+  private gap: { after: number; until: number } | null = null;
+  private reading = false;
 
   constructor(private readonly token: string) {}
 
   start(events: TransportEvents): void {
     events.status('connecting');
     // The drill goes in the URL so a server of several processes can route the connection to the
-    // one that runs it (PROTOCOL.md §1); the token stays out of the URL.
+    // one that runs it (PROTOCOL.md §2); the token stays out of the URL.
     const drill = drillOfToken(this.token);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'], query: drill ? { drill } : {}, auth: (cb) => cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, ...(this.view ? { viewSeq: this.view.seq } : {}), ...(this.scoreSeq !== null ? { scoreSeq: this.scoreSeq } : {}), locale: locale() }) });
+    const socket: ClientSocket = io({
+      transports: ['websocket'],
+      query: drill ? { drill } : {},
+      auth: (cb) => {
+        this.sentLastSeq = this.lastSeq;
+        cb({ token: this.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.lastSeq, ...(this.view ? { viewSeq: this.view.seq } : {}), ...(this.scoreSeq !== null ? { scoreSeq: this.scoreSeq } : {}), locale: locale() });
+      },
+    });
     this.socket = socket;
     socket.on('connect', () => events.status('online'));
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
@@ -61,20 +77,52 @@ export class SocketTransport implements Transport {
       // No view in the welcome: the one this client holds (its seq was sent as viewSeq) is current.
       this.view = w.view ?? this.view;
       if (this.view) events.view(this.view);
+      // After the view: the view's clock is its last entry's time, the reading is the time now.
+      events.clock(w.clock);
       events.presence(w.presence);
       // No score in a facilitator's welcome: the one the console shows (scoreSeq) is the latest.
       if (w.score) score(w.score);
-      for (const e of w.missed) events.entry(e);
-      this.lastSeq = Math.max(this.lastSeq, this.view?.seq ?? -1);
+      if (w.missed.length > 0) events.entries(w.missed, 'live');
+      const seq = this.view?.seq ?? -1;
+      // The server sends what was missed only when it is near enough; otherwise (and on a first
+      // connection) the feed lacks that stretch, and it is read from the history.
+      const behind = this.sentLastSeq < 0 || seq - this.sentLastSeq > MAX_REPLAY_GAP;
+      if (behind && seq > this.sentLastSeq) this.gap = { after: Math.min(this.gap?.after ?? this.sentLastSeq, this.sentLastSeq), until: Math.max(seq, this.gap?.until ?? seq) };
+      this.lastSeq = Math.max(this.lastSeq, seq, w.missed.at(-1)?.seq ?? -1);
+      if (this.gap) void this.readHistory(events);
+      else events.history('complete');
     });
     socket.on('drill:eventApplied', (entry, patch) => {
       this.lastSeq = Math.max(this.lastSeq, entry.seq);
-      events.entry(entry);
+      events.entries([entry], 'live');
       if (patch) patched(patch);
     });
     socket.on('drill:viewPatched', patched);
     socket.on('drill:presenceChanged', (p) => events.presence(p));
     socket.on('drill:scoreChanged', score);
+  }
+
+  /** Read the missing stretch of the feed page by page; what fails is asked for again on the next welcome. */
+  private async readHistory(events: TransportEvents): Promise<void> {
+    const socket = this.socket;
+    if (this.reading || !socket) return;
+    this.reading = true;
+    events.history('loading');
+    try {
+      while (this.gap && this.gap.after < this.gap.until) {
+        const ack = await socket.timeout(10_000).emitWithAck('drill:history', { afterSeq: this.gap.after, untilSeq: this.gap.until });
+        if (!ack.ok) throw new Error(ack.error.message);
+        events.entries(ack.data.entries, 'history');
+        if (ack.data.through <= this.gap.after) break;
+        this.gap = { ...this.gap, after: ack.data.through };
+      }
+      this.gap = null;
+      events.history('complete');
+    } catch {
+      events.history('failed');
+    } finally {
+      this.reading = false;
+    }
   }
 
   async send(command: Command): Promise<AckResult<CommandResult>> {

@@ -2,6 +2,7 @@ import type { Localized } from '../../../shared/i18n/locales.ts';
 import { fmt, loc, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 import { scenarioTitle } from './scenario-title.ts';
+import { withLang } from './links.ts';
 
 /*
  * The facilitator's past drills, for comparing runs. The server lists drills per host key (kept in
@@ -78,7 +79,7 @@ export function pastDrillsPanel(): HTMLElement {
         h('tbody', {}, ...drills.map((d) => {
           const token = tokens[d.drillId];
           const links = token
-            ? h('td', {}, h('a', { href: `/?join=${encodeURIComponent(token)}` }, t('pastDrills.console')), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}&locale=${encodeURIComponent(document.documentElement.lang)}`, target: '_blank', rel: 'noopener' }, t('pastDrills.report')))
+            ? h('td', {}, h('a', { href: withLang(`/?join=${encodeURIComponent(token)}`) }, t('pastDrills.console')), ' · ', h('a', { href: `/drills/${d.drillId}/report.html?token=${encodeURIComponent(token)}&locale=${encodeURIComponent(document.documentElement.lang)}`, target: '_blank', rel: 'noopener' }, t('pastDrills.report')))
             : h('td', {}, '—');
           return h('tr', { 'data-drill': d.drillId }, h('td', {}, fmt.dateTime(d.createdAt)), h('td', { 'data-scenario': d.scenarioId }, d.scenarioTitle ? loc(d.scenarioTitle) : scenarioTitle(d.scenarioId)), h('td', {}, d.seed), h('td', { 'data-lifecycle': d.lifecycle }, t(`lifecycle.${d.lifecycle}`)), h('td', {}, fmt.number(d.events)), scoreCell(d.score), links);
         }))));

@@ -19,14 +19,17 @@ export interface Shortcut {
 /** Shortcuts for players and for the facilitator; a binding whose target is not on the page does nothing. */
 export const WAR_ROOM_SHORTCUTS: readonly Shortcut[] = [
   { key: 'f', label: 'feed', focus: '#feed-h' },
-  { key: 'a', label: 'actions', focus: '.actions button[data-action]' },
+  { key: 'b', label: 'systems', focus: '#systems button[aria-pressed="true"], #systems button' },
+  { key: 'a', label: 'actions', focus: '#on-system:not([hidden]) button[data-action], .actions button[data-action]' },
+  { key: 'd', label: 'decisions', focus: '#decisions button[data-option], #decisions-h' },
+  { key: 'k', label: 'team', focus: '#todo button, #team-h' },
   { key: 'm', label: 'message', focus: '#msg-body' },
   { key: 't', label: 'timeline', focus: '#tl-text' },
-  { key: 'l', label: 'lead', focus: '#lead-h' },
+  { key: 'g', label: 'briefing', focus: '#briefing-open' },
   { key: 'i', label: 'palette', focus: '.palette button[data-inject]' },
-  { key: 's', label: 'score', focus: '#fac-score-h' },
+  { key: 's', label: 'score', focus: '#score-panel-h' },
   { key: 'n', label: 'note', focus: '#fac-note' },
-  { key: 'r', label: 'report', focus: '#view-report:not([hidden])' },
+  { key: 'r', label: 'report', focus: '#view-report' },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

@@ -1,91 +1,115 @@
-import type { PlayerRole } from '../../../shared/runbook/types.ts';
-import { PLAYER_ROLES } from '../../../shared/runbook/types.ts';
-import { loc, seatName, t } from '../i18n/index.ts';
-import { languageSwitcher } from './language-switcher.ts';
+import type { DrillView } from '../../../shared/engine/view-types.ts';
+import { PLAYER_ROLES, type PlayerRole } from '../../../shared/runbook/types.ts';
+import { fmt, seatName, t } from '../i18n/index.ts';
 import { bus } from '../game/event-bus.ts';
 import { startGame } from '../game/main.ts';
 import type { DrillStore } from '../store/drill-store.ts';
-import type { DrillView } from '../../../shared/engine/view-types.ts';
+import { briefingCard } from './briefing.ts';
 import { h } from './dom.ts';
+import { loadSettings, warRoomHeader } from './header.ts';
+import { meters } from './meters.ts';
 import { actionsPanel } from './panels/actions.ts';
 import { commsPanel } from './panels/comms.ts';
-import { facilitatorPanel } from './panels/facilitator.ts';
+import { decisionsPanel } from './panels/decisions.ts';
+import { facilitatorPanel, paceControls } from './panels/facilitator.ts';
 import { feedPanel } from './panels/feed.ts';
-import { leadPanel } from './panels/lead.ts';
+import { scorePanel, seatTotal } from './panels/score.ts';
+import { teamPanel } from './panels/team.ts';
 import { timelinePanel } from './panels/timeline.ts';
 import { showReport } from './report.ts';
 import { installShortcuts } from './shortcuts.ts';
+import { systemsList } from './systems.ts';
+import { boardHeight } from '../game/board-model.ts';
 
-/** How often a header clock that moves between events is redrawn: a game second at 10× speed. */
-const CLOCK_REFRESH_MS = 100;
+export interface WarRoomOptions {
+  /** Solo training: the trainee's seat, and what else the trainee's score panel offers (the play script). */
+  solo?: { seat: string; extra: HTMLElement };
+}
 
-const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const isPlayer = (role: string): role is PlayerRole => (PLAYER_ROLES as readonly string[]).includes(role);
 
 /**
- * The war room: the Phaser situation board plus HTML panels for this seat. Built once the first
- * view arrives, because the panels depend on the seat's role.
+ * The war room: the situation board (Phaser) with the meters and the list of systems under it, the
+ * feed, and the seat's panels. Built once the first view arrives, because the panels depend on the
+ * seat's role.
  */
-export function mountWarRoom(app: HTMLElement, store: DrillStore, options: { training: boolean; extra?: HTMLElement }): void {
-  const settings = { sound: localStorage.getItem('ttx-sound') !== 'off', motion: !prefersReducedMotion() && localStorage.getItem('ttx-motion') !== 'off' };
-  const live = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });
+export function mountWarRoom(app: HTMLElement, store: DrillStore, options: WarRoomOptions = {}): void {
   const status = h('span', { class: 'conn', role: 'status' });
-  const clock = h('span', { class: 'clock', 'aria-label': t('warRoom.gameClock') });
-  const error = h('p', { class: 'error', role: 'alert' });
-  const showClock = (view: DrillView) => {
-    const ms = Math.max(view.clock, store.gameTime() ?? 0);
-    const text = `T+${String(Math.floor(ms / 60_000)).padStart(2, '0')}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')} · ${t(`lifecycle.${view.lifecycle}`)}`;
-    if (clock.textContent !== text) clock.textContent = text;
-  };
   let mounted = false;
   // The placeholder goes up first: a transport that already has a view (solo) mounts the war room
   // inside subscribe(), and must not be covered by it afterwards.
-  app.replaceChildren(h('p', { class: 'loading' }, `${t('warRoom.joining')} `, status), error);
-
+  app.replaceChildren(h('p', { class: 'loading' }, `${t('warRoom.joining')} `, status));
   store.subscribe((s) => {
-    status.textContent = s.status === 'online' ? t('warRoom.connected') : s.status === 'connecting' ? t('warRoom.connecting') : t('warRoom.offline', { reason: s.statusMessage || t('warRoom.offlineDefault') });
-    error.textContent = s.lastError;
+    status.textContent = s.status === 'offline' ? t('warRoom.offline', { reason: s.statusMessage || t('warRoom.offlineDefault') }) : '';
     if (!s.view || mounted) return;
     mounted = true;
-    const view = s.view;
-    const role = view.viewer.role;
-    const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': t('warRoom.board'), 'aria-describedby': 'board-summary' });
-    const boardSummary = h('p', { id: 'board-summary', class: 'sr-only' });
-    bus.on('board:described', ({ text, font }) => {
-      boardSummary.textContent = text;
-      board.dataset.font = font; // the board's font stack, for the glyph check in the locale tests
-    });
-    const shortcuts = installShortcuts();
-    const toggles = h('div', { class: 'toggles' },
-      h('button', { type: 'button', id: 'shortcuts-open', class: 'quiet', 'aria-keyshortcuts': '?', onclick: () => shortcuts.showHelp() }, t('warRoom.shortcutsButton')),
-      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-sound', checked: settings.sound, onchange: (e: Event) => { settings.sound = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-sound', settings.sound ? 'on' : 'off'); } }), ` ${t('warRoom.sound')}`),
-      h('label', {}, h('input', { type: 'checkbox', id: 'toggle-motion', checked: settings.motion, onchange: (e: Event) => { settings.motion = (e.target as HTMLInputElement).checked; localStorage.setItem('ttx-motion', settings.motion ? 'on' : 'off'); } }), ` ${t('warRoom.motion')}`),
-      languageSwitcher());
-    const badges = h('ul', { class: 'badges', 'aria-label': t('warRoom.whoIsOnline') });
-    store.subscribe((st) => {
-      badges.replaceChildren(...st.presence.filter((p) => p.role !== 'observer').map((p) => h('li', { class: p.connected ? 'online' : 'offline' }, `${p.connected ? '●' : '○'} ${seatName(p.seat)}`)));
-      if (st.view) showClock(st.view);
-    });
-    // A transport that keeps the drill's clock (solo) moves the header between events too.
-    if (store.gameTime() !== null) setInterval(() => store.state.view && showClock(store.state.view), CLOCK_REFRESH_MS);
-    const openReport = () => void showReport(app, store, `${view.scenario.id}-${role}`);
-    const side = h('div', { class: 'side' });
-    if (role === 'facilitator') side.append(facilitatorPanel(store, openReport));
-    else if ((PLAYER_ROLES as readonly string[]).includes(role)) {
-      const player = role as PlayerRole;
-      side.append(leadPanel(store, player), actionsPanel(store, player), commsPanel(store, options.training), timelinePanel(store));
-    } else {
-      side.append(h('section', { class: 'panel' }, h('h2', {}, t('warRoom.observerTitle')), h('p', {}, t('warRoom.observerText'))));
-    }
-    if (options.extra) side.prepend(options.extra);
-    const endBanner = h('div', { class: 'ended', hidden: true }, h('strong', {}, `${t('warRoom.ended')} `), h('button', { type: 'button', id: 'view-report', onclick: openReport }, t('warRoom.viewReport')));
-    store.subscribe((st) => (endBanner.hidden = st.view?.lifecycle !== 'ended'));
-    app.replaceChildren(
-      h('header', { class: 'top' }, h('h1', {}, loc(view.scenario.title)), h('span', { class: `role role-${role}` }, view.viewer.seat !== role ? t('warRoom.youAreSeat', { role: t(`roles.${role}`), seat: view.viewer.seat }) : t('warRoom.youAre', { role: t(`roles.${role}`) })), clock, status, badges, toggles),
-      endBanner,
-      error,
-      h('main', { class: 'war-room' }, h('div', { class: 'left' }, board, boardSummary, feedPanel(store, live, { sound: () => settings.sound, motion: () => settings.motion })), side),
-      live,
-    );
-    startGame(board, store, () => !settings.motion);
+    build(app, store, s.view, options);
   });
+}
+
+function build(app: HTMLElement, store: DrillStore, view: DrillView, options: WarRoomOptions): void {
+  const role = view.viewer.role;
+  const seat = view.viewer.seat;
+  const settings = loadSettings();
+  const solo = options.solo !== undefined;
+  const polite = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', role: 'status' });
+  const urgent = h('div', { id: 'alerts', class: 'sr-only', 'aria-live': 'assertive', role: 'alert' });
+  const announce = (text: string, isUrgent = false) => {
+    const region = isUrgent ? urgent : polite;
+    region.textContent = text;
+  };
+  let truthOn = false;
+  bus.on('board:truth', ({ on }) => (truthOn = on));
+
+  const board = h('div', { class: 'board', id: 'board', role: 'img', 'aria-label': t('warRoom.board'), 'aria-describedby': 'board-summary' });
+  const boardSummary = h('p', { id: 'board-summary', class: 'sr-only' });
+  bus.on('board:described', ({ text, font }) => {
+    boardSummary.textContent = text;
+    board.dataset.font = font; // the board's font stack, for the glyph check in the locale tests
+  });
+  bus.on('board:layout', ({ nodes }) => (board.dataset.nodes = JSON.stringify(nodes)));
+
+  const shortcuts = installShortcuts();
+  const briefing = briefingCard(store, view, { solo });
+  // Whoever holds the pace (the facilitator, or a solo trainee) has its controls beside the clock.
+  const controls = options.solo ? paceControls(store, { idPrefix: 'solo', endReason: 'trainee finished' }).el : role === 'facilitator' ? paceControls(store, { idPrefix: 'fac', endReason: 'ended by the facilitator' }).el : undefined;
+  const header = warRoomHeader(store, view, settings, { onBriefing: briefing.open, onShortcuts: () => shortcuts.showHelp(), solo, ...(controls ? { controls } : {}) });
+  const openReport = () => void showReport(app, store, `${view.scenario.id}-${seat}`);
+
+  const side = h('div', { class: 'side' }, briefing.el);
+  if (options.solo) side.append(scorePanel(store, { trainee: options.solo.seat, extra: options.solo.extra }));
+  if (role === 'facilitator') {
+    const fac = facilitatorPanel(store, openReport);
+    side.append(fac.console, decisionsPanel(store, announce), scorePanel(store, {}), teamPanel(store, { me: null, solo }), fac.extras, commsPanel(store, { training: false, canSend: false }), timelinePanel(store, false));
+  } else if (isPlayer(role)) {
+    side.append(decisionsPanel(store, announce), actionsPanel(store, role, seat), teamPanel(store, { me: { seat, role }, solo }), commsPanel(store, { training: solo, canSend: true }), timelinePanel(store, true));
+  } else {
+    side.append(h('section', { class: 'panel', 'aria-labelledby': 'obs-h' }, h('h2', { id: 'obs-h' }, t('warRoom.observerTitle')), h('p', {}, t('warRoom.observerText'))), decisionsPanel(store, announce), teamPanel(store, { me: null, solo }), commsPanel(store, { training: false, canSend: false }), timelinePanel(store, false));
+  }
+
+  const headline = h('p', { class: 'headline', id: 'end-headline' });
+  const endBanner = h('div', { class: 'ended', id: 'ended', hidden: true, role: 'status' },
+    h('strong', {}, t('warRoom.ended')), headline,
+    h('button', { type: 'button', id: 'view-report', onclick: openReport }, t('warRoom.viewReport')));
+  store.subscribe((st) => {
+    endBanner.hidden = st.view?.lifecycle !== 'ended';
+    if (!options.solo || !st.score) return;
+    const mine = st.score.seats.find((x) => x.seat === options.solo?.seat);
+    headline.textContent = t('solo.headline', { seat: seatName(options.solo.seat), score: seatTotal(mine), team: fmt.decimal(st.score.total, 1) });
+  });
+
+  const left = h('div', { class: 'left' },
+    h('section', { class: 'board-wrap', 'aria-label': t('warRoom.boardRegion') }, board, boardSummary, meters(store), systemsList(store, () => truthOn)),
+    feedPanel(store, { sound: () => settings.sound, motion: () => settings.motion, announce }));
+  app.classList.add('app-war-room');
+  app.replaceChildren(header, endBanner, h('main', { class: `war-room war-room-${role}`, id: 'main' }, left, side), polite, urgent);
+
+  // The board is as tall as its systems need on a narrow screen (a phone stacks its layers).
+  const sizeBoard = () => {
+    const wide = window.innerWidth >= 900;
+    board.style.height = `${boardHeight(view.scenario.assets, board.clientWidth || window.innerWidth, wide ? 400 : 360)}px`;
+  };
+  sizeBoard();
+  window.addEventListener('resize', sizeBoard);
+  startGame(board, store, { reducedMotion: () => !settings.motion, ...(role === 'facilitator' ? { truthOverlay: () => truthOn } : {}) });
 }

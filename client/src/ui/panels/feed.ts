@@ -1,115 +1,109 @@
 import type { LogEntry } from '../../../../shared/engine/types.ts';
 import type { DrillView } from '../../../../shared/engine/view-types.ts';
-import { getAction } from '../../../../shared/runbook/actions.ts';
-import { endReason, fmt, loc, seatName, t } from '../../i18n/index.ts';
-import { BUNDLED } from '../../scenarios.ts';
+import { loc, t } from '../../i18n/index.ts';
 import type { DrillStore } from '../../store/drill-store.ts';
-import { assetName } from '../asset-name.ts';
-import { clear, gameClock, h } from '../dom.ts';
+import { aheadOfView, describeEntry, revealOf } from '../describe.ts';
+import { h } from '../dom.ts';
+import { emptyLine, panel, toggleEmpty } from '../panel.ts';
+import { gameClock } from '../time.ts';
 
-const actionTitle = (id: string) => {
-  const def = getAction(id);
-  return def ? loc(def.title) : id;
-};
+/*
+ * The inject feed (with bodies) and the activity feed: the seat's whole story, from the drill's
+ * creation on. After a reload or a late join the earlier part arrives page by page from the history
+ * while new entries keep coming; the list is kept in log order either way. New injects are
+ * announced to screen readers and, with sound on, by a short tone.
+ */
 
-/** "isolate@app-1" (how the engine keys an action on a target) → "Isolate … → Checkout app server (app-1)". */
-const actionKeyTitle = (key: string, view: DrillView | null) => {
-  const [action = key, target] = key.split('@');
-  return target ? `${actionTitle(action)} → ${assetName(view, target)}` : actionTitle(action);
-};
-
-/** A scenario phase by its title in the reader's language (the view carries only its id). */
-const phaseTitle = (view: DrillView | null, id: string) => {
-  const phase = BUNDLED.find((c) => c.scenario.id === view?.scenario.id)?.scenario.phases.states.find((p) => p.id === id);
-  return phase ? loc(phase.title) : id;
-};
-
-/** Describe one log entry for the live feed, in the reader's language. */
-export function describeEntry(e: LogEntry, view: DrillView | null): string | null {
-  const ev = e.event;
-  const who = e.actor.role === 'system' ? t('feed.system') : seatName(e.actor.seat);
-  switch (ev.type) {
-    case 'drill.started': return t('feed.started');
-    case 'drill.paused': return t('feed.paused');
-    case 'drill.resumed': return t('feed.resumed');
-    case 'drill.speedChanged': return t('feed.speed', { speed: ev.speed });
-    case 'drill.ended': return t('feed.ended', { reason: endReason(ev.reason) });
-    case 'inject.delivered': {
-      const inj = view?.injects.find((i) => i.injectId === ev.injectId);
-      return t('feed.inject', { title: inj ? loc(inj.title) : ev.injectId });
-    }
-    case 'inject.adhocDelivered': return t('feed.inject', { title: ev.title });
-    case 'action.taken': {
-      const action = `${actionTitle(ev.action)}${ev.detail ? ` (${ev.detail})` : ''}`;
-      return ev.target ? t('feed.actionOn', { who, action, target: assetName(view, ev.target) }) : t('feed.action', { who, action });
-    }
-    case 'task.assigned': {
-      const values = { who, action: actionTitle(ev.action), target: ev.target ? assetName(view, ev.target) : '', role: t(`roles.${ev.toRole}`) };
-      return t(ev.target ? 'feed.assignedOn' : 'feed.assigned', values);
-    }
-    case 'message.sent': return t('feed.message', { who, channel: t(`channel.${ev.message.channel}`), audience: t(`audience.${ev.message.audience}`), text: ev.message.subject ? t('feed.subjectBody', { subject: ev.message.subject, body: ev.message.body }) : ev.message.body });
-    case 'timeline.added': return t('feed.logged', { who, text: ev.text });
-    case 'hint.given': return t('feed.hint', { text: loc(ev.text) });
-    case 'exfil.stopped': return t('feed.exfilStopped');
-    case 'facilitator.noted': return t('feed.note', { text: ev.text });
-    case 'adversary.rolled': return t('feed.roll', { roll: fmt.decimal(ev.roll, 2), action: actionTitle(ev.action), result: ev.alerted ? t('feed.alerted') : t('feed.unaware') });
-    case 'adversary.fallbackFired': return t('feed.fallback', { kind: t(`fallbackKind.${ev.kind}`), target: assetName(view, ev.target) });
-    case 'adversary.fallbackPrevented': return t('feed.prevented', { by: actionKeyTitle(ev.by, view) });
-    case 'phase.changed': return t('feed.phase', { from: phaseTitle(view, ev.from), to: phaseTitle(view, ev.to) });
-    default: return null;
-  }
+export interface FeedOptions {
+  sound: () => boolean;
+  motion: () => boolean;
+  announce: (text: string, urgent?: boolean) => void;
 }
 
-/** The inject feed (with bodies) and the live activity feed; new injects are announced to screen readers. */
-export function feedPanel(store: DrillStore, live: HTMLElement, options: { sound: () => boolean; motion: () => boolean }): HTMLElement {
+export function feedPanel(store: DrillStore, options: FeedOptions): HTMLElement {
   const injects = h('ol', { class: 'injects', 'aria-label': t('feed.injects') });
+  const injectsEmpty = emptyLine(t('feed.noInjects'));
   const activity = h('ol', { class: 'activity', 'aria-label': t('feed.activity') });
-  const root = h('section', { class: 'panel feed', 'aria-labelledby': 'feed-h' }, h('h2', { id: 'feed-h' }, t('feed.injectFeed')), injects, h('h2', {}, t('feed.activity')), activity);
-  let shown = new Set<string>();
-  store.subscribe((s, entry) => {
+  const activityEmpty = emptyLine(t('feed.noActivity'));
+  const loading = h('p', { class: 'meta history', role: 'status' });
+  let shown: Set<string> | null = null;
+  let renderedFeed: readonly LogEntry[] = [];
+  /** Items written before their view named what they are about; they are written again when it does. */
+  const pending = new Map<HTMLElement, LogEntry>();
+  let renderedView: DrillView | null = null;
+
+  const item = (e: LogEntry, view: DrillView | null): HTMLElement | null => {
+    const text = describeEntry(e, view);
+    if (!text) return null;
+    const reveal = revealOf(e);
+    // The text names systems in the reader's language; ids stay on the entry for tools and tests.
+    const li = h('li', { 'data-seq': String(e.seq), 'data-type': e.event.type, 'data-target': 'target' in e.event ? e.event.target : undefined },
+      h('span', { class: 'meta' }, `${gameClock(e.at)} `),
+      h('span', { class: 'what' }, text),
+      reveal ? h('span', { class: 'reveal' }, reveal) : null);
+    if (aheadOfView(e, view)) pending.set(li, e);
+    return li;
+  };
+
+  store.subscribe((s, change) => {
     const view = s.view;
-    if (!view) return;
-    const fresh = view.injects.filter((i) => !shown.has(i.injectId));
-    if (fresh.length > 0 || shown.size !== view.injects.length) {
-      clear(injects);
-      for (const inj of [...view.injects].reverse()) {
-        const isNew = !shown.has(inj.injectId);
-        injects.append(h('li', { class: `inject sev-${inj.severity}${isNew && options.motion() ? ' arrive' : ''}` },
-          h('div', { class: 'meta' }, `T+${gameClock(inj.at)} · ${t(`severity.${inj.severity}`)}${inj.from ? ` · ${loc(inj.from)}` : ''}`),
-          h('strong', {}, loc(inj.title)),
-          h('p', {}, loc(inj.body))));
-      }
-      if (shown.size > 0) for (const inj of fresh) {
-        live.textContent = t('feed.newInject', { title: loc(inj.title) });
-        if (options.sound()) beep();
-      }
-      shown = new Set(view.injects.map((i) => i.injectId));
-    }
-    const add = (e: LogEntry) => {
-      const text = describeEntry(e, view);
-      if (!text) return;
-      // The text names the system in the reader's language; the id stays on the entry for tools and tests.
-      const li = h('li', { 'data-target': 'target' in e.event ? e.event.target : undefined }, h('span', { class: 'meta' }, `T+${gameClock(e.at)} `), h('span', { class: 'what' }, text));
-      // An entry can arrive before the view that names its inject: name it when the view catches up.
-      if (e.event.type === 'inject.delivered' && !view.injects.some((i) => i.injectId === (e.event as { injectId: string }).injectId)) li.dataset.pendingInject = e.event.injectId;
-      activity.prepend(li);
-    };
-    if (entry) add(entry);
-    else if (activity.childElementCount === 0) for (const e of s.feed) add(e);
-    for (const li of activity.querySelectorAll<HTMLElement>('li[data-pending-inject]')) {
-      const inj = view.injects.find((i) => i.injectId === li.dataset.pendingInject);
-      const what = li.querySelector('.what');
-      if (inj && what) {
-        what.textContent = t('feed.inject', { title: loc(inj.title) });
-        delete li.dataset.pendingInject;
+    setTextIf(loading, s.history === 'loading' ? t('feed.historyLoading') : s.history === 'failed' ? t('feed.historyFailed') : '');
+    loading.hidden = s.history === 'complete';
+    if (view) {
+      const fresh = view.injects.filter((i) => !shown?.has(i.injectId));
+      if (fresh.length > 0 || shown === null) {
+        injects.replaceChildren(...[...view.injects].reverse().map((inj) =>
+          h('li', { class: `inject sev-${inj.severity}${shown !== null && fresh.includes(inj) && options.motion() ? ' arrive' : ''}`, 'data-inject': inj.injectId },
+            h('div', { class: 'meta' }, `${gameClock(inj.at)} · ${t(`severity.${inj.severity}`)}${inj.from ? ` · ${loc(inj.from)}` : ''}`),
+            h('strong', {}, loc(inj.title)),
+            h('p', {}, loc(inj.body)))));
+        // Only injects that arrive while the page is open are announced, not the ones found on arrival.
+        if (shown !== null) {
+          for (const inj of fresh) options.announce(t('feed.newInject', { title: loc(inj.title) }), inj.severity === 'critical');
+          if (fresh.length > 0 && options.sound()) beep();
+        }
+        shown = new Set(view.injects.map((i) => i.injectId));
+        toggleEmpty(injects, injectsEmpty);
       }
     }
+    if (view && view !== renderedView && pending.size > 0) {
+      for (const [li, e] of pending) {
+        if (aheadOfView(e, view)) continue;
+        pending.delete(li);
+        const fresh = item(e, view);
+        if (fresh) li.replaceWith(fresh);
+      }
+    }
+    renderedView = view;
+    if (s.feed === renderedFeed) return;
+    const appendOnly = !change.fromHistory && change.added.length > 0 && renderedFeed.length + change.added.length === s.feed.length;
+    if (appendOnly) {
+      for (const e of change.added) {
+        const li = item(e, view);
+        if (li) activity.prepend(li);
+      }
+    } else {
+      pending.clear();
+      activity.replaceChildren(...[...s.feed].reverse().flatMap((e) => item(e, view) ?? []));
+    }
+    renderedFeed = s.feed;
+    toggleEmpty(activity, activityEmpty);
   });
-  return root;
+
+  return panel('feed', t('feed.injectFeed'), 'feed',
+    injects, injectsEmpty,
+    h('h2', { id: 'activity-h' }, t('feed.activity')),
+    loading,
+    activity, activityEmpty);
+}
+
+function setTextIf(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 let audio: AudioContext | null = null;
-function beep(): void {
+/** A short tone for a new inject; only ever played after the person turned sound on. */
+export function beep(): void {
   try {
     audio ??= new AudioContext();
     const osc = audio.createOscillator();
