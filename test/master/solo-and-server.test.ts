@@ -52,7 +52,7 @@ describe('MASTER1: one master, two edges', () => {
     const soloTime = new ManualTime();
     const solo = new LocalTransport(compiled, SEED, IC, { clock: soloTime, scheduler: soloTime });
     let view: DrillView | null = null;
-    solo.start({ view: (v) => (view = v), entry: () => undefined, presence: () => undefined, score: () => undefined, status: () => undefined });
+    solo.start({ view: (v) => (view = v), clock: () => undefined, entries: () => undefined, history: () => undefined, presence: () => undefined, score: () => undefined, status: () => undefined });
     const acks: { ok: boolean }[] = [];
     const decided: { wall: number; seat: Viewer; command: Command }[] = [];
     const dispatch = solo.dispatch.bind(solo);

@@ -41,12 +41,13 @@ export class LiveClock {
    */
   observe(view: ClockedView): void {
     const before = this.last;
+    const counted = this.now();
     this.last = { clock: view.clock, lifecycle: view.lifecycle, speed: view.speed };
     if (before && (before.lifecycle !== view.lifecycle || before.speed !== view.speed)) {
       this.anchor = { gameMs: view.clock, wallMs: this.wallNow(), speed: view.speed, running: view.lifecycle === 'running' };
       return;
     }
-    if (view.clock > this.now()) this.anchor = { ...this.anchor, gameMs: view.clock, wallMs: this.wallNow() };
+    if (view.clock > counted) this.anchor = { ...this.anchor, gameMs: view.clock, wallMs: this.wallNow() };
   }
 
   /** Game time now, in ms. */
