@@ -15,7 +15,6 @@ import type { LiveScore } from '../../shared/scoring/live.ts';
  */
 
 const compiled = BUNDLED.find((c) => c.scenario.id === 'exfiltration-detected')!;
-const FACILITATOR: Viewer = { role: 'facilitator', seat: 'facilitator' };
 
 /** A solo drill the trainee starts at 10× and then leaves alone for `minutes` game minutes. */
 async function idleTrainee(trainee: Viewer, minutes: number) {
