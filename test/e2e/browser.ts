@@ -37,11 +37,102 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: false });
 }
 
-/** Collect page errors so a test can assert none happened. */
+/**
+ * Collect what went wrong on a page so a test can assert nothing did: uncaught errors, console
+ * errors, requests that failed and answers of 400 or more (a missing favicon counts).
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A page that navigates away cancels what it was still loading; that is not a failure.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   return errors;
+}
+
+/** Game time the war room's clock shows now, in ms (the clock element carries it exactly). */
+export async function gameMs(page: Page): Promise<number> {
+  return Number((await page.locator('.clock').getAttribute('data-game-ms')) ?? 'NaN');
+}
+
+/** Wait until the war room's clock shows at least `ms` of game time. */
+export async function untilGameMs(page: Page, ms: number, timeout = 90_000): Promise<void> {
+  await page.waitForFunction((target) => Number(document.querySelector('.clock')?.getAttribute('data-game-ms') ?? 0) >= target, ms, { timeout, polling: 100 });
+}
+
+/**
+ * Layout faults a person would see: the page wider than the window, text cut off or running out of
+ * its box, and controls or headings drawn over one another. Returns one line per fault.
+ */
+export async function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').filter(Boolean).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const st = getComputedStyle(el);
+      return r.width > 1 && r.height > 1 && st.visibility !== 'hidden' && st.display !== 'none' && !el.closest('.sr-only, [hidden], dialog:not([open])');
+    };
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) faults.push(`page is ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    for (const el of document.querySelectorAll('body *')) {
+      if (!visible(el) || ['CANVAS', 'SELECT', 'INPUT', 'TEXTAREA', 'OPTION', 'svg'].includes(el.tagName)) continue;
+      const st = getComputedStyle(el);
+      const scrolls = ['auto', 'scroll'].includes(st.overflowX) || ['auto', 'scroll'].includes(st.overflowY);
+      if (scrolls) continue;
+      const html = el as HTMLElement;
+      if (html.scrollWidth > html.clientWidth + 1 && html.clientWidth > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) faults.push(`text overflows ${name(el)} (${html.scrollWidth} > ${html.clientWidth})`);
+      const r = el.getBoundingClientRect();
+      if (r.right > window.innerWidth + 1 && st.position !== 'fixed') faults.push(`${name(el)} runs off the right edge (${Math.round(r.right)} > ${window.innerWidth})`);
+    }
+    const boxes = [...document.querySelectorAll('button, input, select, textarea, h1, h2, h3, h4, a.button, .clock, .role')].filter(visible);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.contains(b) || b.contains(a)) continue;
+        const p = a.getBoundingClientRect();
+        const q = b.getBoundingClientRect();
+        const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (w > 2 && h > 2) faults.push(`${name(a)} overlaps ${name(b)}`);
+      }
+    }
+    return faults;
+  });
+}
+
+/** Click a system's box on the situation board's canvas, where the board says it drew it. */
+export async function clickBoardNode(page: Page, assetId: string): Promise<void> {
+  await page.waitForFunction((id) => (JSON.parse(document.getElementById('board')?.dataset.nodes ?? '[]') as { id: string }[]).some((n) => n.id === id), assetId);
+  const nodes = JSON.parse((await page.locator('#board').getAttribute('data-nodes')) ?? '[]') as { id: string; x: number; y: number; w: number; h: number }[];
+  const node = nodes.find((n) => n.id === assetId);
+  if (!node) throw new Error(`no ${assetId} on the board`);
+  const canvas = page.locator('#board canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.click({ position: { x: node.x + node.w / 2, y: node.y + node.h / 2 } });
+}
+
+/** End a drill through the pace controls, confirming in the dialog that asks first. */
+export async function endDrill(page: Page, prefix: 'solo' | 'fac'): Promise<void> {
+  await page.click(`#${prefix}-end`);
+  await page.locator('dialog#confirm[open]').waitFor();
+  await page.click('#confirm-yes');
+  await page.locator('#ended').waitFor({ state: 'visible' });
+}
+
+/** A drill created over HTTP, with each seat's link on this server. */
+export async function createDrillLinks(url: string, body: Record<string, unknown> = {}): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '7', ...body }) });
+  const json = (await res.json()) as { ok: boolean; data: { seats: { seat: string; link: string }[] } };
+  if (!json.ok) throw new Error(`could not create a drill: ${JSON.stringify(json)}`);
+  return Object.fromEntries(json.data.seats.map((s) => [s.seat, s.link.replace(/^https?:\/\/[^/]+/, url)]));
 }
 
 export interface BrowserEnv {
