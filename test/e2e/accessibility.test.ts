@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAndServer, hasBrowser, shot, watchErrors } from './browser.ts';
+import { browserAndServer, endDrill, hasBrowser, shot, watchErrors } from './browser.ts';
 
 /*
  * Accessibility checks that a person would otherwise do by hand: a drill can be played from the
@@ -95,24 +95,31 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
     // Start the drill with the keyboard: focus the Start button and press Enter.
     await page.focus('#solo-start');
     await page.keyboard.press('Enter');
-    await page.locator('.clock', { hasText: 'running' }).waitFor();
+    await page.locator('.pace-running').waitFor();
 
-    // `a` lands on the first action; Enter takes it.
+    // `b` lands on the systems; Enter picks one, and `a` then lands on the first action on it.
+    await page.keyboard.press('b');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.asset ?? null)).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await page.locator('#system-card h3').waitFor();
     await page.keyboard.press('a');
     const action = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? null);
     expect(action).not.toBeNull();
-    const actionTitle = (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '')).replace(' ▸', '');
     await page.keyboard.press('Enter');
-    await page.locator('.activity li', { hasText: actionTitle }).first().waitFor();
+    await page.locator('.activity li[data-type="action.started"]', { hasText: 'IC started' }).first().waitFor();
 
-    // `m` lands in the message body; Tab reaches Send.
+    // `m` lands in the message body; the recipients are reached with the keyboard too, and Tab reaches Send.
     await page.keyboard.press('m');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('msg-body');
     await page.keyboard.type('Attorney Work Product: all hands on the bridge');
+    await page.focus('#to-soc');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#to-soc').isChecked()).toBe(true);
+    await page.focus('#msg-body');
     let onSend = false;
     for (let i = 0; i < 6 && !onSend; i++) {
       await page.keyboard.press('Tab');
-      onSend = await page.evaluate(() => (document.activeElement as HTMLButtonElement | null)?.type === 'submit' && document.activeElement?.closest('.composer') !== null);
+      onSend = await page.evaluate(() => document.activeElement?.id === 'msg-send');
     }
     expect(onSend).toBe(true);
     await page.keyboard.press('Enter');
@@ -131,13 +138,13 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
     await page.goto(env.url);
     await page.locator('#start-solo').waitFor();
     const landing = await lowContrast(page);
-    await page.goto(`${env.url}/?solo=insider-suspected&role=ic&seed=2`);
+    await page.goto(`${env.url}/?solo=exfiltration-detected&role=deputy&seed=2`);
     await page.locator('.role').waitFor();
     await page.click('#solo-start');
-    await page.locator('[data-action="page-ic"]').click();
-    await page.locator('.activity li').first().waitFor();
+    await page.locator('button[data-action="page-ic"]').click();
+    await page.locator('.activity li[data-type="action.started"]').first().waitFor();
     const warRoom = await lowContrast(page);
-    await page.click('#solo-end');
+    await endDrill(page, 'solo');
     await page.click('#view-report');
     const frame = page.frameLocator('iframe.report-frame');
     await frame.locator('.total').first().waitFor();
@@ -151,23 +158,22 @@ describe.skipIf(!hasBrowser)('E2E accessibility', () => {
   it('A11Y3 the facilitator console meets contrast, and a facilitator finds their past drills with the score of ended ones', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(env.url);
-    await page.selectOption('#host-scenario', 'reporter-leak');
+    await page.selectOption('#host-scenario', 'exfiltration-detected');
     await page.fill('#host-seed', '3');
     await page.click('#create-drill');
     await page.locator('#open-console').waitFor();
     const consoleLink = (await page.locator('#open-console').getAttribute('href')) ?? '';
     // Run and end the drill from its console.
-    await page.goto(consoleLink.replace(/^https?:\/\/[^/]+/, env.url));
+    await page.goto(new URL(consoleLink, env.url).toString());
     await page.click('#fac-start');
-    await page.locator('.score .total').waitFor();
+    await page.locator('#score .total').waitFor();
     expect(await lowContrast(page)).toEqual([]); // the facilitator console, with the live score showing
-    await page.click('#fac-end');
-    await page.locator('#view-report').waitFor({ state: 'visible' });
+    await endDrill(page, 'fac');
     await page.goto(env.url);
     const row = page.locator('#past-drills tbody tr').first();
     await row.waitFor();
     // The scenario by its title; its id stays on the cell.
-    expect(await row.locator('td[data-scenario="reporter-leak"]').textContent()).toBe('Reporter leak');
+    expect(await row.locator('td[data-scenario="exfiltration-detected"]').textContent()).toBe('Exfiltration detected');
     expect(await row.textContent()).toContain('ended');
     expect(await row.locator('.score-cell').textContent()).toMatch(/\d+\.\d/);
     expect(await row.locator('a', { hasText: 'Console' }).count()).toBe(1);

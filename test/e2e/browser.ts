@@ -75,11 +75,29 @@ export async function layoutFaults(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const faults: string[] = [];
     const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').filter(Boolean).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
+    /** The part of an element a person can see: cut by every scrolling or clipping box around it; null when none is. */
+    const shown = (el: Element): DOMRect | null => {
       const st = getComputedStyle(el);
-      return r.width > 1 && r.height > 1 && st.visibility !== 'hidden' && st.display !== 'none' && !el.closest('.sr-only, [hidden], dialog:not([open])');
+      if (st.visibility === 'hidden' || st.display === 'none' || el.closest('.sr-only, [hidden], dialog:not([open])')) return null;
+      // The content of a closed <details> is not drawn (its summary is).
+      const closed = el.closest('details:not([open])');
+      if (closed && !el.closest('summary')) return null;
+      let r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return null;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const ast = getComputedStyle(a);
+        if (ast.overflowX === 'visible' && ast.overflowY === 'visible') continue;
+        const b = a.getBoundingClientRect();
+        const left = Math.max(r.left, b.left);
+        const top = Math.max(r.top, b.top);
+        const right = Math.min(r.right, b.right);
+        const bottom = Math.min(r.bottom, b.bottom);
+        if (right - left <= 1 || bottom - top <= 1) return null;
+        r = new DOMRect(left, top, right - left, bottom - top);
+      }
+      return r;
     };
+    const visible = (el: Element) => shown(el) !== null;
     if (document.documentElement.scrollWidth > window.innerWidth + 1) faults.push(`page is ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`);
     for (const el of document.querySelectorAll('body *')) {
       if (!visible(el) || ['CANVAS', 'SELECT', 'INPUT', 'TEXTAREA', 'OPTION', 'svg'].includes(el.tagName)) continue;
@@ -92,13 +110,18 @@ export async function layoutFaults(page: Page): Promise<string[]> {
       if (r.right > window.innerWidth + 1 && st.position !== 'fixed') faults.push(`${name(el)} runs off the right edge (${Math.round(r.right)} > ${window.innerWidth})`);
     }
     const boxes = [...document.querySelectorAll('button, input, select, textarea, h1, h2, h3, h4, a.button, .clock, .role')].filter(visible);
+    // A bar that stays in view (position: sticky or fixed) lies over the page scrolling under it, by design.
+    const layer = (el: Element) => {
+      for (let a: Element | null = el; a; a = a.parentElement) if (['sticky', 'fixed'].includes(getComputedStyle(a).position)) return a;
+      return null;
+    };
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
         const b = boxes[j]!;
-        if (a.contains(b) || b.contains(a)) continue;
-        const p = a.getBoundingClientRect();
-        const q = b.getBoundingClientRect();
+        if (a.contains(b) || b.contains(a) || layer(a) !== layer(b)) continue;
+        const p = shown(a)!;
+        const q = shown(b)!;
         const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
         const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
         if (w > 2 && h > 2) faults.push(`${name(a)} overlaps ${name(b)}`);

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../client/src/i18n/index.ts';
-import { browserAndServer, hasBrowser, shot, watchErrors } from './browser.ts';
+import { browserAndServer, endDrill, hasBrowser, shot, watchErrors } from './browser.ts';
 
 /*
  * Part of a drill played in Japanese and in Chinese: the landing page, a solo war room with an
@@ -18,7 +18,8 @@ const EN = flatten(CATALOGS.en);
 function englishLabels(locale: 'ja' | 'zh-CN'): string[] {
   const target = flatten(CATALOGS[locale]);
   return Object.entries(EN)
-    .filter(([key, text]) => target[key] !== text && !text.includes('{{') && /[A-Za-z]{4}/.test(text))
+    // Single ordinary words ("customers") also occur in scenario text a scenario has only in English.
+    .filter(([key, text]) => target[key] !== text && !text.includes('{{') && /[A-Za-z]{4}/.test(text) && /\s/.test(text.trim()))
     .map(([, text]) => text);
 }
 
@@ -67,9 +68,26 @@ async function tofu(page: Page | Frame, extra = '', family?: string): Promise<st
   }, [extra, family ?? ''] as const);
 }
 
-/** Visible text of the page plus the text of placeholders, labels and tooltips, for looking for English labels and raw keys. */
+/**
+ * Visible text of the page plus the text of placeholders, labels and tooltips, for looking for English labels and raw keys.
+ * Text the UI does not write itself is left out: the scenario's own words (a brief, an inject, a
+ * facilitator note, what a piece of work showed) and the scoring's findings, which come in whatever
+ * languages their authors provided.
+ */
 const visibleText = (page: Page) =>
-  page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))].join('\n'));
+  page.evaluate(() => {
+    const authored = '.brief, .injects p, .note, .reveal, .findings';
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest(authored) || el.getClientRects().length === 0 || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      parts.push(node.textContent ?? '');
+    }
+    const text = parts.join('\n');
+    return [text, ...[...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))].join('\n');
+  });
 
 const RAW_KEY = new RegExp(`\\b(${Object.keys(CATALOGS.en).join('|')})\\.[a-zA-Z]+\\b`, 'g');
 
@@ -104,14 +122,16 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       // The language switcher is there, labelled, and names each language in itself.
       expect(await page.locator('#language option').allTextContents()).toEqual(['English', '日本語', '简体中文']);
 
+      await page.selectOption('#solo-role', 'deputy');
       await page.click('#start-solo');
       await page.locator('.role').waitFor();
       await page.click('#solo-start');
-      await page.locator('[data-action="page-ic"]').click();
+      await page.locator('button[data-action="page-ic"]').click();
+      await page.check('#to-soc');
       await page.fill('#msg-subject', locale === 'ja' ? '【弁護士業務成果物】青鷺' : '【律师工作成果】青鹭');
       await page.fill('#msg-body', locale === 'ja' ? '青鷺：ブリッジに集まってください。' : '青鹭：请到电话会议集合。');
-      await page.click('.composer button[type=submit]');
-      await page.locator('.composer .status', { hasText: catalog.comms.sent }).waitFor();
+      await page.click('#msg-send');
+      await page.locator('#msg-status', { hasText: catalog.comms.sent }).waitFor();
       await page.locator('.injects li').first().waitFor();
       await shot(page, `l10n-${locale}-war-room`);
       await check('war room');
@@ -129,7 +149,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       // that for raw keys and English, and draw its characters to look for boxes.
       await page.waitForFunction(() => (document.getElementById('board-summary')?.textContent ?? '').length > 0);
       const boardText = (await page.locator('#board-summary').textContent()) ?? '';
-      expect(boardText).toContain(catalog.board.compromised);
+      expect(boardText).toContain(catalog.knowledge.suspected);
       expect(boardText.match(/\b[a-z]+\.[a-zA-Z]+\b/g)?.filter((k) => !/\.(example|com|prod)$/.test(k) && !/^\d/.test(k)) ?? [], 'board: raw keys').toEqual([]);
       expect(leftovers.filter((label) => boardText.includes(label)), 'board: English labels').toEqual([]);
       // The board's words drawn in the very font stack its Phaser text objects use.
@@ -138,13 +158,13 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
       expect(await tofu(page, boardText, boardFont ?? ''), 'board: missing glyphs').toEqual([]);
       // Seats are named as roles in this language, not by their protocol ids ("scribe", "deputy").
       const activity = await page.locator('.activity').innerText();
-      expect(activity).toContain(`${catalog.roles.ic} [`);
+      expect(activity).toContain(`${catalog.roles.deputy} [`);
       expect(activity).not.toMatch(/\b(scribe|deputy|sme-\d)\b/);
       // Activity names the inject by its title in this language, not by its id.
       await page.locator('.activity li', { hasText: catalog.feed.inject.replace('{{title}}', '') }).first().waitFor();
       expect(await page.locator('.activity li[data-pending-inject]').count()).toBe(0);
 
-      await page.click('#solo-end');
+      await endDrill(page, 'solo');
       // The end reason is the client's own English protocol text; the feed shows it translated.
       await page.locator('.activity li', { hasText: catalog.solo.endReason }).first().waitFor();
       await check('ended war room');
@@ -186,25 +206,25 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     const check = checker(page, 'ja');
     await page.goto(env.url);
     await page.getByRole('heading', { name: catalog.landing.hostTitle }).waitFor();
-    await page.selectOption('#host-scenario', 'reporter-leak');
+    await page.selectOption('#host-scenario', 'exfiltration-detected');
     await page.fill('#host-seed', '5');
     await page.click('#create-drill');
     await page.locator('#open-console').waitFor();
     // Seats are named as roles in Japanese; the links keep their protocol ids.
     expect(await page.locator('#join-links strong').allTextContents()).toEqual(expect.arrayContaining([catalog.roles.facilitator, catalog.roles.scribe, 'SME 1']));
     await check('landing with join links');
-    const consoleLink = ((await page.locator('#open-console').getAttribute('href')) ?? '').replace(/^https?:\/\/[^/]+/, env.url);
+    const consoleLink = new URL((await page.locator('#open-console').getAttribute('href')) ?? '', env.url).toString();
 
     await page.goto(consoleLink);
     await page.getByRole('heading', { name: catalog.facilitator.heading }).waitFor();
     await page.click('#fac-start');
-    await page.locator('.score .total').waitFor();
-    await page.locator('.palette [data-inject]').first().click();
-    await page.locator('.facilitator .status', { hasText: catalog.facilitator.injectSent }).waitFor();
+    await page.locator('#score .total').waitFor();
+    await page.locator('.palette button[data-inject]').first().click();
+    await page.locator('#fac-inject-status', { hasText: catalog.facilitator.injectSent }).waitFor();
     await page.fill('#adhoc-title', '記者からの追加質問');
     await page.fill('#adhoc-body', '記者が 17 時までの回答を求めています。');
     await page.click('#adhoc-send');
-    await page.locator('.facilitator .status', { hasText: catalog.facilitator.adhocSent }).waitFor();
+    await page.locator('#adhoc-status', { hasText: catalog.facilitator.adhocSent }).waitFor();
     await page.fill('#fac-note', 'IC の初動は良好。');
     await page.getByRole('button', { name: catalog.facilitator.saveNote }).click();
     await page.locator('.notes li', { hasText: 'IC の初動は良好。' }).waitFor();
@@ -214,8 +234,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     await shot(page, 'l10n-ja-facilitator');
     await check('facilitator console');
 
-    await page.click('#fac-end');
-    await page.locator('#view-report').waitFor({ state: 'visible' });
+    await endDrill(page, 'fac');
     await page.locator('.activity li', { hasText: catalog.facilitator.endReason }).first().waitFor();
     await check('facilitator console after the end');
     expect(errors).toEqual([]);

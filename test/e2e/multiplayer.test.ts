@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.ts';
-import { hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
+import { endDrill, hasBrowser, launch, serve, shot, watchErrors } from './browser.ts';
 
 /*
  * A facilitator and four role browsers against a real server: injects reach every feed and the
@@ -14,17 +14,17 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
   let browser: Browser;
   let server: { app: App; url: string };
   const pages: Record<string, Page> = {};
-  const errors: string[] = [];
+  const errors: string[][] = [];
   let links: Record<string, string> = {};
 
   beforeAll(async () => {
     server = await serve();
     browser = await launch();
     const host = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    errors.push(...watchErrors(host));
+    const hostErrors = watchErrors(host);
     await host.goto(server.url);
     await host.getByRole('heading', { name: 'Host a drill' }).waitFor();
-    await shot(host, 'landing');
+    await shot(host, 'multiplayer-landing');
     await host.selectOption('#host-scenario', 'exfiltration-detected');
     await host.fill('#host-seed', '7');
     await host.click('#create-drill');
@@ -33,9 +33,10 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     for (const input of inputs) links[(await input.getAttribute('data-seat')) ?? ''] = await input.inputValue();
     links = Object.fromEntries(Object.entries(links).map(([k, v]) => [k, v.replace(/^https?:\/\/[^/]+/, server.url)]));
     await host.close();
+    errors.push(hostErrors);
     for (const seat of ['facilitator', 'ic', 'deputy', 'scribe', 'sme-1']) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      errors.push(...watchErrors(page));
+      errors.push(watchErrors(page));
       await page.goto(links[seat] ?? '');
       await page.locator('.role').waitFor();
       pages[seat] = page;
@@ -56,14 +57,16 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
       await page.locator('.injects li', { hasText: 'The CEO wants an update' }).waitFor({ timeout: 15_000 });
       await page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '').includes('The CEO wants an update'), undefined, { timeout: 15_000 });
     }
-    await shot(fac, 'facilitator-console');
+    await shot(fac, 'multiplayer-facilitator');
   });
 
   it('E2E-M2 a message composed by the IC reaches the scribe', async () => {
     const ic = pages.ic!;
+    await ic.check('#to-soc');
+    await ic.locator('#msg-reach', { hasText: 'response team' }).waitFor();
     await ic.fill('#msg-subject', 'Attorney Work Product');
     await ic.fill('#msg-body', 'sapphire-unicorn: capture memory on app-1 before anything else');
-    await ic.click('.composer button[type=submit]');
+    await ic.click('#msg-send');
     await pages.scribe!.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
   });
 
@@ -71,7 +74,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     const ic = pages.ic!;
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     await ic.fill('#msg-body', hostile);
-    await ic.click('.composer button[type=submit]');
+    await ic.click('#msg-send');
     const scribe = pages.scribe!;
     await scribe.locator('.messages li', { hasText: '<img src=x' }).waitFor({ timeout: 15_000 });
     expect(await scribe.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -79,19 +82,19 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
   });
 
   it('E2E-M4 players act from their panels; each role has its war room', async () => {
-    await pages.deputy!.locator('[data-action="page-ic"]').click();
-    await pages['sme-1']!.selectOption('#action-target', 'app-1');
-    await pages['sme-1']!.locator('[data-action="capture-memory"]').click();
+    await pages.deputy!.locator('button[data-action="page-ic"]').click();
+    await pages['sme-1']!.locator('#systems button[data-asset="app-1"]').click();
+    await pages['sme-1']!.locator('#on-system button[data-action="capture-memory"]').click();
     // The feed names the system as the scenario does; the entry keeps its id.
-    await pages.ic!.locator('.activity li[data-target="app-1"]', { hasText: 'Capture live memory → Checkout app server (app-1)' }).waitFor({ timeout: 15_000 });
-    for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) await shot(pages[seat]!, `war-room-${seat}`);
+    await pages.ic!.locator('.activity li[data-target="app-1"]', { hasText: 'SME 1 started: Capture live memory on Checkout node app-1' }).waitFor({ timeout: 15_000 });
+    for (const seat of ['ic', 'deputy', 'scribe', 'sme-1']) await shot(pages[seat]!, `multiplayer-war-room-${seat}`);
   });
 
   it('E2E-M5 reloading puts a player back in the seat with the full feed', async () => {
     const scribe = pages.scribe!;
     const before = await scribe.locator('.injects li').count();
     await scribe.reload();
-    await scribe.locator('.role', { hasText: 'SCRIBE' }).waitFor();
+    await scribe.locator('.role', { hasText: 'Scribe' }).waitFor();
     await scribe.locator('.injects li').nth(before - 1).waitFor({ timeout: 15_000 });
     expect(await scribe.locator('.injects li').count()).toBe(before);
     await scribe.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
@@ -115,21 +118,21 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     expect(await deputy.locator('.injects li').count()).toBe(before);
     await pages.ic!.fill('#msg-subject', 'Attorney Work Product');
     await pages.ic!.fill('#msg-body', 'deputy: keep the bridge line open');
-    await pages.ic!.click('.composer button[type=submit]');
+    await pages.ic!.click('#msg-send');
     await deputy.locator('.messages li', { hasText: 'keep the bridge line open' }).waitFor({ timeout: 15_000 });
     await deputy.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
   });
 
   it('E2E-M6 after the facilitator ends the drill, every participant can open the report', async () => {
-    await pages.facilitator!.click('#fac-end');
+    await endDrill(pages.facilitator!, 'fac');
     for (const seat of ['ic', 'deputy', 'scribe', 'sme-1', 'facilitator']) {
       const page = pages[seat]!;
       await page.locator('#view-report').waitFor({ state: 'visible', timeout: 15_000 });
       await page.click('#view-report');
       const frame = page.frameLocator('iframe.report-frame');
       await frame.locator('h1', { hasText: 'After-action report' }).waitFor({ timeout: 15_000 });
-      if (seat === 'ic') await shot(page, 'report');
+      if (seat === 'ic') await shot(page, 'multiplayer-report');
     }
-    expect(errors).toEqual([]);
+    expect(errors.flat()).toEqual([]);
   });
 });

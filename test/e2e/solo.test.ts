@@ -5,24 +5,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.ts';
 import { runCli } from '../../server/cli/main.ts';
-import { hasBrowser, launch, RESULTS, serve, shot, watchErrors } from './browser.ts';
+import { endDrill, gameMs, hasBrowser, launch, RESULTS, serve, shot, untilGameMs, watchErrors } from './browser.ts';
 
 /*
  * Solo training, played through the UI only: the trainee (IC) starts the drill, acts from the
- * panels, writes to the team, the by-the-book bots play the other seats, the trainee ends the drill
- * and opens the report. The run's commands, exported as a play script, must give the same score
- * through `ttx play` — solo and the CLI run one engine.
+ * panels, writes to the team, the by-the-book bots play the other seats, and the trainee ends the
+ * drill. The run's commands, exported as a play script, must give the same score through
+ * `ttx play` — solo and the CLI run one engine.
  */
 
 const SCENARIO = 'exfiltration-detected';
 const SEED = '5';
-
-/** The number of the drill's game clock shown in the header, in game seconds. */
-async function gameSeconds(page: Page): Promise<number> {
-  const text = (await page.locator('.clock').textContent()) ?? '';
-  const m = /T\+(\d+):(\d+)/.exec(text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-}
 
 describe.skipIf(!hasBrowser)('E2E solo training', () => {
   let browser: Browser;
@@ -45,37 +38,34 @@ describe.skipIf(!hasBrowser)('E2E solo training', () => {
   it('E2E-S1 a trainee plays a solo drill to the end through the UI and its score matches `ttx play` of the same commands', async () => {
     await page.goto(`${server.url}/?solo=${SCENARIO}&role=ic&seed=${SEED}`);
     await page.locator('.role').waitFor();
+    await page.click('#briefing-close');
     await page.click('#solo-start');
     await page.selectOption('#solo-speed', '10');
 
     // The trainee's own moves, each from the panel a player would use.
-    await page.locator('[data-action="page-ic"]').click();
-    await page.fill('#action-detail', 'granite-heron');
-    await page.locator('[data-action="set-codename"]').click();
-    await page.fill('#action-detail', 'sev1');
-    await page.locator('[data-action="declare-severity"]').click();
+    await page.fill('li[data-action="set-codename"] input.detail', 'granite-heron');
+    await page.locator('button[data-action="set-codename"]').click();
+    await page.locator('#actions-status.ok').waitFor();
+    await page.locator('#seat-state:not(.busy)').waitFor({ timeout: 60_000 });
+    await page.selectOption('li[data-action="declare-severity"] select.detail', 'sev1');
+    await page.locator('button[data-action="declare-severity"]').click();
+    await page.locator('#actions-status.ok').waitFor();
+    await page.check('#to-soc');
     await page.fill('#msg-subject', 'Attorney Work Product');
     await page.fill('#msg-body', 'granite-heron: SME, image app-1 and capture its memory before any shutdown.');
-    await page.click('.composer button[type=submit]');
-    await page.locator('.composer .status', { hasText: 'Sent.' }).waitFor();
+    await page.click('#msg-send');
+    await page.locator('#msg-status.ok').waitFor();
 
     // Let the bots take a few turns (one every 30 game seconds) before the trainee ends the drill.
-    await page.waitForFunction(() => {
-      const m = /T\+(\d+):(\d+)/.exec(document.querySelector('.clock')?.textContent ?? '');
-      return m !== null && Number(m[1]) * 60 + Number(m[2]) >= 150;
-    }, undefined, { timeout: 90_000, polling: 200 });
-    expect(await gameSeconds(page)).toBeGreaterThanOrEqual(150);
+    await untilGameMs(page, 150_000);
+    expect(await gameMs(page)).toBeGreaterThanOrEqual(150_000);
     await shot(page, 'solo-war-room-ic');
 
-    await page.click('#solo-end');
-    await page.locator('#view-report').waitFor({ state: 'visible' });
+    await endDrill(page, 'solo');
     const script = await page.evaluate(() => (window as unknown as { ttxSolo: { script(): string } }).ttxSolo.script());
     const uiJson = await page.evaluate(() => (window as unknown as { ttxSolo: { reportText(f: 'json'): Promise<string> } }).ttxSolo.reportText('json'));
-    await page.click('#view-report');
-    const frame = page.frameLocator('iframe.report-frame');
-    const totalText = await frame.locator('.total').first().textContent();
-    await shot(page, 'solo-report');
-    const uiTotal = Number.parseFloat(totalText ?? ''); // "87.5 / 100"
+    // The team's total as the solo page shows it beside the trainee's own.
+    const uiTotal = Number.parseFloat((await page.locator('#team-score .num').textContent()) ?? '');
     expect(Number.isFinite(uiTotal)).toBe(true);
 
     // The exported script holds the trainee's and the bots' commands and the facilitator-side pace.

@@ -39,7 +39,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 function focusFirst(selector: string): boolean {
   for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-    if (el.closest('[hidden]')) continue;
+    // Not what cannot be seen (hidden, or folded in a closed <details>) or pressed.
+    if (el.closest('[hidden]') || (el.closest('details:not([open])') && !el.closest('summary')) || el.getAttribute('aria-disabled') === 'true') continue;
     // Headings are not focusable by default; -1 lets a shortcut land on them without adding a tab stop.
     if (!el.matches('a, button, input, select, textarea, [tabindex]')) el.tabIndex = -1;
     el.focus();

@@ -74,7 +74,14 @@ function build(app: HTMLElement, store: DrillStore, view: DrillView, options: Wa
   // Whoever holds the pace (the facilitator, or a solo trainee) has its controls beside the clock.
   const controls = options.solo ? paceControls(store, { idPrefix: 'solo', endReason: 'trainee finished' }).el : role === 'facilitator' ? paceControls(store, { idPrefix: 'fac', endReason: 'ended by the facilitator' }).el : undefined;
   const header = warRoomHeader(store, view, settings, { onBriefing: briefing.open, onShortcuts: () => shortcuts.showHelp(), solo, ...(controls ? { controls } : {}) });
-  const openReport = () => void showReport(app, store, `${view.scenario.id}-${seat}`);
+  let game: { destroy(removeCanvas: boolean): void } | null = null;
+  // The report replaces the war room: the board stops drawing first.
+  const openReport = () => {
+    game?.destroy(true);
+    game = null;
+    app.classList.remove('app-war-room');
+    void showReport(app, store, `${view.scenario.id}-${seat}`);
+  };
 
   const side = h('div', { class: 'side' }, briefing.el);
   if (options.solo) side.append(scorePanel(store, { trainee: options.solo.seat, extra: options.solo.extra }));
@@ -111,5 +118,5 @@ function build(app: HTMLElement, store: DrillStore, view: DrillView, options: Wa
   };
   sizeBoard();
   window.addEventListener('resize', sizeBoard);
-  startGame(board, store, { reducedMotion: () => !settings.motion, ...(role === 'facilitator' ? { truthOverlay: () => truthOn } : {}) });
+  game = startGame(board, store, { reducedMotion: () => !settings.motion, ...(role === 'facilitator' ? { truthOverlay: () => truthOn } : {}) });
 }

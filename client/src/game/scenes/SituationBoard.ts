@@ -190,6 +190,8 @@ export class SituationBoard extends Phaser.Scene {
     const view = s.view;
     if (!view) return;
     const { width, height } = this.scale;
+    // A board with no room (the page has moved on to the report) draws nothing.
+    if (width < 100 || height < 60) return;
     const assets = view.scenario.assets;
     const key = `${width}x${height}`;
     if (key !== this.layoutKey) {
