@@ -13,8 +13,8 @@ import { CRITICALITY_WEIGHT } from '../../shared/scoring/context.ts';
  */
 
 const compiled = BUNDLED.find((c) => c.scenario.id === 'exfiltration-detected')!;
-const FAC: Actor = { role: 'facilitator', seat: 'facilitator' };
-const SME: Actor = { role: 'sme', seat: 'sme-1' };
+const FAC = { role: 'facilitator', seat: 'facilitator' } as const;
+const SME = { role: 'sme', seat: 'sme-1' } as const;
 
 function run(steps: [number, Actor, Command][]): DrillState {
   let state = createDrill(compiled, '3').state;

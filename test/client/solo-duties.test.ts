@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LocalTransport } from '../../client/src/transport/local-transport.ts';
 import { BUNDLED } from '../../client/src/scenarios.ts';
 import { ManualTime } from '../../server/clock.ts';
-import type { Command, Viewer } from '../../shared/engine/index.ts';
+import type { Actor, Command, Viewer } from '../../shared/engine/index.ts';
 import type { Dispatch } from '../../shared/master/index.ts';
 import { getAction } from '../../shared/runbook/actions.ts';
 import type { LiveScore } from '../../shared/scoring/live.ts';
@@ -22,10 +22,10 @@ async function idleTrainee(trainee: Viewer, minutes: number) {
   const solo = new LocalTransport(compiled, '7', trainee, { clock: time, scheduler: time });
   let score: LiveScore | null = null;
   solo.start({ view: () => undefined, clock: () => undefined, entries: () => undefined, history: () => undefined, presence: () => undefined, score: (s) => (score = s), status: () => undefined });
-  const decided: { seat: Viewer; command: Command }[] = [];
+  const decided: { seat: Actor; command: Command }[] = [];
   const dispatch = solo.dispatch.bind(solo);
   solo.dispatch = (d: Dispatch) => {
-    decided.push({ seat: d.envelope.actor as Viewer, command: d.envelope.command });
+    decided.push({ seat: d.envelope.actor, command: d.envelope.command });
     dispatch(d);
   };
   expect(await solo.send({ type: 'drill.start' })).toMatchObject({ ok: true });
