@@ -61,7 +61,7 @@ function param(p: MsgParam, locale: Locale): string {
   return '';
 }
 
-/** A message in one locale (falling back to English where a catalog lacks the key). */
+/** A message in one locale. Every catalog is complete (the type requires it); English stands in only for a key that is not one. */
 export function renderMsg(m: Msg, locale: Locale): string {
   const template = CATALOGS[locale][m.key] ?? CATALOGS.en[m.key];
   return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => {
