@@ -19,6 +19,7 @@ export const en = {
   'level.cleared': 'it had been checked and found clean',
   'evidence.cause.restart': 'a restart the team allowed',
   'evidence.cause.attacker': 'the attacker, tipped off by the response',
+  'evidence.cause.work': 'the action "{action}"',
   'claim.data': 'the data affected',
   'claim.records': 'the number of records',
   'claim.since': 'since when',
@@ -41,6 +42,8 @@ export const en = {
   'duty.company': 'tell the company once an insider was ruled out',
   'duty.customers': 'tell customers or the public what happened and what to do',
   'duty.regulator': 'notify the regulator of the personal-data breach',
+  'duration.minutes': '{minutes} min',
+  'duration.minutesSeconds': '{minutes} min {seconds} s',
 
   // Rule titles.
   'rule.ORD-0': 'Carry the response from assembly to closure, on established facts',
