@@ -173,6 +173,7 @@ export const ja: Record<MessageKey, string> = {
   'DEC-1.late': '「{inject}」：「{option}」という回答は期限を過ぎてから出された。',
   'DEC-1.missed': '「{inject}」：{due} までに回答がなかった。',
   'ROL-1.met': 'ICは技術作業（{count} 件）を人に任せ、自分では一切行わなかった。',
+  'ROL-1.missedNoTarget': 'ICが {time} に、手を動かす作業（「{action}」）を任せずに自ら行った。',
   'ROL-1.missed': 'ICが {time} に、手を動かす作業（「{action}」、対象：{asset}）を任せずに自ら行った。',
   'ROL-2.met': '{count} 件のアクションを、それを担当する役割が行った。',
   'ROL-2.missed': '「{action}」を {time} に{role}が行ったが、本来の担当は{owners}である。',

@@ -173,6 +173,7 @@ export const zhCN: Record<MessageKey, string> = {
   'DEC-1.late': '“{inject}”：“{option}”这一回答晚于截止时间。',
   'DEC-1.missed': '“{inject}”：截至 {due} 仍未回答。',
   'ROL-1.met': '指挥官把技术工作（{count} 项任务）委派了出去，自己没有亲自动手。',
+  'ROL-1.missedNoTarget': '指挥官在 {time} 亲自动手（“{action}”），而没有委派出去。',
   'ROL-1.missed': '指挥官在 {time} 亲自动手（“{action}”，目标：{asset}），而没有委派出去。',
   'ROL-2.met': '{count} 项操作由负责它们的角色执行。',
   'ROL-2.missed': '“{action}”在 {time} 由{role}执行；该操作应由{owners}负责。',

@@ -64,7 +64,7 @@ export const ROLE_RULES: Rule[] = [
       const assigned = ctx.tasks.filter((t) => seatsOfRole(ctx, 'ic').includes(t.by.seat));
       if (handsOn.length === 0 && assigned.length === 0) return [];
       if (handsOn.length === 0) return [instance(1, [assigned[0]!.by.seat], assigned[0]!.at, assigned.map((t) => t.seq), m('ROL-1.met', { count: { count: assigned.length } }))];
-      return handsOn.map((w) => instance(0, [w.actor.seat], w.start.at, [w.start.seq], m('ROL-1.missed', { action: w.def.title, asset: w.target ? assetName(ctx, w.target) : '—', time: time(w.start.at) })));
+      return handsOn.map((w) => instance(0, [w.actor.seat], w.start.at, [w.start.seq], w.target ? m('ROL-1.missed', { action: w.def.title, asset: assetName(ctx, w.target), time: time(w.start.at) }) : m('ROL-1.missedNoTarget', { action: w.def.title, time: time(w.start.at) })));
     },
   },
   {
