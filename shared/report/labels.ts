@@ -89,6 +89,7 @@ export interface ReportLabels {
   insiderAnswer: (real: boolean) => string;
   learnedFrom: (source: string) => string;
   severityInject: { info: string; warning: string; critical: string };
+  onlyFor: (who: string) => string;
 
   timelineVsRunbook: string;
   stepsIntro: string;
@@ -209,6 +210,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     insiderAnswer: (real) => (real ? 'an insider is involved' : 'no insider'),
     learnedFrom: (source) => `from ${source}`,
     severityInject: { info: 'info', warning: 'warning', critical: 'critical' },
+    onlyFor: (who) => `only for ${who}`,
 
     timelineVsRunbook: 'The runbook as a precedence graph',
     stepsIntro: 'Each checklist step from when work on it began to when its effect happened. Steps may run in parallel; a step is flagged only when it was done before a step it depends on.',
@@ -323,6 +325,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     insiderAnswer: (real) => (real ? '内部関係者が関与' : '内部関係者の関与なし'),
     learnedFrom: (source) => `出所：${source}`,
     severityInject: { info: '情報', warning: '警告', critical: '重大' },
+    onlyFor: (who) => `${who}のみ`,
 
     timelineVsRunbook: '先行関係グラフとしてのランブック',
     stepsIntro: 'チェックリストの各項目を、作業を始めた時刻から効果が生じた時刻まで示します。項目は並行して進めてよく、前提となる項目より先に完了した場合にだけ印を付けます。',
@@ -437,6 +440,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     insiderAnswer: (real) => (real ? '有内部人员参与' : '没有内部人员参与'),
     learnedFrom: (source) => `来源：${source}`,
     severityInject: { info: '信息', warning: '警告', critical: '严重' },
+    onlyFor: (who) => `仅限${who}`,
 
     timelineVsRunbook: '作为先后关系图的手册步骤',
     stepsIntro: '每个检查项从开始处理到产生效果的时间。步骤可以并行；只有在早于其前置步骤完成时才会标记。',

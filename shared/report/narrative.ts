@@ -3,6 +3,7 @@ import { localize, type Locale } from '../i18n/locales.ts';
 import { renderText } from '../engine/truth.ts';
 import type { KnowledgeItem, KnowledgeSource, LogEntry, Truth } from '../engine/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
+import type { Audience } from '../scenario/schema.ts';
 import { count } from './format.ts';
 import { REPORT_LABELS, type DecisionStatus, type FactId, type NarrativeKind, type WorkStatus } from './labels.ts';
 import { actionTitle, assetName, claimLabel, recipientName, roleOfSeat, seatName } from './names.ts';
@@ -65,6 +66,8 @@ export function buildNarrative(input: NarrativeInput): NarrativeItem[] {
   const seatOf = (seat: string) => seatName(roleOfSeat(seat), seat, locale);
   const textCtx = truth ? { scenario, truth } : null;
   const rendered = (text: Parameters<typeof localize>[0]) => localize(textCtx ? renderText(text, textCtx) : text, locale);
+  /** Who an inject was for, when it was not the whole team. */
+  const audience = (a: Audience): string[] => (a === 'all' ? [] : [L.onlyFor(a === 'facilitator' ? seatName('facilitator', 'facilitator', locale) : a.map((role) => seatName(role, role, locale)).join(L.listSep))]);
 
   const drafts: Draft[] = [];
   const work = new Map<string, Draft>();
@@ -118,7 +121,7 @@ export function buildNarrative(input: NarrativeInput): NarrativeItem[] {
         const title = rendered(inject.title);
         injectTitles.set(event.injectId, title);
         const from = inject.from ? localize(inject.from, locale) : null;
-        drafts.push({ seq, kind: 'inject', at, end: null, mark: null, lane: { shared: 'injects' }, who: from ?? L.lanes.injects, title, detail: [rendered(inject.body)], status: inject.severity });
+        drafts.push({ seq, kind: 'inject', at, end: null, mark: null, lane: { shared: 'injects' }, who: from ?? L.lanes.injects, title, detail: [...audience(inject.audience), rendered(inject.body)], status: inject.severity });
         if (inject.decision) {
           const d = inject.decision;
           const dueAt = at + d.dueInMinutes * 60_000;
@@ -130,7 +133,7 @@ export function buildNarrative(input: NarrativeInput): NarrativeItem[] {
       }
       case 'inject.adhocDelivered':
         injectTitles.set(event.injectId, event.title);
-        drafts.push({ seq, kind: 'inject', at, end: null, mark: null, lane: { shared: 'injects' }, who: L.lanes.injects, title: event.title, detail: [event.body], status: 'warning' });
+        drafts.push({ seq, kind: 'inject', at, end: null, mark: null, lane: { shared: 'injects' }, who: L.lanes.injects, title: event.title, detail: [...audience(event.audience), event.body], status: 'warning' });
         break;
       case 'action.started': {
         const target = event.target ? assetName(compiled, event.target, locale) : null;

@@ -102,20 +102,20 @@ export function tickTimes(end: number, max: number): number[] {
 
 /**
  * Axis labels along the top: centred on their tick, but the first starts at its tick and one that
- * would cross the chart's right edge ends at its tick, so no label is ever cut off.
+ * would cross the chart's right edge ends at its tick, so no label is ever cut off. Where two would
+ * touch, the earlier one is left out: the last tick, the drill's end, always keeps its label.
  */
 export function axisLabels(ticks: readonly number[], x: (t: number) => number, left: number, right: number, baseline: number, size: number): Label[] {
-  const out: Label[] = [];
-  for (const t of ticks) {
+  const all = ticks.map((t) => {
     const text = gameTimeText(t);
     let l = label(text, size, x(t), baseline, 'middle', 'tick');
     if (l.box.x < left) l = label(text, size, x(t), baseline, 'start', 'tick');
     if (l.box.x + l.box.w > right) l = label(text, size, x(t), baseline, 'end', 'tick');
-    // Ticks too close to the previous label are left unlabelled rather than drawn over it.
-    if (out.some((o) => intersects(o.box, l.box, 4))) continue;
-    out.push(l);
-  }
-  return out;
+    return l;
+  });
+  const kept: Label[] = [];
+  for (const l of [...all].reverse()) if (!kept.some((k) => intersects(k.box, l.box, 4))) kept.push(l);
+  return kept.reverse();
 }
 
 export const escXml = (s: string | number): string => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

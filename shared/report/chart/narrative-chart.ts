@@ -127,8 +127,8 @@ export function layoutNarrative(report: Report): NarrativeLayout {
       rowsUsed = Math.max(rowsUsed, Math.round((fits.y - 11 - top - C.markRow) / C.labelRow) + 1);
     }
     // The lane's name in the gutter, on two lines where it needs them ("Subject-Matter / Expert 2").
-    const nameLines = wrapText(lane.name, C.laneLabelSize, C.gutter - 12, 2).map((line, i) => label(line, C.laneLabelSize, 4, top + C.markRow / 2 + 4 + i * 14, 'start', 'lane'));
-    const height = Math.max(C.markRow + rowsUsed * C.labelRow + 8, nameLines.length * 14 + 12);
+    const nameLines = wrapText(lane.name, C.laneLabelSize, C.gutter - 12, 2).map((line, i) => label(line, C.laneLabelSize, 4, top + C.markRow / 2 + 4 + i * 15, 'start', 'lane'));
+    const height = Math.max(C.markRow + rowsUsed * C.labelRow + 8, nameLines.length * 15 + 12);
     lanes.push({ key: lane.key, name: lane.name, top, height, label: nameLines });
     marks.push(...laneMarks);
     top += height;

@@ -35,7 +35,8 @@ export function layoutSteps(report: Report): StepsLayout {
   report.steps.forEach((s, i) => {
     const top = C.top + i * C.rowHeight;
     const cy = top + 28;
-    labels.push(label(fitText(`${s.number}. ${s.title}`, C.titleSize, C.width - 8), C.titleSize, 4, top + 14, 'start', 'step'));
+    const heading = label(fitText(`${s.number}. ${s.title}`, C.titleSize, C.width - 8), C.titleSize, 4, top + 14, 'start', 'step');
+    labels.push(heading);
     const rowMarks: StepsLayout['marks'] = [];
     const when = (t: number | null) => (t === null ? '—' : gameTimeText(t));
     const hover = L.stepHover(`${s.number}. ${s.title}`, when(s.startedAt), when(s.doneAt));
@@ -51,11 +52,12 @@ export function layoutSteps(report: Report): StepsLayout {
     if (note) {
       const edge = rowMarks.reduce((r, m) => Math.max(r, m.box.x + m.box.w), left);
       const start = rowMarks.reduce((l, m) => Math.min(l, m.box.x), s.startedAt === null && s.doneAt === null ? left + 8 : right);
+      const headingEnd = heading.box.x + heading.box.w + 14;
       const candidates = [
         label(fitText(note, C.noteSize, right - edge - 8), C.noteSize, edge + 6, cy + 4, 'start', 'note'),
         label(fitText(note, C.noteSize, start - left - 8), C.noteSize, start - 6, cy + 4, 'end', 'note'),
-        // A long note under a bar that spans the chart: on the row's right, under the title line's end.
-        label(fitText(note, C.noteSize, C.width / 2), C.noteSize, right, cy + 4, 'end', 'note'),
+        // Where the bar fills the row: on the title's line, after the title.
+        label(fitText(note, C.noteSize, C.width - 4 - headingEnd), C.noteSize, headingEnd, top + 14, 'start', 'note'),
       ];
       const fits = candidates.find((c) => c.text && c.box.x >= 0 && c.box.x + c.box.w <= C.width && !rowMarks.some((m) => intersects(m.box, c.box, 2)) && !labels.some((l) => intersects(l.box, c.box, 2)));
       if (fits) labels.push(fits);
