@@ -24,7 +24,9 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-siz
 .total-label{margin:.2rem 0 0;color:var(--muted)}
 .team-total{font-size:1.6rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.92rem}
-th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+td.text{overflow-wrap:anywhere}
+td.verdict{min-width:7.5em}td.verdict .chip{white-space:nowrap}
 th{background:var(--soft);font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.time{white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -42,7 +44,7 @@ li{margin:.3rem 0}
 ol.items>li,ol.questions>li{margin:.6rem 0}
 .q-note{display:block;margin-top:.2rem;padding:.2rem .6rem;border-left:3px solid var(--line);color:var(--muted);font-size:.9rem}
 .chart-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0;border:1px solid var(--line);border-radius:6px;background:#fff}
-.chart-scroll svg{display:block;width:100%;min-width:760px;height:auto}
+.chart-scroll svg{display:block;width:100%;min-width:880px;height:auto}
 .score-chart{max-width:600px;margin:.4rem 0}
 .bar-row{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr 2.5rem;gap:.6rem;align-items:center;margin:.3rem 0;font-size:.9rem}
 .bar-row .track{display:block;height:16px;background:#eceff3;border-radius:3px;overflow:hidden}

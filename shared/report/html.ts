@@ -29,13 +29,16 @@ function scoreChart(r: Report): string {
 interface Column {
   head: string;
   cls?: string;
+  /** A preferred width (CSS length), so short columns do not squeeze the text ones at print width. */
+  width?: string;
 }
 
 /** A table whose cells carry their column's name, so on a phone each row reads as a card. Cells are HTML already escaped. */
 function table(columns: readonly Column[], rows: readonly string[][], cls = 'cards'): string {
   const head = columns.map((c) => `<th scope="col"${c.cls ? ` class="${c.cls}"` : ''}>${esc(c.head)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((cell, i) => { const c = columns[i]; return `<td${c?.cls ? ` class="${c.cls}"` : ''}${c?.head ? ` data-label="${esc(c.head)}"` : ''}>${cell}</td>`; }).join('')}</tr>`).join('');
-  return `<table class="${cls}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const cols = columns.some((c) => c.width) ? `<colgroup>${columns.map((c) => (c.width ? `<col style="width:${c.width}">` : '<col>')).join('')}</colgroup>` : '';
+  return `<table class="${cls}">${cols}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const section = (id: string, title: string, body: string) => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${body}</section>`;
@@ -84,7 +87,7 @@ function narrativeSection(r: Report, L: ReportLabels): string {
     const what = `<strong>${esc(L.kinds[item.kind])}</strong>${status ? ` ${chip(item.status ?? '', status)}` : ''}<span class="line">${esc(item.title)}</span>`;
     return [esc(item.n), esc(clock(item.at)), esc(item.who), what, lines(item.detail, item.kind === 'message')];
   });
-  return section('narrative', L.narrative, `<p class="intro">${esc(L.narrativeIntro)}</p><div class="chart-scroll">${narrativeSvg(r)}</div>${legend}${table([{ head: H[0], cls: 'num' }, { head: H[1], cls: 'time' }, { head: H[2] }, { head: H[3] }, { head: H[4] }], rows)}`);
+  return section('narrative', L.narrative, `<p class="intro">${esc(L.narrativeIntro)}</p><div class="chart-scroll">${narrativeSvg(r)}</div>${legend}${table([{ head: H[0], cls: 'num', width: '3em' }, { head: H[1], cls: 'time', width: '5.5em' }, { head: H[2], width: '16%' }, { head: H[3], cls: 'text', width: '30%' }, { head: H[4], cls: 'text' }], rows)}`);
 }
 
 function scoreSection(r: Report, L: ReportLabels): string {
@@ -146,7 +149,7 @@ function stepsSection(r: Report, L: ReportLabels): string {
     esc(s.dependsOn.join(L.listSep)),
     s.doneAt === null ? chip('open', L.notDone) : s.early.length ? chip('late', L.doneBefore(s.early.join(L.listSep))) : '',
   ]);
-  return section('steps', L.timelineVsRunbook, `<p class="intro">${esc(L.stepsIntro)}</p><div class="chart-scroll">${stepsSvg(r)}</div>${table([{ head: H[0], cls: 'num' }, { head: H[1] }, { head: H[2], cls: 'time' }, { head: H[3], cls: 'time' }, { head: H[4] }, { head: H[5] }], rows)}`);
+  return section('steps', L.timelineVsRunbook, `<p class="intro">${esc(L.stepsIntro)}</p><div class="chart-scroll">${stepsSvg(r)}</div>${table([{ head: H[0], cls: 'num' }, { head: H[1], cls: 'text' }, { head: H[2], cls: 'time' }, { head: H[3], cls: 'time' }, { head: H[4], cls: 'text' }, { head: H[5] }], rows)}`);
 }
 
 function findingsSection(r: Report, L: ReportLabels): string {
@@ -159,14 +162,14 @@ function findingsSection(r: Report, L: ReportLabels): string {
     pointsCell(f, L),
     verdictCell(f, L),
   ]);
-  return section('findings', L.findings, table([{ head: H[0], cls: 'num' }, { head: H[1], cls: 'time' }, { head: H[2] }, { head: H[3] }, { head: H[4], cls: 'num' }, { head: H[5] }], rows));
+  return section('findings', L.findings, table([{ head: H[0], cls: 'num', width: '3.2em' }, { head: H[1], cls: 'time', width: '5.5em' }, { head: H[2], cls: 'text' }, { head: H[3], width: '17%' }, { head: H[4], cls: 'num', width: '6.5em' }, { head: H[5], cls: 'verdict', width: '9em' }], rows));
 }
 
 function oodaSection(r: Report, L: ReportLabels): string {
   if (r.ooda.length === 0) return '';
   const H = L.oodaHeaders;
   const rows = r.ooda.map((o) => [esc(o.title), esc(clock(o.at)), esc(gameTime(o.latency.observe)), esc(gameTime(o.latency.orient)), esc(gameTime(o.latency.decide)), esc(gameTime(o.latency.act))]);
-  return section('ooda', L.oodaLatency, table([{ head: H[0] }, { head: H[1], cls: 'time' }, ...H.slice(2).map((h) => ({ head: h, cls: 'num' }))], rows));
+  return section('ooda', L.oodaLatency, table([{ head: H[0], cls: 'text' }, { head: H[1], cls: 'time' }, ...H.slice(2).map((h) => ({ head: h, cls: 'num' }))], rows));
 }
 
 export function renderHtml(r: Report): string {
