@@ -26,7 +26,8 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-siz
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 td.text{overflow-wrap:anywhere}
-td.verdict{min-width:7.5em}td.verdict .chip{white-space:nowrap}
+td.verdict .chip{white-space:nowrap}
+col.c-num{width:3.2em}col.c-time{width:5.5em}col.c-who{width:16%}col.c-what{width:30%}col.c-seats{width:17%}col.c-points{width:6.5em}col.c-verdict{width:9em}
 th{background:var(--soft);font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.time{white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -47,9 +48,8 @@ ol.items>li,ol.questions>li{margin:.6rem 0}
 .chart-scroll svg{display:block;width:100%;min-width:880px;height:auto}
 .score-chart{max-width:600px;margin:.4rem 0}
 .bar-row{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr 2.5rem;gap:.6rem;align-items:center;margin:.3rem 0;font-size:.9rem}
-.bar-row .track{display:block;height:16px;background:#eceff3;border-radius:3px;overflow:hidden}
-.bar-row .fill{display:block;height:100%;border-radius:3px}
-.bar-row.good .fill{background:var(--good)}.bar-row.fair .fill{background:var(--fair)}.bar-row.poor .fill{background:var(--poor)}
+.bar-row .track{display:block;width:100%;height:16px}
+.bar-row .bg{fill:#eceff3}.bar-row.good .fill{fill:var(--good)}.bar-row.fair .fill{fill:var(--fair)}.bar-row.poor .fill{fill:var(--poor)}
 .bar-row .num{font-weight:700;text-align:right}
 svg text{font-size:11px;fill:var(--ink)}
 svg .lane{font-size:12px;font-weight:600}

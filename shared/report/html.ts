@@ -3,6 +3,8 @@ import { escXml } from './chart/geometry.ts';
 import { narrativeSvg } from './chart/narrative-chart.ts';
 import { stepsSvg } from './chart/steps-chart.ts';
 import { REPORT_CSS } from './css.ts';
+
+export { REPORT_CSS };
 import { clock, count, gameTime, signed } from './format.ts';
 import { REPORT_LABELS, type NarrativeKind, type ReportLabels } from './labels.ts';
 import type { Report, ReportFinding } from './model.ts';
@@ -15,13 +17,16 @@ import type { NarrativeItem } from './narrative.ts';
 
 export const esc = escXml;
 
-/** A bar per category, each labelled with its number so colour is never the only signal; HTML, so it reflows on a phone. */
+/**
+ * A bar per category, each labelled with its number so colour is never the only signal; HTML rows,
+ * so they reflow on a phone, with the bar itself in SVG (its width an attribute, not a style).
+ */
 function scoreChart(r: Report): string {
   const L = REPORT_LABELS[r.locale];
   const rows = CATEGORIES.map((k) => {
-    const v = r.score.categories[k];
+    const v = Math.max(0, Math.min(100, r.score.categories[k]));
     const band = v >= 80 ? 'good' : v >= 50 ? 'fair' : 'poor';
-    return `<div class="bar-row ${band}"><span class="bar-name">${esc(L.categories[k])}</span><span class="track" aria-hidden="true"><span class="fill" style="width:${Math.max(0, Math.min(100, v))}%"></span></span><span class="num">${esc(v)}</span></div>`;
+    return `<div class="bar-row ${band}"><span class="bar-name">${esc(L.categories[k])}</span><svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="bg" width="100" height="10" rx="1"/><rect class="fill" width="${v}" height="10" rx="1"/></svg><span class="num">${esc(r.score.categories[k])}</span></div>`;
   }).join('');
   return `<div class="score-chart" role="group" aria-label="${esc(L.chartTitle)}">${rows}</div>`;
 }
@@ -29,15 +34,15 @@ function scoreChart(r: Report): string {
 interface Column {
   head: string;
   cls?: string;
-  /** A preferred width (CSS length), so short columns do not squeeze the text ones at print width. */
-  width?: string;
+  /** The column's width class (see the stylesheet's col.c-*), so short columns do not squeeze the text ones at print width. */
+  col?: 'num' | 'time' | 'who' | 'what' | 'seats' | 'points' | 'verdict';
 }
 
 /** A table whose cells carry their column's name, so on a phone each row reads as a card. Cells are HTML already escaped. */
 function table(columns: readonly Column[], rows: readonly string[][], cls = 'cards'): string {
   const head = columns.map((c) => `<th scope="col"${c.cls ? ` class="${c.cls}"` : ''}>${esc(c.head)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((cell, i) => { const c = columns[i]; return `<td${c?.cls ? ` class="${c.cls}"` : ''}${c?.head ? ` data-label="${esc(c.head)}"` : ''}>${cell}</td>`; }).join('')}</tr>`).join('');
-  const cols = columns.some((c) => c.width) ? `<colgroup>${columns.map((c) => (c.width ? `<col style="width:${c.width}">` : '<col>')).join('')}</colgroup>` : '';
+  const cols = columns.some((c) => c.col) ? `<colgroup>${columns.map((c) => (c.col ? `<col class="c-${c.col}">` : '<col>')).join('')}</colgroup>` : '';
   return `<table class="${cls}">${cols}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -87,7 +92,7 @@ function narrativeSection(r: Report, L: ReportLabels): string {
     const what = `<strong>${esc(L.kinds[item.kind])}</strong>${status ? ` ${chip(item.status ?? '', status)}` : ''}<span class="line">${esc(item.title)}</span>`;
     return [esc(item.n), esc(clock(item.at)), esc(item.who), what, lines(item.detail, item.kind === 'message')];
   });
-  return section('narrative', L.narrative, `<p class="intro">${esc(L.narrativeIntro)}</p><div class="chart-scroll">${narrativeSvg(r)}</div>${legend}${table([{ head: H[0], cls: 'num', width: '3em' }, { head: H[1], cls: 'time', width: '5.5em' }, { head: H[2], width: '16%' }, { head: H[3], cls: 'text', width: '30%' }, { head: H[4], cls: 'text' }], rows)}`);
+  return section('narrative', L.narrative, `<p class="intro">${esc(L.narrativeIntro)}</p><div class="chart-scroll">${narrativeSvg(r)}</div>${legend}${table([{ head: H[0], cls: 'num', col: 'num' }, { head: H[1], cls: 'time', col: 'time' }, { head: H[2], col: 'who' }, { head: H[3], cls: 'text', col: 'what' }, { head: H[4], cls: 'text' }], rows)}`);
 }
 
 function scoreSection(r: Report, L: ReportLabels): string {
@@ -162,7 +167,7 @@ function findingsSection(r: Report, L: ReportLabels): string {
     pointsCell(f, L),
     verdictCell(f, L),
   ]);
-  return section('findings', L.findings, table([{ head: H[0], cls: 'num', width: '3.2em' }, { head: H[1], cls: 'time', width: '5.5em' }, { head: H[2], cls: 'text' }, { head: H[3], width: '17%' }, { head: H[4], cls: 'num', width: '6.5em' }, { head: H[5], cls: 'verdict', width: '9em' }], rows));
+  return section('findings', L.findings, table([{ head: H[0], cls: 'num', col: 'num' }, { head: H[1], cls: 'time', col: 'time' }, { head: H[2], cls: 'text' }, { head: H[3], col: 'seats' }, { head: H[4], cls: 'num', col: 'points' }, { head: H[5], cls: 'verdict', col: 'verdict' }], rows));
 }
 
 function oodaSection(r: Report, L: ReportLabels): string {

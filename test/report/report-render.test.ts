@@ -1,6 +1,7 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildReport, esc, mdCode, mdLine, mdText, REPORT_LABELS, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
+import { REPORT_CSS } from '../../shared/report/html.ts';
 import { compiledFixture, FAC, SCRIBE, min } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
 import { handDrill, HOSTILE } from './drills.ts';
@@ -95,6 +96,12 @@ describe('REP4: what players wrote stays text', () => {
     expect(lower).not.toMatch(/<(script|img|a|iframe|object)[\s>]|<[a-z][^>]*\s(href|src)=/);
     expect(html).toContain(esc(`Status: ${HOSTILE}`));
     expect(html).toContain(esc(`Way in ${HOSTILE}`));
+  });
+
+  it('REP4 the HTML needs only its one stylesheet: no style attribute, so a policy that allows that stylesheet by its hash shows it whole', () => {
+    expect([...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])).toEqual([REPORT_CSS]);
+    expect(html).not.toMatch(/<[a-z][^>]*\sstyle=/);
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/);
   });
 
   it('REP4 the Markdown escapes HTML and neutralises links, in a CommonMark renderer', () => {
