@@ -35,7 +35,7 @@ td.time{white-space:nowrap;font-variant-numeric:tabular-nums}
 .credit{color:var(--good);font-weight:600}.deduct{color:var(--poor);font-weight:600}
 .chip{display:inline-block;max-width:100%;border-radius:3px;padding:0 .35rem;font-size:.8rem;line-height:1.5;border:1px solid var(--line);background:var(--soft)}
 .chip.met,.chip.success,.chip.answered{border-color:#9cc7ab;background:#eaf5ee;color:var(--good)}
-.chip.partly,.chip.partial,.chip.late,.chip.warning,.chip.unfinished{border-color:#e0c48a;background:#fbf4e4;color:var(--fair)}
+.chip.partly,.chip.partial,.chip.late,.chip.warning,.chip.unfinished,.chip.running{border-color:#e0c48a;background:#fbf4e4;color:var(--fair)}
 .chip.missed,.chip.failed,.chip.critical,.chip.open{border-color:#e3a3aa;background:#fbecee;color:var(--poor)}
 .sev{color:var(--poor);font-size:.85rem}
 .body{white-space:pre-wrap}
@@ -60,7 +60,7 @@ svg .band{fill:#fff}svg .band.odd{fill:#f6f8fa}
 svg .grid{stroke:#e4e7ec;stroke-width:1}
 svg .end{stroke:var(--muted);stroke-dasharray:4 3}
 svg .work{fill:var(--work)}
-svg .work.partial{fill:#b07d12}svg .work.failed{fill:var(--poor)}svg .work.cancelled{fill:#9aa1ab}svg .work.unfinished{fill:#fff;stroke:var(--work);stroke-dasharray:3 2}
+svg .work.partial{fill:#b07d12}svg .work.failed{fill:var(--poor)}svg .work.cancelled{fill:#9aa1ab}svg .work.unfinished,svg .work.running{fill:#fff;stroke:var(--work);stroke-dasharray:3 2}
 svg .window{fill:#dfe6ee}
 svg .decision{fill:var(--good)}svg .decision.late{fill:var(--fair)}svg .decision.missed,svg .decision.open{stroke:var(--poor);stroke-width:2.5;fill:none}
 svg .inject{fill:#5b4a8b}svg .inject.critical{fill:var(--poor)}svg .inject.warning{fill:var(--fair)}

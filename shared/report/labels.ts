@@ -7,8 +7,8 @@ import type { Category, Severity } from '../scoring/types.ts';
  * report can never mix languages by accident; the text the players wrote stays as they wrote it.
  */
 
-/** How a piece of work ended, or that the drill ended while it ran. */
-export type WorkStatus = 'success' | 'partial' | 'failed' | 'cancelled' | 'unfinished';
+/** How a piece of work ended, that the drill ended while it ran, or (in a report of a running drill) that it still runs. */
+export type WorkStatus = 'success' | 'partial' | 'failed' | 'cancelled' | 'unfinished' | 'running';
 /** A decision's fate. */
 export type DecisionStatus = 'answered' | 'late' | 'missed' | 'open';
 /** The kinds of item in the merged narrative. */
@@ -189,7 +189,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     lanes: { injects: 'Injects', decisions: 'Decisions', knowledge: 'Established' },
     kinds: { inject: 'Inject', decision: 'Decision', work: 'Work', task: 'Task assigned', message: 'Message', entry: 'Timeline entry', hint: 'Hint', knowledge: 'Established' },
     team: 'The team',
-    workStatus: { success: 'completed', partial: 'partly completed', failed: 'failed', cancelled: 'cancelled', unfinished: 'unfinished when the drill ended' },
+    workStatus: { success: 'completed', partial: 'partly completed', failed: 'failed', cancelled: 'cancelled', unfinished: 'unfinished when the drill ended', running: 'still running' },
     workRan: (start, end, duration) => `${start} → ${end} (${duration})`,
     minutes: (n) => `${n} min`,
     cancelledBy: (seat) => `cancelled by ${seat}`,
@@ -304,7 +304,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     lanes: { injects: 'インジェクト', decisions: '意思決定', knowledge: '確認した事実' },
     kinds: { inject: 'インジェクト', decision: '意思決定', work: '作業', task: 'タスクの割り当て', message: 'メッセージ', entry: 'タイムラインの記録', hint: 'ヒント', knowledge: '確認した事実' },
     team: 'チーム',
-    workStatus: { success: '完了', partial: '一部完了', failed: '失敗', cancelled: '中止', unfinished: '演習終了時に未完了' },
+    workStatus: { success: '完了', partial: '一部完了', failed: '失敗', cancelled: '中止', unfinished: '演習終了時に未完了', running: '実行中' },
     workRan: (start, end, duration) => `${start} → ${end}（${duration}）`,
     minutes: (n) => `${n} 分`,
     cancelledBy: (seat) => `${seat}が中止`,
@@ -419,7 +419,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     lanes: { injects: '注入事件', decisions: '决策', knowledge: '已确认' },
     kinds: { inject: '注入事件', decision: '决策', work: '工作', task: '分派任务', message: '消息', entry: '时间线记录', hint: '提示', knowledge: '已确认' },
     team: '团队',
-    workStatus: { success: '已完成', partial: '部分完成', failed: '失败', cancelled: '已取消', unfinished: '演练结束时未完成' },
+    workStatus: { success: '已完成', partial: '部分完成', failed: '失败', cancelled: '已取消', unfinished: '演练结束时未完成', running: '进行中' },
     workRan: (start, end, duration) => `${start} → ${end}（${duration}）`,
     minutes: (n) => `${n} 分钟`,
     cancelledBy: (seat) => `由${seat}取消`,

@@ -200,7 +200,7 @@ export function buildReport(compiled: CompiledScenario, all: readonly LogEntry[]
     wentWell,
     actionItems: items,
     hotwash: hotwashQuestions(compiled, entries, items, { locale, facilitator, titleOf }),
-    narrative: buildNarrative({ compiled, entries, truth, endAt, locale, facilitator }),
+    narrative: buildNarrative({ compiled, entries, truth, endAt, locale, facilitator, ended: ctx.ended }),
     steps: stepStatuses(ctx).map((x) => ({
       step: x.step,
       number: x.number,

@@ -49,6 +49,8 @@ export interface NarrativeInput {
   locale: Locale;
   /** The facilitator's report also says which messages the attacker read. */
   facilitator: boolean;
+  /** Whether the drill has ended: work without an end is then unfinished, else still running. */
+  ended: boolean;
 }
 
 const BUILT_IN_FACTS = new Set<string>(['exfil', 'entry', 'data', 'records', 'cause', 'actor', 'insider']);
@@ -58,7 +60,7 @@ interface Draft extends Omit<NarrativeItem, 'n'> {
 }
 
 export function buildNarrative(input: NarrativeInput): NarrativeItem[] {
-  const { compiled, entries, truth, endAt, locale, facilitator } = input;
+  const { compiled, entries, truth, endAt, locale, facilitator, ended } = input;
   const L = REPORT_LABELS[locale];
   const { scenario } = compiled;
   const time = gameTimeText;
@@ -201,7 +203,10 @@ export function buildNarrative(input: NarrativeInput): NarrativeItem[] {
     }
   }
   for (const d of drafts) {
-    if (d.kind === 'work' && d.status === 'unfinished') d.end = Math.min(d.end ?? endAt, endAt);
+    if (d.kind === 'work' && d.status === 'unfinished') {
+      d.end = Math.min(d.end ?? endAt, endAt);
+      if (!ended) d.status = 'running';
+    }
     if (d.kind === 'work' && d.end !== null) d.detail.unshift(`${L.workStatus[d.status as WorkStatus]}${L.colon}${L.workRan(time(d.at), time(d.end), mins(d.end - d.at))}`);
   }
   return drafts

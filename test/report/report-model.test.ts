@@ -45,6 +45,20 @@ describe('REP3: every section of the model, from a drill written by hand', () =>
     expect(item(r, 'work', 'disk image')).toMatchObject({ at: min(1), end: min(10), status: 'unfinished' });
   });
 
+  it('REP3 a report of a drill still running shows its work as running; a drill not yet started still renders', () => {
+    const x = new TestDrill(compiledFixture()).start();
+    x.take(min(1), { role: 'sme', seat: 'sme-1' }, 'image-disk', 'db');
+    x.tick(min(5));
+    const r = buildReport(x.compiled, x.entries, { locale: 'en' });
+    expect(item(r, 'work', 'disk image')).toMatchObject({ at: min(1), end: min(5), status: 'running' });
+    expect(r.drill.ended).toBe(false);
+    const fresh = new TestDrill(compiledFixture());
+    const empty = buildReport(fresh.compiled, fresh.entries, { locale: 'en' });
+    expect(empty.narrative).toEqual([]);
+    expect(renderHtml(empty)).toContain('<section id="steps"');
+    expect(renderMarkdown(empty)).toContain('## Checklist steps');
+  });
+
   it('REP3 a message names its recipients and the audience it reached; a timeline entry its claimed time', () => {
     const message = report.narrative.find((i) => i.kind === 'message');
     expect(message).toMatchObject({ at: min(5), who: 'Incident Commander', title: 'chat to Incident channel' });
