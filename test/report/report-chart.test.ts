@@ -46,7 +46,7 @@ describe('REP5: chart labels meet nothing and stay inside', () => {
       }
     }
     expect(placed).toBeGreaterThan(drills.length * 3 * 10);
-  });
+  }, 60_000);
 
   it('REP5 the runbook chart, every drill and locale: titles, notes and axis labels meet no marker or each other and stay inside', () => {
     for (const { name, compiled, entries } of drills) {
@@ -61,7 +61,7 @@ describe('REP5: chart labels meet nothing and stay inside', () => {
         expect(layout.labels.filter((l) => l.cls === 'note'), `${name} ${locale}`).toHaveLength(notes);
       }
     }
-  });
+  }, 60_000);
 
   it('REP5 the SVG draws what the layout placed: each label once, each marker with its hover title', () => {
     const d = handDrill();

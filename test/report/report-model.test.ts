@@ -164,7 +164,7 @@ describe('REP3: findings, what went well, action items and the runbook chart agr
       }
       expect(r.actionItems.filter((a) => !missed.has(a.rule)), where).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it('REP3 the runbook chart: work starts no later than the step is done, and a step is flagged exactly when a step it depends on was done later or never', () => {
     let flagged = 0;
@@ -187,7 +187,7 @@ describe('REP3: findings, what went well, action items and the runbook chart agr
       expect(r.steps.map((s) => s.number)).toEqual(CHECKLIST.map((c) => c.number));
     }
     expect(flagged).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('REP3 the chart and the findings tell one story: "stop the attack" is done exactly when the containment finding says, and "assemble the team" when the IC was paged and a room opened', () => {
     let contained = 0;
@@ -209,7 +209,7 @@ describe('REP3: findings, what went well, action items and the runbook chart agr
       }
     }
     expect(contained).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('REP3 by-the-book stops the attack: the chart marks "stop the attack" done when the theft stopped, begun by the work that stopped it', () => {
     const careful = drills.filter((x) => x.policy === 'by-the-book' && x.compiled.scenario.adversary.exfiltration);
@@ -221,7 +221,7 @@ describe('REP3: findings, what went well, action items and the runbook chart agr
       expect(stop?.doneAt, `${policy} ${seed}`).toBe(stopped?.at);
       expect(stop?.startedAt, `${policy} ${seed}`).not.toBeNull();
     }
-  });
+  }, 60_000);
 });
 
 describe('REP1: the same log gives the same report', () => {
