@@ -82,6 +82,7 @@ svg .ok{fill:var(--good)}svg .late{fill:var(--poor)}
   table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
   table.cards tr{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;padding:.3rem .5rem}
   table.cards td{border:0;padding:.15rem 0}
+  table.cards td:empty{display:none}
   table.cards td[data-label]::before{content:attr(data-label);display:inline-block;min-width:6.5em;margin-right:.5em;color:var(--muted);font-size:.85em}
   table.cards td.num,table.cards td.time{display:inline-block;width:auto;margin-right:1.2rem;text-align:left}
   table.cards td.num::before,table.cards td.time::before{min-width:0}
