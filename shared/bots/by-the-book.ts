@@ -103,7 +103,7 @@ function establishedClaims(ctx: BotContext): StatementClaims {
 /** Whether the team has established an event of this kind. */
 const knownKind = (ctx: BotContext, kind: string) => Object.values(ctx.view.known).some((k) => k.kind === kind);
 
-const analysed = (ctx: BotContext) => known(ctx, 'data') && (done(ctx, 'build-attack-timeline') || known(ctx, 'exploit'));
+const analysed = (ctx: BotContext) => known(ctx, 'data') && (done(ctx, 'build-attack-timeline') || knownKind(ctx, 'initial-access'));
 
 function ic(ctx: BotContext): Command | null {
   const v = ctx.view;
@@ -138,7 +138,9 @@ function ic(ctx: BotContext): Command | null {
     fact(ctx, 'credentialsRotated') &&
     fact(ctx, 'ticketFiled') &&
     fact(ctx, 'insiderAssessed') &&
-    sent(ctx, (m) => m.statement?.kind === 'final');
+    sent(ctx, (m) => m.statement?.kind === 'final') &&
+    // Work someone is doing on the IC's say-so finishes before the incident is closed over it.
+    !v.tasks.some((t) => t.status === 'working');
   if (closable && !doneOrRunning(ctx, 'close-incident')) return take('close-incident');
   if (fact(ctx, 'closed') && !doneOrRunning(ctx, 'schedule-postmortem')) return take('schedule-postmortem');
   return null;
@@ -199,7 +201,8 @@ function scribe(ctx: BotContext): Command | null {
     const assetName = v.scenario.assets.find((a) => a.id === k.asset)?.name.en;
     return { type: 'timeline.add', text: `${k.kind.replace(/-/g, ' ')}${assetName ? ` on ${assetName}` : ''} (${id})`, claimedAt: k.minute * 60_000, kind: k.kind, ...(k.asset ? { asset: k.asset } : {}) };
   }
-  if (!doneOrRunning(ctx, 'build-attack-timeline') && known(ctx, 'exploit') && Object.values(v.known).filter((k) => k.kind).length >= 3) return take('build-attack-timeline');
+  // A timeline is worth building once the way in is established and a few events are known.
+  if (!doneOrRunning(ctx, 'build-attack-timeline') && knownKind(ctx, 'initial-access') && Object.values(v.known).filter((k) => k.kind).length >= 3) return take('build-attack-timeline');
   if (!doneOrRunning(ctx, 'file-incident-ticket') && fact(ctx, 'forensicsDone')) return take('file-incident-ticket');
   return null;
 }

@@ -37,6 +37,9 @@ export function runMachine(step: Step, at: number, input: MachineInput): void {
         const inject = step.compiled.injectsById.get(injectId);
         // What only the facilitator is told teaches the team nothing.
         if (inject && inject.audience !== 'facilitator') for (const item of lessonsOf(step, inject.learn)) learn(step, at, item, { inject: injectId });
+        if (inject?.alertsAdversary && step.compiled.scenario.adversary.tipOff && step.draft.adversary.alertedAt === null && step.draft.adversary.fallbackAt === null) {
+          step.emit(at, SYSTEM_ACTOR, { type: 'adversary.noticed', injectId });
+        }
         for (const effect of inject?.effects ?? []) {
           const asset = resolveAsset(effect.asset, step.draft.truth);
           if (asset && step.draft.assets[asset] && !step.draft.assets[asset]!.destroyed) step.emit(at, SYSTEM_ACTOR, { type: 'asset.changed', asset, change: { ...effect.set }, cause: injectId });

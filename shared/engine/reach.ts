@@ -64,7 +64,8 @@ export function reachOf(scenario: Scenario, truth: Truth, message: MessageDraft,
       orgs.add(r.person.org);
       if (!people.includes(r.person.id)) people.push(r.person.id);
       if (r.person.org === 'attacker') attackerReads = true;
-      if (truth.insider && (r.person.readByInsider || r.person.suspect)) attackerReads = true;
+      // Whoever controls the suspect's account is the adversary: the insider, or an outsider who stole it.
+      if (scenario.adversary.origin === 'insider' && (r.person.readByInsider || r.person.suspect)) attackerReads = true;
     } else {
       orgs.add(r.org);
     }

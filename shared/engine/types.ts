@@ -166,7 +166,7 @@ export type DrillEvent =
   | { type: 'exfil.progressed'; records: number; total: number }
   | { type: 'exfil.stopped'; by: string }
   | { type: 'adversary.rolled'; action: string; roll: number; alerted: boolean; draws: number }
-  | { type: 'adversary.noticed'; messageId: string }
+  | { type: 'adversary.noticed'; messageId?: string; injectId?: string }
   | { type: 'adversary.fallbackFired'; kind: string; target: string }
   | { type: 'adversary.fallbackPrevented'; by: string }
   | { type: 'asset.changed'; asset: string; change: Partial<AssetFlags>; cause: string };

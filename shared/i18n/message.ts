@@ -6,7 +6,8 @@ import { CATALOGS, type MessageKey } from './catalogs/index.ts';
  * and its parameters. Each locale has one catalog of templates keyed by id (./catalogs/), so adding
  * a language means adding a catalog, not editing the code that produces messages. Parameters are
  * rendered in the reader's locale too: a Localized value picks its locale, a nested message is
- * rendered from its own key, a list is joined the locale's way, a game time reads T+mm:ss.
+ * rendered from its own key, a list is joined the locale's way, a game time reads T+mm:ss, and a
+ * duration (a delay, a target) reads in the catalog's words for minutes and seconds.
  */
 
 export type MsgParam =
@@ -16,6 +17,7 @@ export type MsgParam =
   | Msg
   | { list: readonly MsgParam[]; conj?: 'and' | 'or' }
   | { gameTime: number }
+  | { duration: number }
   | { count: number };
 
 export interface Msg {
@@ -35,10 +37,18 @@ export function gameTimeText(ms: number): string {
   return `T${sign}${Math.floor(abs / 60_000)}:${String(Math.floor((abs % 60_000) / 1000)).padStart(2, '0')}`;
 }
 
+/** A span of game time as a message: whole minutes, with seconds only when there are some. */
+function durationMsg(ms: number): Msg {
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 === 0 ? msg('duration.minutes', { minutes }) : msg('duration.minutesSeconds', { minutes, seconds: seconds % 60 });
+}
+
 function param(p: MsgParam, locale: Locale): string {
   if (typeof p === 'string') return p;
   if (typeof p === 'number') return p.toLocaleString('en-US');
   if ('gameTime' in p) return gameTimeText(p.gameTime);
+  if ('duration' in p) return renderMsg(durationMsg(p.duration), locale);
   if ('count' in p) return p.count.toLocaleString('en-US');
   if ('list' in p) {
     const items = p.list.map((x) => param(x, locale));
@@ -51,7 +61,7 @@ function param(p: MsgParam, locale: Locale): string {
   return '';
 }
 
-/** A message in one locale (falling back to English where a catalog lacks the key). */
+/** A message in one locale. Every catalog is complete (the type requires it); English stands in only for a key that is not one. */
 export function renderMsg(m: Msg, locale: Locale): string {
   const template = CATALOGS[locale][m.key] ?? CATALOGS.en[m.key];
   return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => {

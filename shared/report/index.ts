@@ -1,6 +1,12 @@
-export { buildReport, type Report, type ReportFinding, type StepRow, type OodaRow } from './model.ts';
+export { buildReport, type Report, type ReportOptions, type ReportFinding, type StepRow, type OodaRow, type SeatRow } from './model.ts';
+export type { NarrativeItem, Lane } from './narrative.ts';
+export type { ActionItem, HotwashQuestion } from './debrief.ts';
+export type { Backstage } from './backstage.ts';
 export { renderJson } from './json.ts';
-export { renderMarkdown } from './markdown.ts';
+export { renderMarkdown, mdText, mdLine, mdCode } from './markdown.ts';
 export { renderHtml, esc } from './html.ts';
-export { gameTime, count } from './format.ts';
+export { layoutNarrative, narrativeSvg, NARRATIVE_CHART } from './chart/narrative-chart.ts';
+export { layoutSteps, stepsSvg } from './chart/steps-chart.ts';
+export { intersects, textWidth, type Box, type Label } from './chart/geometry.ts';
+export { gameTime, clock, count } from './format.ts';
 export { REPORT_LABELS, type ReportLabels } from './labels.ts';

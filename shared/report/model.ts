@@ -2,17 +2,22 @@ import { compareEnglish } from '../i18n/collate.ts';
 import { localize, type Locale } from '../i18n/locales.ts';
 import { getAction } from '../runbook/actions.ts';
 import { CHECKLIST } from '../runbook/checklist.ts';
-import { ROLE_DEFS } from '../runbook/roles.ts';
 import { describeRef } from '../runbook/cite.ts';
 import type { OodaPhase, StepId } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import type { DrillEvent, LogEntry } from '../engine/types.ts';
+import { renderText } from '../engine/truth.ts';
+import type { DrillEvent, LogEntry, Truth } from '../engine/types.ts';
+import { redactEntryFor } from '../engine/view.ts';
+import type { Viewer } from '../engine/view-types.ts';
 import { renderMsg } from '../i18n/message.ts';
 import { buildContext } from '../scoring/context.ts';
 import { RULES, scoreContext } from '../scoring/score.ts';
 import type { Category, Finding, SeatScore } from '../scoring/types.ts';
-import { REPORT_LABELS } from './labels.ts';
-import { stepStatuses } from './steps.ts';
+import { buildBackstage, type Backstage } from './backstage.ts';
+import { actionItems, hotwashQuestions, type ActionItem, type HotwashQuestion } from './debrief.ts';
+import { buildNarrative, type NarrativeItem } from './narrative.ts';
+import { seatName } from './names.ts';
+import { STEP_PRECEDENCE, stepStatuses } from './steps.ts';
 
 /*
  * The after-action report: one model, built purely from the scenario and the log, rendered as
@@ -20,6 +25,8 @@ import { stepStatuses } from './steps.ts';
  */
 
 export interface ReportFinding extends Omit<Finding, 'message'> {
+  /** F1, F2, …: the finding's number in the report, by which action items cite it. */
+  id: string;
   /** The rule's title, in the report's locale. */
   title: string;
   /** What happened, in the report's locale. */
@@ -32,10 +39,12 @@ export interface StepRow {
   step: StepId;
   number: number;
   title: string;
-  /** Game time (ms) work on this step first began, or null if it never did. */
+  /** Game time (ms) work towards this step first began, or null if it never did. */
   startedAt: number | null;
   /** Game time its effect happened (the theft stopped, the data identified), or null if it never did. */
   doneAt: number | null;
+  /** Titles of the steps it depends on (the runbook's precedence). */
+  dependsOn: string[];
   /** Titles of the steps it depends on that were not done first. */
   early: string[];
 }
@@ -48,22 +57,46 @@ export interface OodaRow {
   latency: Record<OodaPhase, number | null>;
 }
 
+export type SeatRow = SeatScore & { name: string };
+
+export interface ReportOptions {
+  locale: Locale;
+  /**
+   * Whose report it is. A player's or an observer's tells only what their seat was shown: its
+   * narrative (injects, work, messages, knowledge, hints, OODA rows and hotwash questions) is built
+   * from the entries as redactEntryFor gives them to that seat, so it holds no facilitator-only event,
+   * no inject meant for another role, no other seat's hints, no notes and no hidden world. The score,
+   * findings, runbook steps and action items are the team's, from the whole log.
+   * Absent: the facilitator's, with everything.
+   */
+  viewer?: Viewer;
+  /** The seat whose own score heads the report (the trainee's, in solo mode). */
+  headlineSeat?: string;
+}
+
 export interface Report {
   scenario: { id: string; version: number; title: string };
+  /** The drill's seed; empty in a player's report (it would tell the hidden world). */
   seed: string;
   locale: Locale;
+  /** The seat the report was built for, or null for the facilitator's. */
+  viewer: { seat: string; name: string } | null;
   drill: { events: number; endedAt: number; ended: boolean; dataLost: { records: number; of: number } | null };
   score: { total: number; categories: Record<Category, number>; penalties: number };
+  /** The headline seat's own score, when the report was asked for one. */
+  headline: SeatRow | null;
   /** Each seat's own part of the score; `name` is the seat by its role in the report's locale. */
-  seats: (SeatScore & { name: string })[];
+  seats: SeatRow[];
   findings: ReportFinding[];
+  wentWell: string[];
+  actionItems: ActionItem[];
+  hotwash: HotwashQuestion[];
+  narrative: NarrativeItem[];
   steps: StepRow[];
   ooda: OodaRow[];
   hints: { at: number; injectId: string | null; text: string }[];
-  /** `by` is the seat id; `byName` names it by its role in the report's locale ("Scribe", "記録係"). */
-  timeline: { at: number; by: string; byName: string; text: string; claimedAt: number | null }[];
-  wentWell: string[];
-  practiseNext: { category: Category; rule: string; title: string; message: string; citation: string }[];
+  /** The facilitator's notes, the hidden world and what went on out of sight; null in a player's report. */
+  backstage: Backstage | null;
 }
 
 const PHASES: OodaPhase[] = ['observe', 'orient', 'decide', 'act'];
@@ -78,69 +111,60 @@ function oodaOf(event: DrillEvent): OodaPhase | null {
 }
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
-/** A seat by its role's title in the locale: "Scribe", "Subject-Matter Expert 2", "Incident Commander (alice)". */
-function seatName(role: string, seat: string, locale: Locale): string {
-  const def = ROLE_DEFS.find((r) => r.id === role);
-  if (!def) return seat;
-  const title = localize(def.title, locale);
-  if (seat === role) return title;
-  const n = /^[a-z]+-(\d+)$/.exec(seat)?.[1];
-  if (n && seat.startsWith(`${role}-`)) return `${title} ${n}`;
-  return `${title}${REPORT_LABELS[locale].paren(seat)}`;
-}
-
-function oodaRows(compiled: CompiledScenario, entries: readonly LogEntry[], locale: Locale): OodaRow[] {
+function oodaRows(compiled: CompiledScenario, entries: readonly LogEntry[], titleOf: (injectId: string) => string): OodaRow[] {
   const rows: OodaRow[] = [];
-  const open: OodaRow[] = [];
   for (const { at, event, actor } of entries) {
     if (event.type === 'inject.delivered' || event.type === 'inject.adhocDelivered') {
       const inject = event.type === 'inject.delivered' ? compiled.injectsById.get(event.injectId) : undefined;
-      const title = inject ? localize(inject.title, locale) : event.type === 'inject.adhocDelivered' ? event.title : event.injectId;
       if (inject?.audience === 'facilitator') continue;
-      const row: OodaRow = { injectId: event.injectId, title, at, latency: { observe: null, orient: null, decide: null, act: null } };
-      rows.push(row);
-      open.push(row);
+      rows.push({ injectId: event.injectId, title: titleOf(event.injectId), at, latency: { observe: null, orient: null, decide: null, act: null } });
       continue;
     }
     if (actor.role === 'system' || actor.role === 'facilitator') continue;
     const phase = oodaOf(event);
     if (!phase) continue;
-    for (const row of open) if (row.latency[phase] === null) row.latency[phase] = at - row.at;
+    for (const row of rows) if (row.latency[phase] === null) row.latency[phase] = at - row.at;
   }
   return rows;
 }
 
-export function buildReport(compiled: CompiledScenario, entries: readonly LogEntry[], options: { locale: Locale }): Report {
-  const { locale } = options;
+export function buildReport(compiled: CompiledScenario, all: readonly LogEntry[], options: ReportOptions): Report {
+  const { locale, viewer, headlineSeat } = options;
   const { scenario } = compiled;
-  const ctx = buildContext(compiled, entries);
+  const ctx = buildContext(compiled, all);
   const score = scoreContext(ctx);
-  const created = entries[0]?.event;
-  const last = entries.at(-1);
-  const store = scenario.adversary.exfiltration && scenario.dataStores.find((d) => d.id === scenario.adversary.exfiltration?.from);
-  let exfilTotal = 0;
-  const hints: Report['hints'] = [];
-  const timeline: Report['timeline'] = [];
-  for (const { at, event, actor } of entries) {
-    if (event.type === 'exfil.progressed') exfilTotal = event.total;
-    if (event.type === 'hint.given') hints.push({ at, injectId: event.injectId, text: localize(event.text, locale) });
-    if (event.type === 'timeline.added') timeline.push({ at, by: actor.seat, byName: seatName(actor.role, actor.seat, locale), text: event.text, claimedAt: event.claimedAt ?? null });
+  const facilitator = !viewer || viewer.role === 'facilitator';
+  const entries = facilitator ? all : all.flatMap((e) => redactEntryFor(compiled, e, viewer) ?? []);
+  const created = all[0]?.event;
+  const truth: Truth | null = created?.type === 'drill.created' ? created.truth : null;
+  const endAt = all.at(-1)?.at ?? 0;
+  const seatRoles = new Map(ctx.seats.map((s) => [s.seat, s.role as string]));
+  const nameOf = (seat: string, role: string) => seatName(role, seat, locale);
+
+  const seats: SeatRow[] = score.seats.map((x) => ({ ...x, name: nameOf(x.seat, x.role) }));
+  if (headlineSeat !== undefined && !seats.some((s) => s.seat === headlineSeat)) {
+    throw new Error(`headlineSeat "${headlineSeat}" is not a seat of this drill (its seats: ${seats.map((s) => s.seat).join(', ') || 'none'})`);
   }
-  const findings: ReportFinding[] = score.findings.map((f) => ({
+
+  // Injects by the title the team read: placeholders ({entry}, {time:…}) filled from the drill's world.
+  const adhocTitles = new Map<string, string>();
+  for (const { event } of all) if (event.type === 'inject.adhocDelivered') adhocTitles.set(event.injectId, event.title);
+  const titleOf = (injectId: string): string => {
+    const inject = compiled.injectsById.get(injectId);
+    if (!inject) return adhocTitles.get(injectId) ?? injectId;
+    return localize(truth ? renderText(inject.title, { scenario, truth }) : inject.title, locale);
+  };
+
+  const findings: ReportFinding[] = score.findings.map((f, i) => ({
+    id: `F${i + 1}`,
     ...f,
     title: RULE_TITLES.has(f.rule) ? renderMsg(RULE_TITLES.get(f.rule)!, locale) : f.rule,
     message: renderMsg(f.message, locale),
     citation: describeRef(f.runbookRef, locale),
   }));
-  // The worst first: grave failures by the points they cost, then the largest category losses; one per rule.
-  const misses = findings.filter((f) => f.verdict !== 'met').sort((a, b) => b.penalty - a.penalty || a.points - b.points || compareEnglish(a.rule, b.rule));
-  const seenRules = new Set<string>();
-  const practiseNext = misses
-    .filter((f) => (seenRules.has(f.rule) ? false : (seenRules.add(f.rule), true)))
-    .slice(0, 6)
-    .map((f) => ({ category: f.category, rule: f.rule, title: f.title, message: f.message, citation: f.citation }));
+  const items = actionItems(findings, locale, seatRoles);
   // What went well: rules every instance of which was met, so it never contradicts a finding.
-  const missedRules = new Set(misses.map((f) => f.rule));
+  const missedRules = new Set(items.map((a) => a.rule));
   const seenWell = new Set<string>();
   const wentWell = findings
     .filter((f) => f.verdict === 'met' && !missedRules.has(f.rule))
@@ -148,26 +172,47 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
     .filter((f) => (seenWell.has(f.rule) ? false : (seenWell.add(f.rule), true)))
     .slice(0, 6)
     .map((f) => f.message);
+
+  const hints: Report['hints'] = [];
+  for (const { at, event } of entries) if (event.type === 'hint.given') hints.push({ at, injectId: event.injectId, text: localize(event.text, locale) });
+
   const stepTitle = new Map(CHECKLIST.map((s) => [s.id, localize(s.title, locale)]));
+  const titleOfStep = (id: StepId) => stepTitle.get(id) ?? id;
+  const store = scenario.adversary.exfiltration && scenario.dataStores.find((d) => d.id === scenario.adversary.exfiltration?.from);
+  const viewerSeat = facilitator ? null : viewer;
+
   return {
     scenario: { id: scenario.id, version: scenario.version, title: localize(scenario.title, locale) },
-    seed: created?.type === 'drill.created' ? created.seed : '',
+    seed: facilitator && created?.type === 'drill.created' ? created.seed : '',
     locale,
+    viewer: viewerSeat ? { seat: viewerSeat.seat, name: nameOf(viewerSeat.seat, viewerSeat.role) } : null,
     drill: {
       events: entries.length,
-      endedAt: last?.at ?? 0,
-      ended: entries.some((e) => e.event.type === 'drill.ended'),
-      dataLost: store ? { records: exfilTotal, of: store.records } : null,
+      endedAt: endAt,
+      ended: ctx.ended,
+      // What the theft cost is part of the outcome, like the score: every report has it.
+      dataLost: store ? { records: ctx.exfil.total, of: store.records } : null,
     },
     score: { total: score.total, categories: score.categories, penalties: score.penalties },
-    seats: score.seats.map((x) => ({ ...x, name: seatName(x.role, x.seat, locale) })),
+    headline: headlineSeat === undefined ? null : (seats.find((s) => s.seat === headlineSeat) ?? null),
+    seats,
     findings,
-    steps: stepStatuses(ctx).map((x) => ({ step: x.step, number: x.number, title: stepTitle.get(x.step) ?? x.step, startedAt: x.startedAt, doneAt: x.doneAt, early: x.early.map((e) => stepTitle.get(e) ?? e) })),
-    ooda: oodaRows(compiled, entries, locale),
-    hints,
-    timeline,
     wentWell,
-    practiseNext,
+    actionItems: items,
+    hotwash: hotwashQuestions(compiled, entries, items, { locale, facilitator, titleOf }),
+    narrative: buildNarrative({ compiled, entries, truth, endAt, locale, facilitator, ended: ctx.ended }),
+    steps: stepStatuses(ctx).map((x) => ({
+      step: x.step,
+      number: x.number,
+      title: titleOfStep(x.step),
+      startedAt: x.startedAt,
+      doneAt: x.doneAt,
+      dependsOn: (STEP_PRECEDENCE[x.step] ?? []).map(titleOfStep),
+      early: x.early.map(titleOfStep),
+    })),
+    ooda: oodaRows(compiled, entries, titleOf),
+    hints,
+    backstage: facilitator ? buildBackstage(compiled, entries, truth, locale) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { StepId } from '../runbook/types.ts';
 import { ACTIONS } from '../runbook/actions.ts';
 import { CHECKLIST } from '../runbook/checklist.ts';
-import type { Moment, ScoringContext } from '../scoring/context.ts';
+import type { ActionRecord, Moment, ScoringContext, WorkItem } from '../scoring/context.ts';
 import { containedAt, teamAssembled } from '../scoring/rules/ordering.ts';
 
 /*
@@ -72,7 +72,7 @@ export function stepDone(ctx: ScoringContext, step: StepId): Moment | null {
 export interface StepStatus {
   step: StepId;
   number: number;
-  /** When work on it first began. */
+  /** When work towards it first began: its own work, or the work whose completion did it. */
   startedAt: number | null;
   /** When its effect happened. */
   doneAt: number | null;
@@ -80,13 +80,37 @@ export interface StepStatus {
   early: StepId[];
 }
 
+/**
+ * The work whose completion brought `moment` about: a completed action is its own cause; a fact or an
+ * effect (the theft stopping, data identified) follows, in the same instant, the work that caused it,
+ * unless an inject arrived in between. Null when it came from elsewhere (a message, an inject).
+ */
+function causingWork(ctx: ScoringContext, moment: Moment): WorkItem | null {
+  if ('work' in moment) return (moment as ActionRecord).work;
+  // A message is the team's own act, whatever work happened to end in the same instant.
+  if ('message' in moment) return null;
+  let best: WorkItem | null = null;
+  for (const w of ctx.work.values()) {
+    if (!w.end || w.end.outcome === 'cancelled' || w.end.at !== moment.at || w.end.seq > moment.seq) continue;
+    if (!best || w.end.seq > (best.end?.seq ?? -1)) best = w;
+  }
+  if (!best?.end) return null;
+  const endSeq = best.end.seq;
+  return ctx.injects.some((i) => i.seq > endSeq && i.seq < moment.seq) ? null : best;
+}
+
 export function stepStatuses(ctx: ScoringContext): StepStatus[] {
   const done = new Map(CHECKLIST.map((s) => [s.id, stepDone(ctx, s.id)]));
   return CHECKLIST.map((s) => {
-    const started = [...ctx.work.values()].filter((w) => w.def.step === s.id).sort((a, b) => a.start.seq - b.start.seq)[0];
-    const doneAt = done.get(s.id) ?? null;
-    const early = doneAt ? (STEP_PRECEDENCE[s.id] ?? []).filter((p) => { const d = done.get(p); return !d || d.seq > doneAt.seq; }) : [];
-    return { step: s.id, number: s.number, startedAt: started?.start.at ?? null, doneAt: doneAt?.at ?? null, early };
+    const doneMoment = done.get(s.id) ?? null;
+    const starts = [...ctx.work.values()].filter((w) => w.def.step === s.id).map((w) => w.start.at);
+    const cause = doneMoment ? causingWork(ctx, doneMoment) : null;
+    if (cause) starts.push(cause.start.at);
+    // Work of the step begun after the step was already done is follow-up, not its start.
+    const before = doneMoment ? starts.filter((at) => at <= doneMoment.at) : starts;
+    const startedAt = before.length > 0 ? Math.min(...before) : null;
+    const early = doneMoment ? (STEP_PRECEDENCE[s.id] ?? []).filter((p) => { const d = done.get(p); return !d || d.seq > doneMoment.seq; }) : [];
+    return { step: s.id, number: s.number, startedAt, doneAt: doneMoment?.at ?? null, early };
   });
 }
 

@@ -142,7 +142,7 @@ export type Decision = z.output<typeof decisionSchema>;
 export const injectSchema = z.strictObject({
   id,
   title: localizedSchema,
-  /** May use {entry}, {target}, {time:<truth id>} and {records}. */
+  /** May use {entry}, {target} and {time:<truth id>}. */
   body: localizedSchema,
   /** Who the inject appears to come from (a SOC analyst, a reporter, …). */
   from: localizedSchema.optional(),
@@ -151,6 +151,8 @@ export const injectSchema = z.strictObject({
   delivery: deliverySchema,
   /** What the team learns when it arrives. */
   learn: z.array(learnSchema).default([]),
+  /** Whether it tips the adversary off as it arrives (a manager confronting the suspect in an open channel). */
+  alertsAdversary: z.boolean().default(false),
   /** What happens to the organisation's systems as it arrives: a well-meant restart wipes memory. */
   effects: z.array(z.strictObject({ asset: assetRefSchema, set: z.strictObject({ rebooted: z.literal(true).optional(), shutDown: z.literal(true).optional(), isolated: z.literal(true).optional() }) })).default([]),
   /** A question the team must answer by a due time; scenario conditions can react to the answer or its absence. */
@@ -203,9 +205,12 @@ export const personSchema = z.strictObject({
   org: z.enum(ORGS),
   /** A list or channel rather than one person. */
   group: z.boolean().default(false),
-  /** Whether the suspected insider reads what is sent here (when the insider is real). */
+  /**
+   * Whether the suspect's own account reads what is sent here. In an insider scenario whoever
+   * controls that account is the adversary (the insider, or an outsider who stole the session).
+   */
   readByInsider: z.boolean().default(false),
-  /** The person the insider question is about: told anything, a real insider is tipped off. */
+  /** The person the insider question is about: told anything, whoever controls their account is tipped off. */
   suspect: z.boolean().default(false),
   /** An address that exists only once this action has completed (the private channel, the bridge). */
   openedBy: id.optional(),
@@ -301,7 +306,7 @@ export const findingSchema = z.strictObject({
     })
     .default({}),
   learn: z.array(learnSchema).default([]),
-  /** May use {entry}, {target}, {time:<truth id>} and {records}. */
+  /** May use {entry}, {target} and {time:<truth id>}. */
   text: localizedSchema,
 });
 export type Finding = z.output<typeof findingSchema>;

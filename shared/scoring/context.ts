@@ -279,7 +279,7 @@ export function foldEntry(ctx: ScoringContext, entry: LogEntry): void {
       break;
     case 'adversary.noticed':
       ctx.adversary.alerted ??= moment;
-      ctx.adversary.noticedMessage ??= event.messageId;
+      if (event.messageId) ctx.adversary.noticedMessage ??= event.messageId;
       break;
     case 'adversary.fallbackFired': {
       ctx.adversary.fallback = { ...moment, target: event.target, kind: event.kind };

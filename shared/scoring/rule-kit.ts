@@ -27,3 +27,6 @@ export function assetName(ctx: ScoringContext, id: string | undefined): MsgParam
 }
 
 export const time = (ms: number): MsgParam => ({ gameTime: ms });
+
+/** A span of game time (a delay, a target), read as minutes and seconds rather than a clock time. */
+export const duration = (ms: number): MsgParam => ({ duration: ms });

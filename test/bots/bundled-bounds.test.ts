@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../shared/bots/index.ts';
+import { createDrill } from '../../shared/engine/index.ts';
 import { buildReport } from '../../shared/report/index.ts';
 import { loadScenario } from '../../shared/scenario/index.ts';
 import { bundledScenarioFiles } from '../../server/cli/scenario-files.ts';
@@ -16,6 +17,14 @@ describe.each(bundledScenarioFiles())('BOT bounds for %s', (file) => {
   const loaded = loadScenario(readFileSync(file, 'utf8'), file);
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.path}: ${p.message}`).join('\n'));
   const { compiled } = loaded;
+
+  it('WORLD4 seeds 1–20 give at least three different worlds (the way in, the attack\'s timing)', () => {
+    const worlds = new Set(SEEDS.map((seed) => {
+      const { truth } = createDrill(compiled, seed).state;
+      return `${truth.entry}@${truth.compromised[truth.entry]}${truth.insider ? ' insider' : ''}`;
+    }));
+    expect(worlds.size).toBeGreaterThanOrEqual(3);
+  });
 
   it('BOT1 by-the-book totals at least 85 on seeds 1–20', () => {
     const totals = SEEDS.map((seed) => buildReport(compiled, simulate(compiled, { seed, policy: 'by-the-book' }).entries, { locale: 'en' }).score.total);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../shared/runbook/actions.ts';
 import { createDrill, execute, nextDueAt, redactEntryFor, replay, viewFor, EngineVersionError } from '../../shared/engine/index.ts';
 import type { CommandEnvelope, DrillState } from '../../shared/engine/types.ts';
-import { chat, compiledFixture, DEPUTY, FAC, fixtureWithAdversary, IC, min, SCRIBE, SME, SME2 } from './fixture.ts';
+import { chat, compiledFixture, DEPUTY, FAC, FIXTURE, fixtureWithAdversary, IC, min, SCRIBE, SME, SME2 } from './fixture.ts';
 import { take, TestDrill } from './harness.ts';
 
 const compiled = compiledFixture();
@@ -245,15 +245,22 @@ describe('COST: every choice has a price', () => {
     expect(drill.state.assets.app?.destroyed).toBe(true);
   });
 
-  it('COST3 telling a real insider tips them off; when there is none, nothing happens', () => {
-    const insider = fixtureWithAdversary({ origin: 'insider', insiderChance: 1 });
-    const drill = new TestDrill(insider).start();
-    drill.do(min(1), IC, { type: 'message.send', message: chat('heads up, we are looking at the sync logs', ['eng']) });
-    expect(drill.events('adversary.noticed')).toHaveLength(1);
-    const none = fixtureWithAdversary({ origin: 'insider', insiderChance: 0 });
-    const quiet = new TestDrill(none).start();
-    quiet.do(min(1), IC, { type: 'message.send', message: chat('heads up', ['eng']) });
-    expect(quiet.events('adversary.noticed')).toHaveLength(0);
+  it('COST3 a message the suspect\'s account reads tips off whoever controls it, insider or session thief; in an outsider scenario it is only a message', () => {
+    for (const insiderChance of [1, 0]) {
+      const drill = new TestDrill(fixtureWithAdversary({ origin: 'insider', insiderChance })).start();
+      drill.do(min(1), IC, { type: 'message.send', message: chat('heads up, we are looking at the sync logs', ['eng']) });
+      expect(drill.events('adversary.noticed'), `insiderChance ${insiderChance}`).toHaveLength(1);
+    }
+    const outsider = new TestDrill(compiled).start();
+    outsider.do(min(1), IC, { type: 'message.send', message: chat('heads up', ['eng']) });
+    expect(outsider.events('adversary.noticed')).toHaveLength(0);
+  });
+
+  it('COST5 an inject can tip the adversary off as it arrives', () => {
+    const alerting = compiledFixture({ injects: [...FIXTURE.injects, { id: 'confront', title: 'Manager confronts', body: 'In the open channel.', delivery: { at: 2 }, alertsAdversary: true }] });
+    const drill = new TestDrill(alerting).start();
+    drill.tick(min(2));
+    expect(drill.events('adversary.noticed')).toEqual([{ type: 'adversary.noticed', injectId: 'confront' }]);
   });
 
   it('COST4 an inject can change the world: a restart nobody stopped wipes the memory of the way in', () => {

@@ -1,95 +1,145 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../shared/bots/index.ts';
 import { LOCALES, localize, type Locale } from '../../shared/i18n/locales.ts';
-import { buildReport, REPORT_LABELS, renderHtml, renderJson, renderMarkdown, type ReportLabels } from '../../shared/report/index.ts';
-import { loadScenario } from '../../shared/scenario/index.ts';
-import { RULES, scoreDrill } from '../../shared/scoring/index.ts';
+import { buildReport, count, esc, mdText, REPORT_LABELS, renderHtml, renderJson, renderMarkdown, type ReportLabels } from '../../shared/report/index.ts';
+import { ROLE_DEFS } from '../../shared/runbook/roles.ts';
+import { IC, SCRIBE } from '../engine/fixture.ts';
+import { botDrills, handDrill } from './drills.ts';
 
 /*
- * The report in the reader's language: every label exists in every locale, a Japanese or Chinese
- * report carries no English label, findings read in the report's locale, and each locale renders
- * the same log byte for byte the same way every time.
+ * The report's own words in en, ja and zh-CN: every label exists in every locale and is translated,
+ * with the language's punctuation; a Japanese or Chinese report shows its own labels and none of
+ * the English ones. Scenario text and scoring messages come from their own catalogs (English
+ * until translated); the numbers never change with the language.
  */
 
-const loaded = loadScenario(readFileSync('scenarios/exfiltration-detected.yaml', 'utf8'), 'exfiltration-detected.yaml');
-if (!loaded.ok) throw new Error('bundled scenario does not load');
-const compiled = loaded.compiled;
-// A reckless team earns both credits and deductions, so every section of the report has content.
-const { entries } = simulate(compiled, { seed: '3', policy: 'reckless' });
+const KANA = /[\u3040-\u30ff]/;
+const HAN = /[\u4e00-\u9fff]/;
 
 /** The label catalog flattened to text: functions are called with placeholder arguments. */
 function labelTexts(labels: ReportLabels): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(labels)) {
-    if (typeof value === 'string') out[key] = value;
-    else if (typeof value === 'function') out[key] = (value as (...a: string[]) => string)('1', '2');
-    else if (Array.isArray(value)) value.forEach((v, i) => (out[`${key}.${i}`] = v));
-    else for (const [k, v] of Object.entries(value as Record<string, string>)) out[`${key}.${k}`] = v;
-  }
+  const walk = (prefix: string, value: unknown) => {
+    if (typeof value === 'string') out[prefix] = value;
+    else if (typeof value === 'function') {
+      out[prefix] = (value as (...a: unknown[]) => string)('1', '2', '3', '4');
+      if (['insiderAnswer', 'truthInsider'].includes(prefix)) out[`${prefix}(false)`] = (value as (a: unknown) => string)(false);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}.${i}`, v));
+    else for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(prefix ? `${prefix}.${k}` : k, v);
+  };
+  walk('', labels);
   return out;
 }
 
-/** Labels that read the same in every language (symbols, or empty header cells). */
-const SAME_EVERYWHERE = new Set(['outOf100', 'stepHeaders.0', 'stepHeaders.4']);
+/** Labels that read the same in every language (symbols, numbers, a shared abbreviation). */
+const SAME_EVERYWHERE = new Set(['quote', 'outOf100', 'narrativeHeaders.0', 'stepHeaders.0', 'findingHeaders.0', 'channels.sms', 'workRan', 'workRan(false)']);
 
-describe('L10N-R: the report in three languages', () => {
-  it('L10N-R1 every report label exists in every locale, and ja/zh-CN are translations, not copies', () => {
+const d = handDrill();
+/** Bot teams, played once when the file loads (not inside a test's time limit). */
+const bots = botDrills(['2']);
+
+describe('REP6: report labels in three languages', () => {
+  it('REP6 every label exists in every locale, none empty, ja and zh-CN translated and written in their scripts', () => {
     const en = labelTexts(REPORT_LABELS.en);
+    expect(Object.keys(en).length).toBeGreaterThan(150);
     for (const locale of LOCALES) {
       const texts = labelTexts(REPORT_LABELS[locale]);
-      expect(Object.keys(texts).sort()).toEqual(Object.keys(en).sort());
+      expect(Object.keys(texts).sort(), locale).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(texts)) {
-        if (!SAME_EVERYWHERE.has(key)) expect(text.trim().length, `${locale} ${key}`).toBeGreaterThan(0);
-        if (locale !== 'en' && !SAME_EVERYWHERE.has(key)) expect(text, `${locale} ${key}`).not.toBe(en[key]);
+        expect(text.trim(), `${locale} ${key}`).not.toBe('');
+        if (locale === 'en' || SAME_EVERYWHERE.has(key) || ['colon', 'listSep'].includes(key)) continue;
+        expect(text, `${locale} ${key}`).not.toBe(en[key]);
+        // Templates that are only punctuation around their arguments ("「1」（2、3）") have no words to check.
+        if (text.replace(/false|true/g, '').replace(/[\d\s\p{P}\p{S}]/gu, '') === '') continue;
+        expect(text, `${locale} ${key}`).toMatch(locale === 'ja' ? new RegExp(`${KANA.source}|${HAN.source}`) : HAN);
+        if (locale === 'zh-CN') expect(text, `${locale} ${key} has kana`).not.toMatch(KANA);
       }
     }
   });
 
-  it('L10N-R2 every scoring rule has a title in every locale', () => {
-    for (const rule of RULES) for (const locale of LOCALES) expect(rule.title[locale].trim(), `${rule.id} ${locale}`).not.toBe('');
+  it('REP6 CJK punctuation: full-width colon, parentheses and list separator, corner or curly quotes', () => {
+    for (const locale of ['ja', 'zh-CN'] as const) {
+      const L = REPORT_LABELS[locale];
+      expect(L.colon).toBe('：');
+      expect(L.paren('x')).toBe('（x）');
+      expect(L.listSep).toBe('、');
+    }
+    expect(REPORT_LABELS.ja.quote('x')).toBe('「x」');
+    expect(REPORT_LABELS['zh-CN'].quote('x')).toBe('“x”');
   });
 
   for (const locale of ['ja', 'zh-CN'] as const satisfies readonly Locale[]) {
-    it(`L10N-R3 a ${locale} report shows no English label and its findings read in ${locale}`, () => {
-      const report = buildReport(compiled, entries, { locale });
-      const html = renderHtml(report);
-      const md = renderMarkdown(report);
+    it(`REP6 a ${locale} report (facilitator's and a seat's) uses its labels and carries no English label`, () => {
       const target = labelTexts(REPORT_LABELS[locale]);
-      const english = Object.entries(labelTexts(REPORT_LABELS.en)).filter(([key, text]) => text.length > 3 && text !== target[key]);
-      for (const [key, text] of english) {
-        expect(html.includes(text), `HTML has the English label ${key}: "${text}"`).toBe(false);
-        expect(md.includes(text), `Markdown has the English label ${key}: "${text}"`).toBe(false);
+      const english = Object.entries(labelTexts(REPORT_LABELS.en)).filter(([key, text]) => text !== target[key] && !['colon', 'listSep'].includes(key));
+      const L = REPORT_LABELS[locale];
+      for (const options of [{ locale }, { locale, viewer: IC, headlineSeat: 'ic' }]) {
+        const report = buildReport(d.compiled, d.entries, options);
+        const html = renderHtml(report);
+        const md = renderMarkdown(report);
+        // The words a reader sees (no stylesheet, no markup such as the class "inject"), less the text
+        // that comes from the scoring catalogs and the scenario, which fall back to English until translated.
+        const borrowed = [
+          ...report.findings.flatMap((f) => [f.message, f.title, f.citation]),
+          ...report.actionItems.flatMap((a) => [a.example, a.title, a.citation]),
+          ...report.narrative.flatMap((i) => [i.title, i.who, ...i.detail]),
+          ...report.ooda.map((o) => o.title),
+          ...(report.backstage?.notes.map((n) => n.text) ?? []),
+          report.scenario.title,
+        ].sort((a, b) => b.length - a.length);
+        let visible = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '\n');
+        let mdWords = md;
+        for (const text of borrowed) {
+          visible = visible.split(esc(text)).join('\n');
+          mdWords = mdWords.split(mdText(text)).join('\n');
+        }
+        for (const [key, text] of english) {
+          // Short labels ("At", "By", "met") are checked where they sit: a header cell, a chip.
+          if (text.length <= 4) {
+            expect(html, `${locale} header ${key}`).not.toContain(`<th scope="col">${esc(text)}</th>`);
+            expect(html, `${locale} chip ${key}`).not.toMatch(new RegExp(`<span class="chip [a-z]+">${text}</span>`));
+            continue;
+          }
+          expect(visible.includes(esc(text)), `HTML has the English label ${key}: "${text}"`).toBe(false);
+          expect(mdWords.includes(mdText(text)), `Markdown has the English label ${key}: "${text}"`).toBe(false);
+        }
+        for (const h of L.findingHeaders) expect(html).toContain(esc(h));
+        for (const h of L.narrativeHeaders) expect(html).toMatch(new RegExp(`<th scope="col"( class="[a-z]+")?>${esc(h)}</th>`));
+        expect(html).toContain(`<html lang="${locale}">`);
+        expect(md).toContain(`## ${mdText(L.narrative)}`);
+        expect(md).toContain(`## ${mdText(L.actionItems)}`);
+        expect(md).toContain(`## ${mdText(L.hotwash)}`);
+        // Seats by their role in the locale; the narrative's kinds and the chart's lanes too.
+        const scribe = localize(ROLE_DEFS.find((r) => r.id === 'scribe')!.title, locale);
+        expect(report.narrative.find((i) => i.kind === 'entry')?.who).toBe(scribe);
+        expect(html).toContain(`>${esc(L.lanes.injects)}</text>`);
+        expect(html).toContain(esc(L.kinds.work));
       }
-      expect(html).toContain(`<html lang="${locale}">`);
-      const score = scoreDrill(compiled, entries);
-      expect(report.findings.map((f) => f.message)).toEqual(score.findings.map((f) => localize(f.message, locale)));
-      expect(report.findings.length).toBeGreaterThan(0);
-      // Scenario text (inject titles) follows the locale too.
-      expect(report.ooda[0]?.title).toBe(localize(compiled.scenario.injects[0]!.title, locale));
     });
   }
 
-  it('L10N-R4 each locale renders the same log identically, byte for byte', () => {
-    for (const locale of LOCALES) {
-      const a = buildReport(compiled, entries, { locale });
-      const b = buildReport(compiled, entries, { locale });
-      expect(renderHtml(b)).toBe(renderHtml(a));
-      expect(renderMarkdown(b)).toBe(renderMarkdown(a));
-      expect(renderJson(b)).toBe(renderJson(a));
+  it('REP6 every locale gives the same numbers, findings and structure: only the words change', () => {
+    const [en, ja, zh] = LOCALES.map((locale) => buildReport(d.compiled, d.entries, { locale }));
+    for (const other of [ja!, zh!]) {
+      expect(other.score).toEqual(en!.score);
+      expect(other.findings.map((f) => [f.id, f.rule, f.points, f.penalty, f.at, f.severity])).toEqual(en!.findings.map((f) => [f.id, f.rule, f.points, f.penalty, f.at, f.severity]));
+      expect(other.narrative.map((i) => [i.n, i.kind, i.at, i.end, i.mark, i.status, i.lane])).toEqual(en!.narrative.map((i) => [i.n, i.kind, i.at, i.end, i.mark, i.status, i.lane]));
+      expect(other.actionItems.map((a) => a.findings)).toEqual(en!.actionItems.map((a) => a.findings));
+      expect(other.hotwash.map((q) => [q.source, q.ref])).toEqual(en!.hotwash.map((q) => [q.source, q.ref]));
     }
   });
 
-  it('L10N-R5 the score is the same whatever the reader\'s locale; only the words change', () => {
-    const [en, ja, zh] = LOCALES.map((locale) => buildReport(compiled, entries, { locale }));
-    expect(ja?.score).toEqual(en?.score);
-    expect(zh?.score).toEqual(en?.score);
-    expect(ja?.findings.map((f) => [f.rule, f.points, f.at])).toEqual(en?.findings.map((f) => [f.rule, f.points, f.at]));
-  });
+  it('REP6 over bot teams: each locale\'s report is byte-identical when built twice', () => {
+    for (const { compiled, entries } of bots) {
+      for (const locale of LOCALES) {
+        const [a, b] = [buildReport(compiled, entries, { locale, viewer: SCRIBE }), buildReport(compiled, entries, { locale, viewer: SCRIBE })];
+        expect(renderHtml(b)).toBe(renderHtml(a));
+        expect(renderMarkdown(b)).toBe(renderMarkdown(a));
+        expect(renderJson(b)).toBe(renderJson(a));
+      }
+    }
+  }, 60_000);
 
-  it('L10N-R6 text missing a translation falls back to English', () => {
-    expect(localize({ en: 'Only English' }, 'ja')).toBe('Only English');
-    expect(localize({ en: 'Only English', 'zh-CN': '中文' }, 'ja')).toBe('Only English');
-    expect(localize({ en: 'Only English', 'zh-CN': '中文' }, 'zh-CN')).toBe('中文');
+  it('REP6 numbers are grouped the same way on every host', () => {
+    for (const locale of LOCALES) expect(count(480_000, locale)).toBe('480,000');
   });
 });

@@ -18,7 +18,7 @@ describe('SCN: loading and validating scenario files', () => {
     expect(r.ok).toBe(true);
   });
   it('SCN2 a wrong type names the file, line and path', () => {
-    const src = text(FIXTURE).replace('durationMinutes: 30', 'durationMinutes: soon');
+    const src = text(FIXTURE).replace('durationMinutes: 120', 'durationMinutes: soon');
     const line = src.split('\n').findIndex((l) => l.startsWith('durationMinutes')) + 1;
     expect(problems(src)).toEqual([expect.stringMatching(new RegExp(`^fixture\\.yaml:${line}: durationMinutes: `))]);
   });
@@ -34,11 +34,11 @@ describe('SCN: loading and validating scenario files', () => {
   });
   it('SCN5 an unresolved target, inject or phase is reported', () => {
     const s = clone();
-    s.adversary.foothold = ['mainframe'];
+    s.adversary.entry = ['mainframe'];
     s.injects[2].delivery = { when: { delivered: 'ghost' } };
     s.phases.states[0].transitions[0].to = 'nowhere';
     const found = problems(text(s)).join('\n');
-    expect(found).toContain('adversary.foothold[0]: no asset "mainframe"');
+    expect(found).toContain('adversary.entry[0]: no asset "mainframe"');
     expect(found).toContain('injects[2].delivery.when.delivered: no inject "ghost"');
     expect(found).toContain('phases.states[0].transitions[0].to: no phase "nowhere"');
   });
@@ -96,7 +96,7 @@ describe('SCN-J: JSON scenario files', () => {
     expect(loadScenario(pretty(FIXTURE), JSON_FILE).ok).toBe(true);
   });
   it('SCN-J2 a wrong type names the line of the value', () => {
-    const src = pretty(FIXTURE).replace('"durationMinutes": 30', '"durationMinutes": "soon"');
+    const src = pretty(FIXTURE).replace('"durationMinutes": 120', '"durationMinutes": "soon"');
     const line = src.split('\n').findIndex((l) => l.includes('"durationMinutes"')) + 1;
     expect(jsonProblems(src)).toEqual([expect.stringMatching(new RegExp(`^fixture\\.json:${line}: durationMinutes: `))]);
   });
@@ -110,7 +110,7 @@ describe('SCN-J: JSON scenario files', () => {
     expect(jsonProblems(src).some((p) => p.startsWith(`fixture.json:${line}: injects[1].delivery`))).toBe(true);
   });
   it('SCN-J4 a repeated key is reported (JSON.parse alone would keep the last one silently)', () => {
-    const src = pretty(FIXTURE).replace('"durationMinutes": 30,', '"durationMinutes": 30,\n  "durationMinutes": 45,');
+    const src = pretty(FIXTURE).replace('"durationMinutes": 120,', '"durationMinutes": 120,\n  "durationMinutes": 45,');
     const line = src.split('\n').findIndex((l) => l.includes('"durationMinutes": 45')) + 1;
     expect(jsonProblems(src)).toEqual([`fixture.json:${line}: durationMinutes: the key "durationMinutes" appears more than once in this object`]);
   });
@@ -122,8 +122,8 @@ describe('SCN-J: JSON scenario files', () => {
   });
   it('SCN-J6 escaped keys are read correctly and do not count as repeats', () => {
     const s = clone();
-    s.reveals = { 'review-network-logs': 'one', 'review-system-logs': 'two' };
-    const src = pretty(s).replace('"review-system-logs"', '"review\\u002dsystem-logs"');
+    s.work = { 'review-network-logs': { minutes: 10 }, 'review-system-logs': { minutes: 12 } };
+    const src = pretty(s).replace('"review-system-logs": {', '"review\\u002dsystem-logs": {');
     expect(loadScenario(src, JSON_FILE).ok).toBe(true);
   });
 });

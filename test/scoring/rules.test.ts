@@ -1,49 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDraft } from '../../shared/engine/types.ts';
+import type { MessageDraft, StatementClaims } from '../../shared/engine/types.ts';
+import { renderMsg } from '../../shared/i18n/message.ts';
 import { RULES, scoreDrill } from '../../shared/scoring/index.ts';
-import { compiledFixture, DEPUTY, FAC, IC, min, SCRIBE, SME } from '../engine/fixture.ts';
+import type { Finding } from '../../shared/scoring/types.ts';
+import { chat, compiledFixture, DEPUTY, FAC, fixtureWithAdversary, IC, min, SCRIBE, SME, SME2 } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
 
 /*
- * Every scoring rule has a case where it fires (a deduction) and one where it does not (a credit,
- * or the rule does not apply). Logs are produced by the real engine from commands.
+ * Every scoring rule has a case where it fires (a miss) and one where it does not (met). Logs are
+ * produced by the real engine from commands, so work takes its time and knowledge is what the
+ * team found out. The fixture's world: the attacker came in through `app` at T-30:00 and reached
+ * `db` at T-20:00; `app2` and `wiki` are clean.
  */
 
 const compiled = compiledFixture();
-const insiderCompiled = compiledFixture({ id: 'fixture-insider', adversary: { ...compiledFixture().scenario.adversary, origin: 'insider' } });
-const take = (action: string, target?: string, detail?: string) => ({ type: 'action.take' as const, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}) });
-const say = (m: Partial<MessageDraft>) => ({ type: 'message.send' as const, message: { channel: 'chat', recipients: ['soc'], subject: '', body: 'Update on blue-heron: containment under way.', encrypted: false, ...m } as MessageDraft });
-
 type Drill = TestDrill;
-const GOOD_STATEMENT = {
-  channel: 'statement' as const,
-  audience: 'public' as const,
-  purpose: 'public-statement' as const,
-  subject: 'Security incident update, 2026-11-22',
-  body: 'Timeline: on 2026-11-22 at 09:12 UTC we detected access. Data affected: customer records (names, email addresses). What you should do: reset your password and enable multi-factor authentication.',
-};
 
-/** A team that assembles properly, so rules about later work can be judged in isolation. */
+/** The team assembled by T+4:00: IC paged, codename set, private channel open. */
 function assembled(c = compiled): Drill {
   const d = new TestDrill(c).start();
-  d.do(0, DEPUTY, take('page-ic'));
-  d.do(0, IC, take('set-codename', undefined, 'blue-heron'));
-  d.do(0, DEPUTY, take('open-private-channel'));
+  d.take(0, DEPUTY, 'page-ic');
+  d.take(min(2), IC, 'set-codename', undefined, 'blue-heron');
+  d.take(min(2), DEPUTY, 'open-private-channel');
+  d.tick(min(4));
   return d;
 }
-function analysed(d: Drill, at = min(1)): Drill {
-  d.do(at, SME, take('build-attack-timeline'));
-  d.do(at, SME, take('identify-compromised-data'));
+/** Observe the way in, then establish the break-in and the database reads. */
+function investigated(d: Drill = assembled()): Drill {
+  d.take(min(4), SME, 'review-system-logs', 'app');
+  d.take(min(4), SME2, 'review-system-logs', 'db');
+  d.tick(min(19));
   return d;
 }
-function approved(d: Drill, at = min(1)): Drill {
-  d.do(at, IC, take('approve-disclosure'));
+function approved(d: Drill): Drill {
+  d.take(d.state.clock, IC, 'approve-disclosure');
+  d.tick(d.state.clock + min(3));
   return d;
 }
+const statement = (kind: 'holding' | 'update' | 'final', claims: StatementClaims = {}, extra: Partial<MessageDraft> = {}): MessageDraft => ({
+  channel: 'statement',
+  recipients: [],
+  subject: 'Security incident update, 2026-11-22',
+  body: 'Timeline: on 2026-11-22 at 09:12 UTC we detected access and cut it off. Data affected: customer records (names, email addresses). What you should do: reset your password and enable multi-factor authentication.',
+  encrypted: false,
+  statement: { kind, claims },
+  ...extra,
+});
+const send = (d: Drill, at: number, actor: typeof IC, message: MessageDraft) => d.do(at, actor, { type: 'message.send', message });
 
 const score = (d: Drill) => scoreDrill(d.compiled, d.entries);
-const deductions = (d: Drill, rule: string) => score(d).findings.filter((f) => f.rule === rule && f.points < 0);
-const credits = (d: Drill, rule: string) => score(d).findings.filter((f) => f.rule === rule && f.points > 0);
+const of = (d: Drill, rule: string) => score(d).findings.filter((f) => f.rule === rule);
+const misses = (d: Drill, rule: string) => of(d, rule).filter((f) => f.verdict !== 'met');
+const mets = (d: Drill, rule: string) => of(d, rule).filter((f) => f.verdict === 'met');
 
 interface Case {
   fires: () => Drill;
@@ -52,170 +60,260 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'ORD-0': {
-    // Assembled, then nothing: five of six milestones are missing.
     fires: () => assembled(),
     clean: () => {
-      const d = analysed(assembled());
-      d.do(min(1), SME, take('network-isolate', 'db'));
-      d.do(min(2), SME, take('assess-risk-other-systems'));
-      d.do(min(3), IC, take('close-incident'));
+      const d = investigated();
+      d.take(min(19), SME, 'network-isolate', 'app');
+      d.take(min(19), SME2, 'identify-compromised-data');
+      d.take(min(19), DEPUTY, 'assess-insider-threat');
+      d.tick(min(40));
+      d.take(min(40), DEPUTY, 'assess-risk-other-systems');
+      d.tick(min(56));
+      d.take(min(56), IC, 'close-incident');
+      d.tick(min(59));
       return d;
     },
   },
-  'COM-0': {
-    // Data is leaving (the fixture exfiltrates from minute 0) and nobody tells the customers or the public.
-    fires: () => { const d = assembled(); d.do(min(1), IC, say({})); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(1), IC, say({})); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
-  },
   'ORD-1': {
-    fires: () => { const d = new TestDrill(compiled).start(); d.do(0, IC, say({})); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({})); return d; },
-  },
-  'ORD-2': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('shutdown-instance', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); d.do(0, SME, take('shutdown-instance', 'db')); return d; },
-  },
-  'ORD-3': {
-    fires: () => { const d = approved(assembled()); d.do(min(1), IC, say({ audience: 'internal', purpose: 'internal-announcement' })); return d; },
-    clean: () => { const d = approved(assembled()); d.do(min(1), SME, take('assess-insider-threat')); d.do(min(1), IC, say({ audience: 'internal', purpose: 'internal-announcement' })); return d; },
+    fires: () => { const d = new TestDrill(compiled).start(); send(d, min(1), IC, chat('help', ['counsel'])); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, chat('status', ['counsel'])); return d; },
   },
   'ORD-4': {
-    fires: () => { const d = approved(assembled()); d.do(min(1), DEPUTY, say(GOOD_STATEMENT)); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('final')); return d; },
+    clean: () => {
+      const d = investigated();
+      d.take(min(19), SME, 'identify-compromised-data');
+      d.tick(min(40));
+      send(d, min(40), IC, statement('final', { data: ['customers'] }));
+      return d;
+    },
   },
   'ORD-5': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('network-isolate', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('review-network-logs')); d.do(0, SME, take('network-isolate', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'db'); return d; },
+    clean: () => { const d = investigated(); d.take(min(19), SME, 'network-isolate', 'db'); return d; },
   },
   'ORD-6': {
-    fires: () => { const d = new TestDrill(compiled).start(); d.do(0, SME, take('network-isolate', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('network-isolate', 'db')); return d; },
-  },
-  'ORD-7': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('image-disk-on-host', 'wiki')); d.do(0, SME, take('forensic-analysis')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); d.do(0, SME, take('forensic-analysis')); return d; },
+    fires: () => { const d = new TestDrill(compiled).start(); d.take(0, SME, 'network-isolate', 'db'); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'db'); return d; },
   },
   'ORD-8': {
-    fires: () => { const d = assembled(); d.do(min(1), IC, take('close-incident')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('network-isolate', 'db')); d.do(min(1), IC, take('close-incident')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), IC, 'close-incident'); d.tick(min(8)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'db'); d.tick(min(10)); d.take(min(10), IC, 'close-incident'); d.tick(min(13)); return d; },
   },
   'ORD-9': {
-    fires: () => { const d = assembled(); d.do(min(1), IC, take('schedule-postmortem')); return d; },
-    clean: () => { const d = assembled(); d.do(min(1), IC, take('close-incident')); d.do(min(1), IC, take('schedule-postmortem')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), IC, 'schedule-postmortem'); d.tick(min(8)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), IC, 'close-incident'); d.tick(min(8)); d.take(min(8), IC, 'schedule-postmortem'); d.tick(min(11)); return d; },
   },
-  'ORD-10': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('rotate-credentials')); return d; },
-    clean: () => { const d = assembled(); d.do(0, DEPUTY, take('assess-risk-other-systems')); d.do(0, SME, take('rotate-credentials')); return d; },
+  'ORD-11': {
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'wiki'); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'app'); return d; },
   },
   'EVD-1': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('terminate-instance', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); d.do(0, SME, take('terminate-instance', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'terminate-instance', 'db'); d.tick(min(8)); return d; },
+    clean: () => {
+      const d = assembled();
+      d.take(min(5), SME, 'capture-memory', 'app');
+      d.tick(min(20));
+      d.take(min(20), SME, 'image-disk', 'app');
+      d.tick(min(50));
+      d.take(min(50), SME, 'terminate-instance', 'app');
+      d.tick(min(53));
+      return d;
+    },
   },
   'EVD-2': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('reboot-host', 'app')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('capture-memory', 'app')); d.do(0, SME, take('reboot-host', 'app')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'reboot-host', 'app'); d.tick(min(11)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'capture-memory', 'app'); d.tick(min(20)); d.take(min(20), SME, 'reboot-host', 'app'); d.tick(min(26)); return d; },
   },
   'EVD-3': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); d.do(0, SME, take('image-disk', 'app')); return d; },
+    fires: () => { const d = assembled(); d.tick(min(10)); return d; },
+    clean: () => {
+      const d = compiledFixtureWithOneCompromise();
+      d.take(min(4), SME, 'capture-memory', 'app');
+      d.take(min(4), SME2, 'image-disk', 'app');
+      d.tick(min(40));
+      return d;
+    },
   },
   'EVD-4': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('image-disk-on-host', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'image-disk-on-host', 'app'); d.tick(min(30)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'image-disk', 'app'); d.tick(min(40)); return d; },
   },
   'EVD-5': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('clean-host', 'app')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'app')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'clean-host', 'app'); d.tick(min(40)); return d; },
+    clean: () => assembled(),
   },
   'EVD-6': {
-    fires: () => { const d = assembled(); d.do(0, SME, take('restore-from-backup', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('validate-backup', 'db')); d.do(0, SME, take('restore-from-backup', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'restore-from-backup', 'db'); d.tick(min(50)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'validate-backup', 'db'); d.tick(min(20)); d.take(min(20), SME, 'restore-from-backup', 'db'); d.tick(min(65)); return d; },
+  },
+  'COM-0': {
+    fires: () => { const d = assembled(); d.tick(min(10)); return d; },
+    clean: () => {
+      const d = approved(investigated());
+      send(d, min(23), IC, chat('blue-heron: status', ['incident-room']));
+      d.take(min(23), SME, 'identify-compromised-data');
+      d.take(min(23), DEPUTY, 'assess-insider-threat');
+      d.tick(min(45));
+      send(d, min(45), IC, chat('Attorney Work Product. blue-heron overview for staff.', ['all-staff']));
+      send(d, min(45), IC, { ...statement('final', { data: ['customers'] }), channel: 'email', recipients: ['customers'], encrypted: true });
+      send(d, min(45), DEPUTY, { channel: 'email', recipients: ['regulator'], subject: 'Attorney Work Product', body: 'Attorney Work Product. Breach notification attached.', encrypted: true });
+      return d;
+    },
   },
   'COM-1': {
-    fires: () => { const d = new TestDrill(compiled).start(); d.do(0, DEPUTY, take('page-ic')); d.do(0, IC, say({ body: 'We are looking at the database breach.' })); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({})); return d; },
+    fires: () => { const d = new TestDrill(compiled).start(); d.take(0, DEPUTY, 'open-private-channel'); d.tick(min(2)); send(d, min(2), IC, chat('hi')); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, chat('blue-heron: hi')); return d; },
   },
   'COM-2': {
-    fires: () => { const d = assembled(); d.do(0, IC, say({ body: 'The database breach is ongoing.' })); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({ body: 'Blue-Heron: next steps on the bridge.' })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, chat('status update')); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, chat('blue-heron status update')); return d; },
   },
   'COM-3': {
-    fires: () => { const d = assembled(); d.do(0, IC, say({ subject: 'blue-heron status' })); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({ subject: '[Attorney Work Project] blue-heron' })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, { channel: 'email', recipients: ['counsel'], subject: 'Breach', body: 'We have a breach.', encrypted: true }); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, { channel: 'email', recipients: ['counsel'], subject: 'Attorney Work Product', body: 'Attorney Work Product. We have a breach.', encrypted: true }); return d; },
   },
   'COM-4': {
-    fires: () => { const d = approved(assembled()); d.do(min(1), DEPUTY, say({ channel: 'email', audience: 'external', purpose: 'external-contact', recipients: ['cert@cert.example'], subject: 'Attorney Work Product: database breach', encrypted: true })); return d; },
-    clean: () => { const d = approved(assembled()); d.do(min(1), DEPUTY, say({ channel: 'email', audience: 'external', purpose: 'external-contact', recipients: ['cert@cert.example'], subject: 'Attorney Work Product', encrypted: true })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, { channel: 'email', recipients: ['counsel'], subject: 'Attorney Work Product: the database breach', body: 'Attorney Work Product. We have a breach.', encrypted: true }); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, { channel: 'email', recipients: ['counsel'], subject: 'Attorney Work Product', body: 'Attorney Work Product. We have a breach.', encrypted: true }); return d; },
   },
   'COM-5': {
-    fires: () => { const d = assembled(); d.do(0, IC, say({ channel: 'email', subject: 'Attorney Work Product', recipients: ['ops@example.com'] })); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({ channel: 'voice' })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, { channel: 'email', recipients: ['incident-room'], subject: 'Attorney Work Product', body: 'blue-heron: status', encrypted: true }); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, chat('blue-heron: status')); return d; },
   },
   'COM-6': {
-    fires: () => { const d = assembled(); d.do(0, IC, say({ channel: 'sms', body: 'The customer database was breached, call me' })); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, say({ channel: 'sms', purpose: 'redirect', body: 'Please join the bridge ASAP' })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, { channel: 'sms', recipients: ['+1 555 0100'], subject: '', body: 'We got hacked, the database is leaking.', encrypted: false }); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, { channel: 'sms', recipients: ['+1 555 0100'], subject: '', body: 'Please join the bridge now.', encrypted: false }); return d; },
   },
   'COM-7': {
-    fires: () => { const d = approved(assembled()); d.do(min(1), DEPUTY, say({ channel: 'email', audience: 'external', purpose: 'external-contact', recipients: ['ir@partner.example'], subject: 'Attorney Work Product', encrypted: false })); return d; },
-    clean: () => { const d = approved(assembled()); d.do(min(1), DEPUTY, say({ channel: 'email', audience: 'external', purpose: 'external-contact', recipients: ['ir@partner.example'], subject: 'Attorney Work Product', encrypted: true })); return d; },
+    fires: () => { const d = approved(assembled()); send(d, min(8), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Reporting a breach.', encrypted: false }); return d; },
+    clean: () => { const d = approved(assembled()); send(d, min(8), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Reporting a breach.', encrypted: true }); return d; },
   },
   'COM-8': {
-    fires: () => { const d = analysed(assembled()); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Reporting a breach.', encrypted: true }); return d; },
+    clean: () => { const d = approved(assembled()); send(d, min(8), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Reporting a breach.', encrypted: true }); return d; },
   },
   'COM-9': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, subject: 'Security incident update' })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, subject: 'セキュリティインシデントのお知らせ（2026年11月22日）' })); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('holding', {}, { subject: 'Security notice' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('holding')); return d; },
   },
   'COM-10': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, body: `${GOOD_STATEMENT.body} We take security very seriously.` })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('holding', {}, { body: 'We take security very seriously and are investigating.' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('holding', {}, { body: 'We are investigating and will update this statement tomorrow.' })); return d; },
   },
   'COM-11': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, body: 'Customer records were affected. Please reset your password.' })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('final', {}, { body: 'Reset your password.' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('final')); return d; },
   },
   'COM-12': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, body: 'On 2026-11-22 at 09:12 UTC something happened. Please reset your password.' })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('final', {}, { body: 'Timeline: on 2026-11-22 we detected it. Reset your password.' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('final')); return d; },
   },
   'COM-13': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, body: 'On 2026-11-22 at 09:12 UTC customer records were accessed.' })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('final', {}, { body: 'Timeline: on 2026-11-22 we detected it. Customer records were affected.' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('final')); return d; },
   },
-  'COM-14': {
-    fires: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say({ ...GOOD_STATEMENT, body: `${GOOD_STATEMENT.body} This was caused by the negligence of our hosting vendor.` })); return d; },
-    clean: () => { const d = approved(analysed(assembled())); d.do(min(2), DEPUTY, say(GOOD_STATEMENT)); return d; },
+  'COM-15': {
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('holding', { cause: 'vuln', records: 10 })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('holding')); return d; },
+  },
+  'COM-16': {
+    fires: () => { const d = assembled(); send(d, min(5), IC, statement('holding', {}, { body: 'The Night Owl crew attacked us; we are investigating.' })); return d; },
+    clean: () => { const d = assembled(); send(d, min(5), IC, statement('holding', {}, { body: 'We are investigating and will update this statement tomorrow.' })); return d; },
+  },
+  'COM-17': {
+    fires: () => { const d = approved(assembled()); send(d, min(8), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Attorney Work Product. The admin password is Winter2026! on db.', encrypted: true }); return d; },
+    clean: () => { const d = approved(assembled()); send(d, min(8), DEPUTY, { channel: 'email', recipients: ['police'], subject: 'Attorney Work Product', body: 'Attorney Work Product. Indicators are available on request.', encrypted: true }); return d; },
+  },
+  'COM-18': {
+    fires: () => {
+      const d = new TestDrill(fixtureWithAdversary({ reads: [{ channel: 'email' }] })).start();
+      send(d, min(1), IC, { channel: 'email', recipients: ['counsel'], subject: 'Attorney Work Product', body: 'Attorney Work Product. We have a breach.', encrypted: true });
+      return d;
+    },
+    clean: () => {
+      const d = new TestDrill(fixtureWithAdversary({ reads: [{ channel: 'email', ifCompromised: 'wiki' }] })).start();
+      send(d, min(1), IC, { channel: 'email', recipients: ['counsel'], subject: 'Attorney Work Product', body: 'Attorney Work Product. We have a breach.', encrypted: true });
+      return d;
+    },
+  },
+  'COM-19': {
+    fires: () => { const d = assembled(); send(d, min(5), IC, chat('Attorney Work Product. We are handling a breach.', ['all-staff'])); return d; },
+    clean: () => {
+      const d = investigated();
+      d.take(min(19), DEPUTY, 'assess-insider-threat');
+      d.tick(min(35));
+      send(d, min(35), IC, chat('Attorney Work Product. We are handling a breach.', ['all-staff']));
+      return d;
+    },
+  },
+  'COM-20': {
+    fires: () => { const d = assembled(); send(d, min(5), IC, chat('Pat, did you do this?', ['pat'])); return d; },
+    clean: () => {
+      const d = investigated();
+      d.take(min(19), DEPUTY, 'assess-insider-threat');
+      d.tick(min(35));
+      send(d, min(35), IC, chat('Pat, you are in the clear.', ['pat']));
+      return d;
+    },
+  },
+  'DEC-1': {
+    fires: () => { const d = assembled(); d.do(min(5), FAC, { type: 'inject.push', injectId: 'exec' }); d.tick(min(11)); return d; },
+    clean: () => { const d = assembled(); d.do(min(5), FAC, { type: 'inject.push', injectId: 'exec' }); d.do(min(6), IC, { type: 'decision.answer', injectId: 'exec', option: 'hold' }); return d; },
   },
   'ROL-1': {
-    fires: () => { const d = assembled(); d.do(0, IC, take('capture-memory', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, IC, { type: 'task.assign', toRole: 'sme', action: 'capture-memory', target: 'db' }); d.do(0, SME, take('capture-memory', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), IC, 'capture-memory', 'app'); return d; },
+    clean: () => { const d = assembled(); d.do(min(5), IC, { type: 'task.assign', toSeat: 'sme-1', action: 'capture-memory', target: 'app' }); return d; },
   },
   'ROL-2': {
-    fires: () => { const d = assembled(); d.do(0, DEPUTY, take('image-disk', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('image-disk', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(5), DEPUTY, 'capture-memory', 'app'); d.tick(min(21)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'capture-memory', 'app'); d.tick(min(21)); return d; },
   },
   'ROL-3': {
-    fires: () => { const d = assembled(); d.do(0, SCRIBE, { type: 'timeline.add', text: 'Coffee was made' }); return d; },
-    clean: () => { const d = assembled(); d.do(0, SCRIBE, { type: 'timeline.add', text: 'Attacker login on the app server' }); d.do(0, SCRIBE, { type: 'timeline.add', text: 'DB dump begins' }); return d; },
+    fires: () => {
+      const d = investigated();
+      // Right facts, wrong author: only the scribe (or whoever the IC handed the timeline to) keeps it.
+      d.do(min(20), IC, { type: 'timeline.add', text: 'Break-in on the app server', claimedAt: min(-30), asset: 'app', kind: 'initial-access' });
+      return d;
+    },
+    clean: () => {
+      const d = investigated();
+      d.tick(min(20));
+      d.do(min(20), SCRIBE, { type: 'timeline.add', text: 'Break-in on the app server', claimedAt: min(-30), asset: 'app', kind: 'initial-access' });
+      d.do(min(20), SCRIBE, { type: 'timeline.add', text: 'Database reads begin', claimedAt: 0, asset: 'db', kind: 'exfiltration' });
+      return d;
+    },
   },
   'ROL-4': {
-    fires: () => { const d = assembled(); d.do(0, SCRIBE, { type: 'timeline.add', text: 'DB dump begins', claimedAt: min(-120) }); return d; },
-    clean: () => { const d = assembled(); d.do(0, SCRIBE, { type: 'timeline.add', text: 'DB dump begins', claimedAt: min(1) }); return d; },
+    fires: () => { const d = investigated(); d.do(min(20), SCRIBE, { type: 'timeline.add', text: 'Break-in', claimedAt: min(5), asset: 'app', kind: 'initial-access' }); return d; },
+    clean: () => { const d = investigated(); d.do(min(20), SCRIBE, { type: 'timeline.add', text: 'Break-in', claimedAt: min(-32), asset: 'app', kind: 'initial-access' }); return d; },
+  },
+  'ROL-5': {
+    fires: () => { const d = assembled(); d.do(min(5), IC, { type: 'task.assign', toSeat: 'sme-1', action: 'capture-memory', target: 'app' }); d.tick(min(30)); return d; },
+    clean: () => { const d = assembled(); d.do(min(5), IC, { type: 'task.assign', toSeat: 'sme-1', action: 'capture-memory', target: 'app' }); d.take(min(6), SME, 'capture-memory', 'app'); d.tick(min(30)); return d; },
   },
   'TIM-1': {
-    fires: () => { const d = new TestDrill(compiled).start(); d.do(min(12), DEPUTY, take('page-ic')); return d; },
+    fires: () => { const d = new TestDrill(compiled).start(); d.take(min(20), DEPUTY, 'page-ic'); d.tick(min(40)); return d; },
     clean: () => assembled(),
   },
   'TIM-2': {
-    fires: () => { const d = assembled(); d.do(min(29), SME, take('network-isolate', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(min(2), SME, take('network-isolate', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(45), SME, 'network-isolate', 'db'); d.tick(min(50)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'db'); d.tick(min(10)); return d; },
   },
   'TIM-3': {
-    fires: () => { const d = assembled(); d.do(min(29), SME, take('network-isolate', 'db')); return d; },
-    clean: () => { const d = assembled(); d.do(0, SME, take('network-isolate', 'db')); return d; },
+    fires: () => { const d = assembled(); d.take(min(45), SME, 'network-isolate', 'db'); d.tick(min(50)); return d; },
+    clean: () => { const d = new TestDrill(compiled).start(); d.take(0, SME, 'network-isolate', 'db'); d.tick(min(0.5)); return d; },
+  },
+  'TIM-4': {
+    fires: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'wiki'); d.tick(min(60)); return d; },
+    clean: () => { const d = assembled(); d.take(min(5), SME, 'network-isolate', 'app'); d.tick(min(60)); return d; },
   },
 };
+
+/** The fixture with only the way in compromised (nothing spread), for a case that secures every compromised system. */
+function compiledFixtureWithOneCompromise(): Drill {
+  return assembled(fixtureWithAdversary({ spread: [] }));
+}
 
 describe('scoring rules: each fires when broken and not when followed', () => {
   it('SCO-0 every rule in the rulebook has a case here', () => {
@@ -223,48 +321,79 @@ describe('scoring rules: each fires when broken and not when followed', () => {
   });
   for (const [id, c] of Object.entries(CASES)) {
     it(`${id} fires when the rule is broken`, () => {
-      const found = deductions(c.fires(), id);
-      expect(found.length).toBeGreaterThan(0);
+      const found = misses(c.fires(), id);
+      expect(found.length, JSON.stringify(of(c.fires(), id).map((f) => renderMsg(f.message, 'en')))).toBeGreaterThan(0);
       for (const f of found) {
         expect(f).toMatchObject({ rule: id, runbookRef: expect.stringMatching(/^[a-z-]+:[a-z0-9-]+$/) });
-        // Every finding says what happened in each locale, and the translations are not copies.
-        for (const text of [f.message.en, f.message.ja, f.message['zh-CN']]) expect(text.trim().length).toBeGreaterThan(0);
-        expect(f.message.ja).not.toBe(f.message.en);
-        expect(f.message['zh-CN']).not.toBe(f.message.en);
+        expect(f.points).toBeLessThan(0);
+        expect(f.severity).not.toBeNull();
+        expect(renderMsg(f.message, 'en')).not.toMatch(/\{[a-zA-Z0-9]+\}/);
       }
     });
     it(`${id} does not fire when the rule is followed`, () => {
       const d = c.clean();
-      expect(deductions(d, id)).toEqual([]);
-      expect(credits(d, id).length).toBeGreaterThan(0);
+      expect(misses(d, id).map((f) => renderMsg(f.message, 'en'))).toEqual([]);
+      if (id !== 'EVD-5') expect(mets(d, id).length).toBeGreaterThan(0);
     });
   }
 });
 
-describe('scoring: totals and determinism', () => {
-  it('SCO-1 category scores are 0–100 and the total is their weighted mean', () => {
+describe('scoring: totals, severity and determinism', () => {
+  it('SCO-1 category scores are 0–100; the total is their weighted mean less the penalties of grave failures', () => {
     const d = assembled();
-    d.do(0, SME, take('terminate-instance', 'db'));
+    d.take(min(5), SME, 'terminate-instance', 'db');
+    d.tick(min(10));
     const s = score(d);
     for (const v of Object.values(s.categories)) expect(v).toBeGreaterThanOrEqual(0);
     for (const v of Object.values(s.categories)) expect(v).toBeLessThanOrEqual(100);
     const mean = Object.values(s.categories).reduce((a, b) => a + b, 0) / 5;
-    expect(s.total).toBeCloseTo(mean, 0);
+    expect(s.penalties).toBeGreaterThanOrEqual(25 + 8);
+    expect(s.total).toBeCloseTo(Math.max(0, mean - s.penalties), 0);
   });
-  it('SCO-2 an insider confirmed never counts as ruled out (ORD-3 fires even after assessment)', () => {
-    const d = approved(assembled(insiderCompiled));
-    d.do(min(1), SME, take('assess-insider-threat'));
-    d.do(min(1), IC, say({ audience: 'internal', purpose: 'internal-announcement' }));
-    expect(deductions(d, 'ORD-3').length).toBe(1);
+
+  it('SCO-2 one finding per rule instance, with net points: never a credit and a deduction for the same thing', () => {
+    const d = assembled();
+    d.take(min(5), SME, 'network-isolate', 'wiki');
+    d.tick(min(60));
+    const keys = score(d).findings.map((f: Finding) => `${f.rule}@${f.at}@${JSON.stringify(f.message)}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
+
   it('SCO-3 the same log always scores the same', () => {
-    const d = analysed(assembled());
+    const d = investigated();
     expect(JSON.stringify(score(d))).toBe(JSON.stringify(score(d)));
   });
+
   it('SCO-4 the facilitator cannot earn or lose points', () => {
     const d = assembled();
-    d.do(0, FAC, { type: 'facilitator.note', text: 'slow start' });
-    const before = score(assembled());
-    expect(score(d).total).toBe(before.total);
+    d.do(min(4), FAC, { type: 'facilitator.note', text: 'slow start' });
+    expect(score(d).total).toBe(score(assembled()).total);
+  });
+
+  it('SCO-5 every seat is scored on what it did and owned; a seat that did nothing judged has no score', () => {
+    const d = assembled();
+    d.take(min(5), IC, 'capture-memory', 'app');
+    d.tick(min(25));
+    const seats = Object.fromEntries(score(d).seats.map((s) => [s.seat, s]));
+    expect(seats.ic?.total).not.toBeNull();
+    expect(seats.deputy?.total).toBeGreaterThan(seats.ic?.total ?? 100);
+    expect(seats['sme-2']?.possible).toBeGreaterThanOrEqual(0);
+  });
+
+  it('SCO-6 speed cannot buy back destroyed evidence: a fast team that terminates the breached hosts scores below a slower one that images them', () => {
+    const fast = assembled();
+    fast.take(min(4), SME, 'terminate-instance', 'app');
+    fast.take(min(4), SME2, 'terminate-instance', 'db');
+    fast.tick(min(90));
+    const careful = investigated();
+    careful.take(min(19), SME, 'network-isolate', 'app');
+    careful.take(min(19), SME2, 'capture-memory', 'db');
+    careful.tick(min(34));
+    careful.take(min(34), SME2, 'image-disk', 'db');
+    careful.take(min(34), SME, 'capture-memory', 'app');
+    careful.tick(min(49));
+    careful.take(min(49), SME, 'image-disk', 'app');
+    careful.tick(min(90));
+    expect(score(fast).total).toBeLessThan(score(careful).total - 15);
   });
 });

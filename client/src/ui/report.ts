@@ -4,9 +4,10 @@ import type { DrillStore } from '../store/drill-store.ts';
 import { download, h } from './dom.ts';
 
 /*
- * The after-action report page: the report (its own self-contained HTML, with the score chart and
- * the timeline against the runbook's order) in a sandboxed frame, exports in every language, and
- * the past reports kept in this browser with a chart of how the scores moved.
+ * The after-action report page: the report (its own self-contained HTML: narrative, scores by seat,
+ * action items, hotwash questions, charts) in a sandboxed frame as tall as the report, so the page
+ * scrolls once; downloads of the Markdown for the postmortem document in every language, a PDF
+ * through the report's print stylesheet, and the past reports kept in this browser.
  */
 
 const NATIVE_NAMES: Record<Locale, string> = { en: 'English', ja: '日本語', 'zh-CN': '简体中文' };
@@ -29,15 +30,27 @@ export async function showReport(container: HTMLElement, store: DrillStore, name
     status.textContent = t('report.unavailable', { reason: (error as Error).message });
     return;
   }
+  // No scripts run in the frame; same origin lets this page size it to the report and print it.
   const frame = h('iframe', { title: t('report.frameTitle'), class: 'report-frame', sandbox: 'allow-same-origin allow-modals' });
   frame.srcdoc = html;
+  const fit = () => {
+    const root = frame.contentDocument?.documentElement;
+    if (root) frame.style.height = `${root.scrollHeight + 2}px`;
+  };
+  frame.addEventListener('load', () => {
+    fit();
+    const body = frame.contentDocument?.body;
+    if (body) new ResizeObserver(fit).observe(body);
+  });
+  window.addEventListener('resize', fit);
   const exportIn = (format: 'md' | 'json' | 'html', label: string) =>
     h('span', { class: 'export-group' }, `${label}: `, ...LOCALES.map((l) =>
       h('button', { type: 'button', class: 'quiet', lang: l, 'data-export': `${format}-${l}`, onclick: () => void store.reportText(format, l).then((text) => download(`${name}.${l}.${format}`, text, format === 'md' ? 'text/markdown' : format === 'json' ? 'application/json' : 'text/html')) }, NATIVE_NAMES[l])));
   const exports = h('div', { class: 'buttons exports' },
+    // The PDF is the report printed through its own print stylesheet (A4, charts fitted to the page).
+    h('button', { type: 'button', 'data-export': 'pdf', onclick: () => frame.contentWindow?.print() }, t('report.print')),
     exportIn('md', t('report.exportMd')),
     exportIn('json', t('report.exportJson')),
-    h('button', { type: 'button', onclick: () => frame.contentWindow?.print() }, t('report.print')),
     h('a', { href: '/', class: 'button' }, t('report.back')));
   status.textContent = '';
   const history = saveToHistory(name, html);
@@ -52,7 +65,8 @@ function saveToHistory(name: string, html: string): PastReport[] {
   } catch {
     list = [];
   }
-  const score = /class="total">([\d.]+)/.exec(html)?.[1] ?? '?';
+  // The team's total: beside a solo trainee's own score it is the second one shown.
+  const score = (/class="total team-total">([\d.]+)/.exec(html) ?? /class="total">([\d.]+)/.exec(html))?.[1] ?? '?';
   if (!list.some((r) => r.name === name)) list.unshift({ name, score, when: new Date().toISOString() });
   list = list.slice(0, 20);
   try {

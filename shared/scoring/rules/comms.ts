@@ -180,8 +180,9 @@ export const COMMS_RULES: Rule[] = [
   ),
   rule('COM-16', 3, 'external-comms', 2, (ctx) =>
     ctx.messages.filter(isPublic).map((x) => {
-      const claim = x.message.statement?.claims.actor;
-      const names = ctx.compiled.scenario.claims.actors.find((a) => a.id === claim)?.names === true;
+      const claims = x.message.statement?.claims;
+      const { causes, actors } = ctx.compiled.scenario.claims;
+      const names = actors.find((a) => a.id === claims?.actor)?.names === true || causes.find((c) => c.id === claims?.cause)?.names === true;
       const bad = names || blamesOthers(text(x), partyNames(ctx)) || namesParty(text(x), ctx.compiled.scenario.adversary.aliases);
       return instance(bad ? 0 : 1, [x.actor.seat], x.at, [x.seq], m(bad ? 'COM-16.missed' : 'COM-16.met', what(x)), bad ? { penalty: PENALTY.namedInPublic, severity: 2 } : {});
     }),
@@ -208,7 +209,7 @@ export const COMMS_RULES: Rule[] = [
     if (suspects.size === 0) return [];
     const insiderReads = new Set(directory.filter((p) => p.readByInsider).map((p) => p.id));
     return ctx.messages
-      .filter((x) => x.reach.people.some((p) => suspects.has(p) || (ctx.truth?.insider === true && insiderReads.has(p))))
+      .filter((x) => x.reach.people.some((p) => suspects.has(p) || (ctx.compiled.scenario.adversary.origin === 'insider' && insiderReads.has(p))))
       .map((x) => {
         const ruledOut = knewBefore(ctx, 'insider', x.seq) && ctx.truth?.insider === false;
         return instance(ruledOut ? 1 : 0, [x.actor.seat], x.at, [x.seq], m(ruledOut ? 'COM-20.met' : 'COM-20.missed', what(x)), ruledOut ? {} : { penalty: PENALTY.toldSuspect, severity: 3 });

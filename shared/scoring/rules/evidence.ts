@@ -26,7 +26,7 @@ export function alertSeats(ctx: ScoringContext): string[] {
 
 function causeText(loss: EvidenceLoss) {
   const cause = loss.cause;
-  if ('work' in cause) return cause.work.def.title;
+  if ('work' in cause) return m('evidence.cause.work', { action: cause.work.def.title });
   if ('inject' in cause) return m('evidence.cause.restart');
   return m('evidence.cause.attacker');
 }

@@ -27,17 +27,25 @@ function keyEvents(ctx: ScoringContext) {
     .map((e) => ({ event: e, minute: truth.times[e.id]!, asset: e.asset === undefined ? undefined : resolveAsset(e.asset, truth) }));
 }
 
+/** Runs of this many words that an entry shares with an inject's text show it was pasted. */
+const COPIED_RUN = 6;
+
+const words = (text: string) => normalize(text).split(/[\s,.;:!?。、，()（）"“”]+/).filter(Boolean);
+
 /** Entries that copy what an inject said earn nothing: a timeline records what the team established. */
 function copiesInject(ctx: ScoringContext, entry: TimelineRecord): boolean {
-  const words = new Set(normalize(entry.text).split(/[\s,.;:!?。、，]+/).filter((w) => w.length > 3));
-  if (words.size < 4) return false;
+  const mine = words(entry.text);
+  if (mine.length < COPIED_RUN) return false;
+  const runs = new Set<string>();
+  for (let i = 0; i + COPIED_RUN <= mine.length; i++) runs.add(mine.slice(i, i + COPIED_RUN).join(' '));
   return ctx.injects.some(({ injectId }) => {
-    const body = ctx.compiled.injectsById.get(injectId)?.body.en;
+    const body = ctx.compiled.injectsById.get(injectId)?.body;
     if (!body) return false;
-    const source = new Set(normalize(body).split(/[\s,.;:!?。、，]+/));
-    let shared = 0;
-    for (const w of words) if (source.has(w)) shared++;
-    return shared / words.size >= 0.6;
+    return Object.values(body).some((text) => {
+      const theirs = words(text);
+      for (let i = 0; i + COPIED_RUN <= theirs.length; i++) if (runs.has(theirs.slice(i, i + COPIED_RUN).join(' '))) return true;
+      return false;
+    });
   });
 }
 
@@ -56,7 +64,7 @@ export const ROLE_RULES: Rule[] = [
       const assigned = ctx.tasks.filter((t) => seatsOfRole(ctx, 'ic').includes(t.by.seat));
       if (handsOn.length === 0 && assigned.length === 0) return [];
       if (handsOn.length === 0) return [instance(1, [assigned[0]!.by.seat], assigned[0]!.at, assigned.map((t) => t.seq), m('ROL-1.met', { count: { count: assigned.length } }))];
-      return handsOn.map((w) => instance(0, [w.actor.seat], w.start.at, [w.start.seq], m('ROL-1.missed', { action: w.def.title, asset: w.target ? assetName(ctx, w.target) : '—', time: time(w.start.at) })));
+      return handsOn.map((w) => instance(0, [w.actor.seat], w.start.at, [w.start.seq], w.target ? m('ROL-1.missed', { action: w.def.title, asset: assetName(ctx, w.target), time: time(w.start.at) }) : m('ROL-1.missedNoTarget', { action: w.def.title, time: time(w.start.at) })));
     },
   },
   {

@@ -1,6 +1,6 @@
 import type { ScoringContext } from '../context.ts';
 import { isCompromisedAsset, seatsOfRole, serviceLoss } from '../context.ts';
-import { instance, m, time } from '../rule-kit.ts';
+import { duration, instance, m } from '../rule-kit.ts';
 import type { Rule } from '../types.ts';
 import { containedAt } from './ordering.ts';
 
@@ -27,7 +27,7 @@ export const TIMELINESS_RULES: Rule[] = [
       const pager = paged ? ctx.actions.find((a) => a.def.fact === 'icPaged')?.actor.seat : undefined;
       if (!paged) return [instance(0, seatsOfRole(ctx, 'ic', 'deputy'), ctx.end.at, [], m('TIM-1.missed'))];
       const delay = Math.max(0, paged.at - ctx.firstInject.at);
-      return [instance(decay(delay, target), pager ? [pager] : [], paged.at, [paged.seq], m('TIM-1.met', { delay: time(delay), target: time(target) }))];
+      return [instance(decay(delay, target), pager ? [pager] : [], paged.at, [paged.seq], m('TIM-1.met', { delay: duration(delay), target: duration(target) }))];
     },
   },
   {
@@ -44,7 +44,7 @@ export const TIMELINESS_RULES: Rule[] = [
       const smes = seatsOfRole(ctx, 'sme');
       if (!at) return [instance(0, smes, ctx.end.at, [], m('TIM-2.missed'))];
       const delay = Math.max(0, at.at - ctx.firstInject.at);
-      return [instance(decay(delay, target), smes, at.at, [at.seq], m('TIM-2.met', { delay: time(delay), target: time(target) }))];
+      return [instance(decay(delay, target), smes, at.at, [at.seq], m('TIM-2.met', { delay: duration(delay), target: duration(target) }))];
     },
   },
   {

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, type MessageKey } from '../../shared/i18n/catalogs/index.ts';
+import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
+import { msg, renderMsg, type MsgParam } from '../../shared/i18n/message.ts';
+import { RULES } from '../../shared/scoring/index.ts';
+
+/*
+ * The catalogs of the text the product words itself (rule titles, findings and the words set inside
+ * them): every locale carries every English key with the same placeholders, is really translated,
+ * and renders completely, in its own typography, with parameters rendered in the reader's language.
+ */
+
+const EN = CATALOGS.en;
+const KEYS = Object.keys(EN) as MessageKey[];
+const TRANSLATED = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
+const placeholders = (text: string) => [...text.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1]!).sort();
+const UNFILLED = /\{[a-zA-Z0-9]+\}/;
+const KANA = /[\u3040-\u30ff]/;
+/** Words no translated sentence has once every parameter is given in the reader's language. */
+const ENGLISH_WORDS = /\b(the|was|were|and|or|before|after|with|not)\b/i;
+
+/** Texts a locale writes exactly as English does, each with the reason. */
+const SAME_AS_ENGLISH: Record<Exclude<Locale, 'en'>, Partial<Record<MessageKey, string>>> = {
+  ja: { 'channel.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does' },
+  'zh-CN': {},
+};
+
+/** Words set inside other sentences: no closing punctuation, and no 、 (which joins them in lists). */
+const FRAGMENT = /^(channel|role|level|evidence\.cause|claim|secret|milestone|duty|duration)\./;
+
+const L = (en: string, ja: string, zh: string): MsgParam => ({ en, ja, 'zh-CN': zh });
+
+/** A sample for every parameter a rule title or finding names, typed as the rules pass it. */
+const SAMPLES: Record<string, MsgParam> = {
+  time: { gameTime: 754_000 },
+  due: { gameTime: 660_000 },
+  logged: { gameTime: -1_560_000 },
+  real: { gameTime: -1_500_000 },
+  delay: { duration: 150_000 },
+  target: { duration: 300_000 },
+  asset: L('Checkout node app-2', '決済ノード app-2', '结账节点 app-2'),
+  action: L('Reboot the host', 'ホストを再起動する', '重启主机'),
+  channel: msg('channel.email'),
+  level: msg('level.cleared'),
+  cause: msg('evidence.cause.work', { action: L('Terminate or delete the instance', 'インスタンスを終了または削除する', '终止或删除实例') }),
+  role: msg('role.deputy'),
+  owners: { list: [msg('role.sme'), msg('role.ic')], conj: 'or' },
+  missing: { list: [msg('milestone.entry'), msg('milestone.data'), msg('duty.regulator')], conj: 'or' },
+  problems: { list: [msg('claim.speculation', { claim: msg('claim.data') }), msg('claim.misinformation', { claim: msg('claim.records') }), msg('claim.promise')] },
+  secret: msg('secret.internal-system'),
+  count: { count: 12 },
+  done: { count: 2 },
+  of: { count: 7 },
+  lost: { count: 61_460 },
+  percent: 13,
+  units: 134,
+  codename: 'sapphire-unicorn',
+  subject: 'Breach!!',
+  inject: L('The CEO wants an update', 'CEO が状況報告を求めている', 'CEO 要求汇报进展'),
+  option: L('Post a full statement now', '今すぐ詳しい声明を出す', '立即发布完整声明'),
+  why: L('Public statements wait for facts.', '公表は事実が判明してから。', '公开声明要等事实查明后再发。'),
+  event: L('The egress alert fires', '外向き通信のアラートが発報', '出站流量告警触发'),
+  seat: 'sme-1',
+};
+
+const isFinding = (key: string) => /^[A-Z]+-\d+\.[a-zA-Z]+$/.test(key);
+const sampleFor = (key: MessageKey) => msg(key, Object.fromEntries(placeholders(EN[key]).map((p) => [p, SAMPLES[p]!])));
+
+describe('I18N: message catalogs of rule titles and findings', () => {
+  it('I18N1 every locale has exactly the English keys, none empty', () => {
+    for (const locale of LOCALES) {
+      expect(Object.keys(CATALOGS[locale]).sort(), locale).toEqual([...KEYS].sort());
+      for (const key of KEYS) expect(CATALOGS[locale][key].trim(), `${locale} ${key}`).not.toBe('');
+    }
+  });
+
+  it('I18N2 every translation has each English placeholder as often as English does, and no other', () => {
+    for (const locale of TRANSLATED) {
+      for (const key of KEYS) expect(placeholders(CATALOGS[locale][key]), `${locale} ${key}`).toEqual(placeholders(EN[key]));
+    }
+  });
+
+  it('I18N3 no translation is a copy of the English, except the listed ones', () => {
+    for (const locale of TRANSLATED) {
+      const copied = KEYS.filter((key) => CATALOGS[locale][key] === EN[key]);
+      expect(copied.sort(), locale).toEqual(Object.keys(SAME_AS_ENGLISH[locale]).sort());
+    }
+  });
+
+  it('I18N4 every rule title and finding renders in ja and zh-CN with nothing left unfilled and nothing in English', () => {
+    const findings = KEYS.filter(isFinding);
+    const named = new Set([...findings, ...RULES.map((r) => r.title.key)].flatMap((key) => placeholders(EN[key])));
+    expect([...named].filter((p) => !(p in SAMPLES)), 'parameters without a sample').toEqual([]);
+    expect(RULES.filter((r) => !findings.some((key) => key.startsWith(`${r.id}.`))).map((r) => r.id), 'rules without findings').toEqual([]);
+
+    const messages = [...RULES.map((r) => r.title), ...findings.map(sampleFor)];
+    for (const locale of TRANSLATED) {
+      for (const m of messages) {
+        const text = renderMsg(m, locale);
+        const where = `${locale} ${m.key}: ${text}`;
+        expect(text, where).not.toMatch(UNFILLED);
+        expect(text, where).not.toMatch(ENGLISH_WORDS);
+        if (locale === 'ja') expect(text, where).toMatch(KANA);
+        else expect(text, where).not.toMatch(KANA);
+      }
+    }
+  });
+
+  it('I18N5 words set inside other sentences carry no closing punctuation and no list separator', () => {
+    for (const locale of LOCALES) {
+      for (const key of KEYS.filter((k) => FRAGMENT.test(k))) {
+        const text = CATALOGS[locale][key];
+        expect(text, `${locale} ${key}`).not.toMatch(/[.。．!！?？]$/);
+        if (locale !== 'en') expect(text, `${locale} ${key}`).not.toContain('、');
+      }
+    }
+  });
+
+  it('I18N6 ja and zh-CN use their own quotation marks and full stops, and zh-CN no kana', () => {
+    for (const locale of TRANSLATED) {
+      for (const key of KEYS) {
+        const text = CATALOGS[locale][key];
+        expect(text, `${locale} ${key}`).not.toMatch(/["']/);
+        expect(text, `${locale} ${key}`).not.toMatch(/[^.]\.$/);
+        if (locale === 'zh-CN') expect(text, key).not.toMatch(KANA);
+      }
+    }
+  });
+
+  it('I18N7 a duration reads as minutes (and seconds when there are some) in each language, not as a clock time', () => {
+    const delay = (ms: number, locale: Locale) => renderMsg(msg('TIM-2.met', { delay: { duration: ms }, target: { duration: 1_500_000 } }), locale);
+    expect(delay(420_000, 'en')).toBe('The attack was contained 7 min after the first alert (target 25 min).');
+    expect(delay(1_230_000, 'en')).toContain('20 min 30 s');
+    expect(delay(420_000, 'ja')).toContain('7 分後');
+    expect(delay(1_230_000, 'ja')).toContain('20 分 30 秒後');
+    expect(delay(420_000, 'zh-CN')).toContain('7 分钟后');
+    expect(delay(1_230_000, 'zh-CN')).toContain('20 分 30 秒后');
+    for (const locale of LOCALES) expect(delay(420_000, locale)).not.toContain('T+');
+  });
+});
