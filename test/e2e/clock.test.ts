@@ -40,6 +40,22 @@ async function advancesAtSpeed(page: Page, speed: number, gameSeconds: number): 
   expect((await distinctReadings(page, 3)).length).toBeGreaterThanOrEqual(3);
 }
 
+/** The clock's reading once it has stopped moving (the next tick after a pause shows the pause's time). */
+async function stoppedAt(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __lastMs?: string };
+      const now = document.querySelector('.clock')?.getAttribute('data-game-ms') ?? '';
+      const same = w.__lastMs === now;
+      w.__lastMs = now;
+      return same;
+    },
+    undefined,
+    { timeout: 10_000, polling: 400 },
+  );
+  return gameMs(page);
+}
+
 describe.skipIf(!hasBrowser)('E2E clock', () => {
   const env = browserAndServer();
 
@@ -58,7 +74,7 @@ describe.skipIf(!hasBrowser)('E2E clock', () => {
     }
     await page.click('#solo-pause');
     await page.locator('.banner-paused').waitFor({ state: 'visible' });
-    const stopped = await gameMs(page);
+    const stopped = await stoppedAt(page);
     await page.waitForTimeout(1_500);
     expect(await gameMs(page)).toBe(stopped);
     // Only what applies can be pressed: paused, the drill can be resumed, not paused or started.
@@ -104,7 +120,7 @@ describe.skipIf(!hasBrowser)('E2E clock', () => {
     expect(Math.abs((await gameMs(late)) - facNow)).toBeLessThan(30_000);
     await fac.click('#fac-pause');
     await sme.locator('.banner-paused').waitFor({ state: 'visible' });
-    const stopped = await gameMs(sme);
+    const stopped = await stoppedAt(sme);
     await sme.waitForTimeout(1_500);
     expect(await gameMs(sme)).toBe(stopped);
     expect([...errors, ...facErrors, ...smeErrors, ...lateErrors]).toEqual([]);
