@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('E2E layout', () => {
         await page.click('#briefing-close');
         await page.click('#solo-start');
         await page.selectOption('#solo-speed', '10');
-        await untilGameMs(page, 3 * 60_000);
+        await untilGameMs(page, 2 * 60_000);
         await clickBoardNode(page, 'db-prod');
         await page.locator('#system-card h3').waitFor();
         await page.evaluate(() => window.scrollTo(0, 0));

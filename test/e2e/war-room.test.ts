@@ -145,6 +145,9 @@ describe.skipIf(!hasBrowser)('E2E war room', () => {
     await page.locator('#end-headline', { hasText: `Your score as Scribe: ${shown(mine?.total)} / 100 · team: ${shown(report.score.total)}` }).waitFor();
     expect(await page.locator('#seat-score .num').textContent()).toBe(shown(mine?.total));
     expect(await page.locator('#team-score .num').textContent()).toBe(shown(report.score.total));
+    // The solo report is headed by the trainee's own seat, with the same score.
+    const solo = JSON.parse(await page.evaluate(() => (window as unknown as { ttxSolo: { reportText(f: 'json'): Promise<string> } }).ttxSolo.reportText('json'))) as { headline: { seat: string; total: number | null } | null };
+    expect(solo.headline).toMatchObject({ seat: 'scribe', total: mine?.total ?? null });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,7 +11,7 @@ import { wallDelayUntil } from '../../../shared/master/game-clock.ts';
 import { MemoryStorage } from '../../../shared/master/memory-storage.ts';
 import type { Clock, Dispatch, Outbox, Scheduler } from '../../../shared/master/ports.ts';
 import type { AckResult, ClockReading, CommandResult } from '../../../shared/protocol/index.ts';
-import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../../shared/report/index.ts';
+import { buildReport, renderHtml, renderJson, renderMarkdown, type ReportOptions } from '../../../shared/report/index.ts';
 import type { CompiledScenario } from '../../../shared/scenario/compiled.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { emptyContext, foldEntry, scoreContext, type ScoringContext } from '../../../shared/scoring/index.ts';
@@ -167,11 +167,19 @@ export class LocalTransport implements Transport, Outbox {
   }
 
   async reportHtml(reportLocale: Locale = locale()): Promise<string> {
-    return renderHtml(buildReport(this.compiled, this.log(), { locale: reportLocale }));
+    return renderHtml(buildReport(this.compiled, this.log(), this.reportOptions(reportLocale)));
   }
   async reportText(format: 'md' | 'json' | 'html', reportLocale: Locale = locale()): Promise<string> {
-    const report = buildReport(this.compiled, this.log(), { locale: reportLocale });
+    const report = buildReport(this.compiled, this.log(), this.reportOptions(reportLocale));
     return format === 'md' ? renderMarkdown(report) : format === 'html' ? renderHtml(report) : renderJson(report);
+  }
+
+  /**
+   * The trainee's report: their own seat's score heads it, the team's beside it. It is the whole
+   * report, hidden world included: with no facilitator, the debrief is the trainee's to read.
+   */
+  private reportOptions(reportLocale: Locale): ReportOptions {
+    return { locale: reportLocale, headlineSeat: this.trainee.seat };
   }
 
   /** The whole run as a play script: `ttx play <scenario> --script` reproduces the same report. */
