@@ -232,7 +232,7 @@ export const en = {
     ended: 'ENDED',
     working: '{{seat}} · {{left}} left',
     workingOn: '{{seat}} working on it',
-    truthCompromised: 'really compromised since {{since}}',
+    truthCompromised: 'compromised since {{since}}',
     truthEntry: 'the way in, since {{since}}',
   },
   meters: {
