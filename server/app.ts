@@ -1,4 +1,3 @@
-import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
@@ -8,7 +7,8 @@ import type { DrillRoom } from './drills/room.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { BundledScenarios } from './http/scenarios.ts';
-import { consoleLogger, type Logger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
+import { ServerMetrics } from './metrics.ts';
 import { Hub, type TtxServer } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
@@ -69,8 +69,8 @@ export interface App {
   committer: GroupCommitter;
   /** The bundled scenarios, loaded on first use; drills of them share these compiled scenarios. */
   bundled: BundledScenarios;
-  /** Server-side time from a command's arrival to its ack (µs), for benchmarks and monitoring. */
-  commandLatency: RecordableHistogram;
+  /** What GET /metrics serves. */
+  metrics: ServerMetrics;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -89,13 +89,33 @@ function originChecker(allowed: string[]) {
   };
 }
 
+function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const scheduler = options.scheduler ?? systemScheduler;
-  const log = options.log ?? consoleLogger;
   const store = options.store;
   const hub = new Hub(store, clock, scheduler);
-  const committer = new GroupCommitter(store);
+  // The gauges read the registry and the socket server, both made below.
+  let registryRef: DrillRegistry | null = null;
+  let ioRef: TtxServer | null = null;
+  const metrics = new ServerMetrics({
+    drills: () => countBy(registryRef?.live() ?? [], (room) => room.state.lifecycle),
+    seats: () => ioRef?.of('/').sockets.size ?? 0,
+  });
+  const committer = new GroupCommitter(store, metrics.commitObserver);
+  const baseLog = options.log ?? createLogger();
+  const log: Logger = {
+    ...baseLog,
+    security: (kind, details) => {
+      metrics.security.inc({ kind });
+      baseLog.security(kind, details);
+    },
+  };
   // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
   // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
   const rebuilt = (room: DrillRoom, entries: readonly LogEntry[]) => {
@@ -104,9 +124,10 @@ export function createApp(options: AppOptions): App {
   };
   const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
   hub.registry = registry;
+  registryRef = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const bundled = new BundledScenarios(registry);
-  const handler = createHttpHandler({ store, registry, bundled, log, staticDir: options.staticDir ?? null, isAllowedOrigin });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, isAllowedOrigin });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
@@ -123,6 +144,7 @@ export function createApp(options: AppOptions): App {
     },
   });
   hub.io = io;
+  ioRef = io;
   // The HTTP request that opened each connection is not needed once the handshake is built (the
   // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice),
   // once engine.io's own hold on it is released too (release-upgrade-request.ts).
@@ -130,11 +152,11 @@ export function createApp(options: AppOptions): App {
     raw.request = null;
     if (!releaseUpgradeRequest(raw)) raw.once('upgrade', () => releaseUpgradeRequest(raw));
   });
-  const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
+  const shedLagMs = options.shedLagMs ?? 150;
+  const lag = new LagMonitor(shedLagMs > 0 ? shedLagMs : 150, 50, (ms) => metrics.loopLag.observe(ms / 1000));
   const maxInFlight = options.maxCommandsInFlight ?? MAX_COMMANDS_IN_FLIGHT;
   const saturatedInFlight = Math.min(maxInFlight, options.saturatedCommandsInFlight ?? SATURATED_COMMANDS_IN_FLIGHT);
-  const commandLatency = createHistogram();
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight, { saturated: saturatedInFlight }) } : {}) });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, metrics, ...(shedLagMs > 0 ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight, { saturated: saturatedInFlight }) } : {}) });
 
   return {
     http,
@@ -142,7 +164,7 @@ export function createApp(options: AppOptions): App {
     registry,
     committer,
     bundled,
-    commandLatency,
+    metrics,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
         // After a restart every client reconnects at once. With Node's default accept queue (511)
@@ -158,7 +180,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       registry.close();
       hub.scores.close();
-      lag?.close();
+      lag.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
     },

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { startPrimary } from './cluster/primary.ts';
 import { serveHandedConnections, workerShard } from './cluster/worker.ts';
+import { createLogger } from './log.ts';
 import { CLIENT_DIR } from './paths.ts';
 import { SqliteStore } from './store/sqlite.ts';
 
@@ -16,6 +17,7 @@ import { SqliteStore } from './store/sqlite.ts';
  */
 
 const dev = process.argv.includes('--dev');
+const log = createLogger();
 const port = Number(process.env.PORT ?? 8080);
 const dbPath = process.env.TTX_DB ?? './data/ttx.db';
 const staticDir = CLIENT_DIR;
@@ -33,8 +35,9 @@ if (!shard && workers > 1) {
     // Workers run the same code the same way, minus a file watcher of their own.
     execArgv: process.execArgv.filter((a) => !a.startsWith('--watch')),
     port,
+    log: (line: string) => log.info(line),
   });
-  console.log(`ttx serving on http://localhost:${primary.port} (database ${dbPath}, ${workers} worker processes)`);
+  log.info('serving', { url: `http://localhost:${primary.port}`, database: dbPath, workers });
   const stop = async () => {
     await primary.close();
     process.exit(0);
@@ -44,6 +47,7 @@ if (!shard && workers > 1) {
 } else {
   const app = createApp({
     store: new SqliteStore(dbPath),
+    log,
     staticDir: !dev && existsSync(staticDir) ? staticDir : null,
     allowedOrigins,
     ...(shard ? { shard } : {}),
@@ -51,10 +55,10 @@ if (!shard && workers > 1) {
   const revived = await app.registry.boot();
   if (shard) {
     serveHandedConnections(app.http);
-    if (revived) console.log(`worker ${shard.index}: ${revived} running drill(s) resumed`);
+    if (revived) log.info('running drills resumed', { worker: shard.index, drills: revived });
   } else {
     const bound = await app.listen(port);
-    console.log(`ttx serving on http://localhost:${bound} (database ${dbPath}${revived ? `, ${revived} running drill(s) resumed` : ''})`);
+    log.info('serving', { url: `http://localhost:${bound}`, database: dbPath, resumed: revived });
   }
   const stop = async () => {
     await app.close();

@@ -8,6 +8,7 @@ import { formatProblem } from '../../shared/scenario/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
+import type { ServerMetrics } from '../metrics.ts';
 import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
@@ -23,6 +24,7 @@ export interface HttpDeps {
   registry: DrillRegistry;
   bundled: Pick<BundledScenarios, 'list'>;
   log: Logger;
+  metrics: ServerMetrics;
   staticDir: string | null;
   isAllowedOrigin(req: IncomingMessage): boolean;
 }
@@ -158,6 +160,10 @@ export function createHttpHandler(deps: HttpDeps) {
     const path = url.pathname;
     try {
       if (path === '/healthz') return json(res, 200, { ok: true, drills: registry.live().length });
+      if (path === '/metrics' && req.method === 'GET') {
+        const { type, text } = await deps.metrics.exposition();
+        return send(res, 200, text, type);
+      }
       if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.list().map(scenarioSummary) });
       if (path === '/api/drills' && req.method === 'POST') return await createDrill(req, res, url);
       if (path === '/api/drills' && req.method === 'GET') {
@@ -195,7 +201,7 @@ export function createHttpHandler(deps: HttpDeps) {
       }
       fail(res, 404, 'NOT_FOUND', `nothing at ${path.slice(0, 200)}`);
     } catch (error) {
-      console.error(`http ${req.method} ${path}: ${(error as Error).stack ?? error}`);
+      log.error('http request failed', error, { method: req.method ?? '', path: path.slice(0, 200) });
       if (!res.headersSent) fail(res, 500, 'INTERNAL', 'something went wrong on the server; nothing was changed');
     }
   };

@@ -41,11 +41,14 @@ export class LagMonitor {
   private expected = performance.now();
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(thresholdMs = 150, intervalMs = 50) {
+  /** `onSample` is told each probe tick's lag in ms (the /metrics histogram). */
+  constructor(thresholdMs = 150, intervalMs = 50, onSample?: (lagMs: number) => void) {
     this.signal = new LagSignal(thresholdMs);
     this.timer = setInterval(() => {
       const now = performance.now();
-      this.signal.record(Math.max(0, now - this.expected - intervalMs));
+      const lag = Math.max(0, now - this.expected - intervalMs);
+      this.signal.record(lag);
+      onSample?.(lag);
       this.expected = now;
     }, intervalMs);
     this.timer.unref();

@@ -6,6 +6,8 @@ import { commandSchema } from '../engine/command-schema.ts';
 import type { LiveScore } from '../scoring/live.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 
+export { findBadText, type TextProblem } from './text.ts';
+
 /*
  * The socket protocol, written once for server and client. Client-to-server events are imperative,
  * server-to-client events are past tense. Every payload is parsed with the schemas below on the

@@ -145,10 +145,22 @@ export async function join(server: TestServer, seat: Seat, options: { lastSeq?: 
   return client;
 }
 
+/** A metric's value as GET /metrics would give it, summed over its series (`name` may end in _count or _sum for a histogram). */
+export async function metricValue(app: App, name: string, labels: Record<string, string> = {}): Promise<number> {
+  let total = 0;
+  for (const metric of await app.metrics.registry.getMetricsAsJSON()) {
+    for (const v of metric.values as { value: number; labels: Record<string, string | number>; metricName?: string }[]) {
+      if ((v.metricName ?? metric.name) !== name) continue;
+      if (Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want)) total += v.value;
+    }
+  }
+  return total;
+}
+
 /** Wait until a condition holds, polling the event loop (not the wall clock) with a generous cap. */
-export async function until(condition: () => boolean, what: string, maxMs = 10_000): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, what: string, maxMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > maxMs) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
