@@ -64,4 +64,9 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Classic scripts the page loads as they are (no bundling, no modules).
+    files: ['client/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
 );

@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import type { DrillRoom } from './drills/room.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
+import { PublicOrigin } from './http/public-origin.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { BundledScenarios } from './http/scenarios.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -46,8 +47,10 @@ export interface AppOptions {
   log?: Logger;
   /** Built client to serve; null in development (vite serves it). */
   staticDir?: string | null;
-  /** Extra allowed origins besides the server's own. */
-  allowedOrigins?: string[];
+  /** The URL browsers reach this server at (TTX_PUBLIC_URL); its origin is the only one trusted. Absent: the listening address. */
+  publicUrl?: string | null;
+  /** Further origins trusted besides the public one (the vite dev server in development). */
+  devOrigins?: string[];
   rate?: { burst: number; perSecond: number };
   /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns this signal off. */
   shedLagMs?: number;
@@ -71,22 +74,10 @@ export interface App {
   bundled: BundledScenarios;
   /** What GET /metrics serves. */
   metrics: ServerMetrics;
+  /** Where browsers reach the server (TTX_PUBLIC_URL, or the listening address once listening). */
+  origin: PublicOrigin;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
-}
-
-/** Same-origin by default: the Origin header's host must be this server's host, or be allowlisted. */
-function originChecker(allowed: string[]) {
-  return (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    if (!origin) return true; // non-browser clients (bots, curl) send none
-    if (allowed.includes(origin)) return true;
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
-  };
 }
 
 function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
@@ -125,15 +116,15 @@ export function createApp(options: AppOptions): App {
   const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
   hub.registry = registry;
   registryRef = registry;
-  const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
+  const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);
   const bundled = new BundledScenarios(registry);
-  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, isAllowedOrigin });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, origin });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
     transports: ['websocket', 'polling'],
     allowRequest: (req, callback) => {
-      const ok = isAllowedOrigin(req);
+      const ok = origin.allows(req);
       if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
       // A connection naming a drill another process owns reached the wrong one (it can only happen
       // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
@@ -165,6 +156,7 @@ export function createApp(options: AppOptions): App {
     committer,
     bundled,
     metrics,
+    origin,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
         // After a restart every client reconnects at once. With Node's default accept queue (511)
@@ -173,7 +165,9 @@ export function createApp(options: AppOptions): App {
         // 4,096 is Linux's default ceiling (net.core.somaxconn).
         http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = http.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
+          const bound = typeof address === 'object' && address ? address.port : port;
+          origin.listening(host, bound);
+          resolve(bound);
         });
       });
     },

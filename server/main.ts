@@ -12,7 +12,8 @@ import { SqliteStore } from './store/sqlite.ts';
  * With TTX_WORKERS > 1 it runs as a primary and that many worker processes sharing the drills
  * between them (server/cluster/); by default it is a single process. Configuration
  * comes from the environment:
- *   PORT (8080), TTX_DB (./data/ttx.db), TTX_ALLOWED_ORIGINS (comma-separated, besides same-origin),
+ *   PORT (8080), TTX_DB (./data/ttx.db),
+ *   TTX_PUBLIC_URL (where browsers reach the server; default the listening address, http://localhost:PORT),
  *   TTX_WORKERS (1: a single process; n > 1: a primary and n workers, see server/cluster/primary.ts)
  */
 
@@ -21,7 +22,8 @@ const log = createLogger();
 const port = Number(process.env.PORT ?? 8080);
 const dbPath = process.env.TTX_DB ?? './data/ttx.db';
 const staticDir = CLIENT_DIR;
-const allowedOrigins = (process.env.TTX_ALLOWED_ORIGINS ?? (dev ? 'http://localhost:5173' : '')).split(',').filter(Boolean);
+// In development the pages come from vite's dev server, which proxies the API and sockets here.
+const publicUrl = process.env.TTX_PUBLIC_URL || (dev ? 'http://localhost:5173' : null);
 const shard = workerShard();
 // One process unless asked: on the 2-core machine the targets were measured on, two workers
 // helped only where one process was CPU-bound, and cost about 240 MB (ARCHITECTURE.md SRV10).
@@ -49,16 +51,18 @@ if (!shard && workers > 1) {
     store: new SqliteStore(dbPath),
     log,
     staticDir: !dev && existsSync(staticDir) ? staticDir : null,
-    allowedOrigins,
+    publicUrl,
     ...(shard ? { shard } : {}),
   });
   const revived = await app.registry.boot();
   if (shard) {
+    // The primary listens on the port; a worker stands for the same address.
+    app.origin.listening('0.0.0.0', port);
     serveHandedConnections(app.http);
     if (revived) log.info('running drills resumed', { worker: shard.index, drills: revived });
   } else {
     const bound = await app.listen(port);
-    log.info('serving', { url: `http://localhost:${bound}`, database: dbPath, resumed: revived });
+    log.info('serving', { url: app.origin.url, port: bound, database: dbPath, resumed: revived });
   }
   const stop = async () => {
     await app.close();

@@ -12,7 +12,9 @@ import type { ServerMetrics } from '../metrics.ts';
 import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
-import { serveStatic } from './static.ts';
+import type { PublicOrigin } from './public-origin.ts';
+import { REPORT_CSP, setSecurityHeaders } from './security-headers.ts';
+import { staticFiles } from './static.ts';
 
 /*
  * The HTTP edge: health, scenario list, drill creation, the facilitator's drill list, reports and
@@ -26,7 +28,7 @@ export interface HttpDeps {
   log: Logger;
   metrics: ServerMetrics;
   staticDir: string | null;
-  isAllowedOrigin(req: IncomingMessage): boolean;
+  origin: Pick<PublicOrigin, 'allows' | 'joinLink'>;
 }
 
 const MAX_BODY = 1_100_000;
@@ -55,6 +57,15 @@ function bearer(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('token');
 }
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -69,9 +80,10 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 export function createHttpHandler(deps: HttpDeps) {
   const { store, registry, bundled, log } = deps;
   const pastDrills = new PastDrills(store, registry);
+  const serveStatic = deps.staticDir ? staticFiles(deps.staticDir) : null;
 
   async function createDrill(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (!deps.isAllowedOrigin(req)) {
+    if (!deps.origin.allows(req)) {
       log.security('bad-origin', { path: url.pathname });
       return fail(res, 403, 'FORBIDDEN', 'requests from this origin are not allowed');
     }
@@ -103,7 +115,6 @@ export function createHttpHandler(deps: HttpDeps) {
     const seed = String(input.seed ?? randomInt(1_000_000_000));
     const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
     const facilitator = created.seats.find((s) => s.role === 'facilitator');
-    const origin = `${url.protocol}//${url.host}`;
     json(res, 201, {
       ok: true,
       data: {
@@ -112,7 +123,7 @@ export function createHttpHandler(deps: HttpDeps) {
         facilitatorToken: facilitator?.token,
         seed,
         scenarioId: loaded.compiled.scenario.id,
-        seats: created.seats.map((s) => ({ role: s.role, seat: s.seat, token: s.token, link: `${origin}/?join=${s.token}` })),
+        seats: created.seats.map((s) => ({ role: s.role, seat: s.seat, token: s.token, link: deps.origin.joinLink(s.token) })),
       },
     });
   }
@@ -152,11 +163,12 @@ export function createHttpHandler(deps: HttpDeps) {
     const r = buildReport(room.compiled, store.entries(drillId), { locale });
     if (ext === 'json') return send(res, 200, renderJson(r));
     if (ext === 'md') return send(res, 200, renderMarkdown(r), 'text/markdown; charset=utf-8', { 'content-disposition': `attachment; filename="report-${drillId}.md"` });
-    return send(res, 200, renderHtml(r), 'text/html; charset=utf-8', { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" });
+    return send(res, 200, renderHtml(r), 'text/html; charset=utf-8', { 'content-security-policy': REPORT_CSP });
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    setSecurityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     try {
       if (path === '/healthz') return json(res, 200, { ok: true, drills: registry.live().length });
@@ -194,12 +206,12 @@ export function createHttpHandler(deps: HttpDeps) {
         if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
         return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
       }
-      if ((req.method === 'GET' || req.method === 'HEAD') && deps.staticDir && !path.startsWith('/api/') && !path.startsWith('/drills/')) {
-        const outcome = serveStatic(deps.staticDir, path, res);
-        if (outcome === 'served') return;
-        if (outcome === 'bad-path') return fail(res, 400, 'BAD_REQUEST', 'that path is not valid');
+      const notFound = () => fail(res, 404, 'NOT_FOUND', `nothing at ${path.slice(0, 200)}`);
+      if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic && !path.startsWith('/api/') && !path.startsWith('/drills/')) {
+        if (!decodable(path)) return fail(res, 400, 'BAD_REQUEST', 'that path is not valid');
+        return serveStatic(req, res, notFound);
       }
-      fail(res, 404, 'NOT_FOUND', `nothing at ${path.slice(0, 200)}`);
+      notFound();
     } catch (error) {
       log.error('http request failed', error, { method: req.method ?? '', path: path.slice(0, 200) });
       if (!res.headersSent) fail(res, 500, 'INTERNAL', 'something went wrong on the server; nothing was changed');

@@ -37,10 +37,16 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: false });
 }
 
-/** Collect page errors so a test can assert none happened. */
+/**
+ * Collect page errors and console errors (a script, style or connection the page's
+ * Content-Security-Policy blocked is one) so a test can assert none happened.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
   return errors;
 }
 

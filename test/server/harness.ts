@@ -35,10 +35,31 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger; shard?: Shard; maxCommandsInFlight?: number } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  store?: EventStore;
+  time?: ManualTime;
+  rate?: { burst: number; perSecond: number };
+  staticDir?: string;
+  log?: Logger;
+  shard?: Shard;
+  maxCommandsInFlight?: number;
+  publicUrl?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const time = options.time ?? new ManualTime();
   const store = options.store ?? new MemoryStore();
-  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null, ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}), ...(options.shard ? { shard: options.shard } : {}) });
+  const app = createApp({
+    store,
+    clock: time,
+    scheduler: time,
+    log: options.log ?? silentLogger,
+    rate: options.rate ?? { burst: 1000, perSecond: 1000 },
+    staticDir: options.staticDir ?? null,
+    ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');
   return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
