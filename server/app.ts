@@ -4,13 +4,15 @@ import { systemClock, systemScheduler, type Clock, type Scheduler } from './cloc
 import { GroupCommitter } from './drills/committer.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import type { DrillRoom } from './drills/room.ts';
+import { WaitingDrills } from './drills/waiting-drills.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
+import type { CreationRate } from './http/drill-creation.ts';
 import { PublicOrigin } from './http/public-origin.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { BundledScenarios } from './http/scenarios.ts';
 import { createLogger, type Logger } from './log.ts';
 import { ServerMetrics } from './metrics.ts';
-import { Hub, type TtxServer } from './socket/hub.ts';
+import { Hub, type TtxServer, type TtxSocket } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
@@ -51,6 +53,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Further origins trusted besides the public one (the vite dev server in development). */
   devOrigins?: string[];
+  /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
+  organiserKey?: string | null;
+  /** Drills one address may create: a burst, then one every `everyMs` (server/http/drill-creation.ts). */
+  creationRate?: CreationRate;
+  /** Drills held in memory that have not started, past which creation is refused (server/drills/waiting-drills.ts). */
+  maxWaitingDrills?: number;
   rate?: { burst: number; perSecond: number };
   /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns this signal off. */
   shedLagMs?: number;
@@ -118,7 +126,20 @@ export function createApp(options: AppOptions): App {
   registryRef = registry;
   const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);
   const bundled = new BundledScenarios(registry);
-  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, origin });
+  const waiting = new WaitingDrills({
+    ...(options.maxWaitingDrills ? { max: options.maxWaitingDrills } : {}),
+    clock,
+    scheduler,
+    waiting: () => registry.live().flatMap((room) => (room.state.lifecycle === 'briefing' ? [room.id] : [])),
+    connected: () => new Set([...(ioRef?.of('/').sockets.values() ?? [])].map((socket) => socket.data.drillId)),
+    evict: (drillId) => {
+      if (!registry.evict(drillId)) return false;
+      hub.scores.forget(drillId);
+      store.forget?.(drillId);
+      return true;
+    },
+  });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
@@ -136,6 +157,14 @@ export function createApp(options: AppOptions): App {
   });
   hub.io = io;
   ioRef = io;
+  // A waiting drill is idle while nobody is connected to it (one listener shared by every socket).
+  function seenAgain(this: TtxSocket): void {
+    waiting.seen(this.data.drillId);
+  }
+  io.on('connection', (socket) => {
+    waiting.seen(socket.data.drillId);
+    socket.on('disconnect', seenAgain);
+  });
   // The HTTP request that opened each connection is not needed once the handshake is built (the
   // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice),
   // once engine.io's own hold on it is released too (release-upgrade-request.ts).
@@ -173,6 +202,7 @@ export function createApp(options: AppOptions): App {
     },
     async close() {
       registry.close();
+      waiting.close();
       hub.scores.close();
       lag.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

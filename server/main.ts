@@ -14,6 +14,7 @@ import { SqliteStore } from './store/sqlite.ts';
  * comes from the environment:
  *   PORT (8080), TTX_DB (./data/ttx.db),
  *   TTX_PUBLIC_URL (where browsers reach the server; default the listening address, http://localhost:PORT),
+ *   TTX_ORGANISER_KEY (when set, creating a drill needs it), TTX_LOG_LEVEL (info),
  *   TTX_WORKERS (1: a single process; n > 1: a primary and n workers, see server/cluster/primary.ts)
  */
 
@@ -52,6 +53,7 @@ if (!shard && workers > 1) {
     log,
     staticDir: !dev && existsSync(staticDir) ? staticDir : null,
     publicUrl,
+    organiserKey: process.env.TTX_ORGANISER_KEY || null,
     ...(shard ? { shard } : {}),
   });
   const revived = await app.registry.boot();

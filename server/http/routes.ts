@@ -6,6 +6,7 @@ import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { buildReport, renderHtml, renderJson, renderMarkdown } from '../../shared/report/index.ts';
 import { formatProblem } from '../../shared/scenario/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
+import type { WaitingDrills } from '../drills/waiting-drills.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { ServerMetrics } from '../metrics.ts';
@@ -13,6 +14,7 @@ import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
 import type { PublicOrigin } from './public-origin.ts';
+import { CreationLimit, organiserKeyCheck, type CreationRate } from './drill-creation.ts';
 import { REPORT_CSP, setSecurityHeaders } from './security-headers.ts';
 import { staticFiles } from './static.ts';
 
@@ -29,6 +31,12 @@ export interface HttpDeps {
   metrics: ServerMetrics;
   staticDir: string | null;
   origin: Pick<PublicOrigin, 'allows' | 'joinLink'>;
+  /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
+  organiserKey: string | null;
+  waiting: Pick<WaitingDrills, 'admit' | 'seen'>;
+  /** Drills one address may create (default CREATE_BURST, then one every CREATE_EVERY_MS). */
+  creationRate?: CreationRate;
+  now(): number;
 }
 
 const MAX_BODY = 1_100_000;
@@ -81,11 +89,25 @@ export function createHttpHandler(deps: HttpDeps) {
   const { store, registry, bundled, log } = deps;
   const pastDrills = new PastDrills(store, registry);
   const serveStatic = deps.staticDir ? staticFiles(deps.staticDir) : null;
+  const keyCheck = organiserKeyCheck(deps.organiserKey);
+  const creationLimit = new CreationLimit(deps.now, deps.creationRate);
 
   async function createDrill(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (!deps.origin.allows(req)) {
       log.security('bad-origin', { path: url.pathname });
       return fail(res, 403, 'FORBIDDEN', 'requests from this origin are not allowed');
+    }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!creationLimit.take(address)) {
+      log.security('rate-limited', { path: url.pathname, from: address });
+      return send(res, 429, JSON.stringify({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many drills created from this address; wait a little and try again' } }), undefined, { 'retry-after': String(creationLimit.retryAfterSeconds()) });
+    }
+    const key = keyCheck(req);
+    if (key !== 'ok') {
+      log.security('organiser-key', { path: url.pathname, from: address, why: key });
+      return key === 'missing'
+        ? fail(res, 401, 'UNAUTHORIZED', 'this server asks for the organiser key to create a drill: send it as Authorization: Bearer <key>')
+        : fail(res, 403, 'FORBIDDEN', 'that organiser key is not the one this server was given');
     }
     const text = await readBody(req);
     if (text === null) return fail(res, 413, 'BAD_REQUEST', 'request body is larger than 1 MB');
@@ -111,9 +133,12 @@ export function createHttpHandler(deps: HttpDeps) {
     }
     const loaded = registry.load(scenarioText, fileName);
     if (!loaded.ok) return json(res, 422, { ok: false, error: { code: 'INVALID_SCENARIO', message: `the scenario has ${loaded.problems.length} problem(s); see problems`, problems: loaded.problems.map(formatProblem) } });
+    if (!deps.waiting.admit()) return fail(res, 503, 'OVERLOADED', 'too many drills are waiting to start on this server; try again later');
     const hostKey = input.hostKey ?? newToken();
     const seed = String(input.seed ?? randomInt(1_000_000_000));
     const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
+    deps.waiting.seen(created.drillId);
+    deps.metrics.drillsCreated.inc();
     const facilitator = created.seats.find((s) => s.role === 'facilitator');
     json(res, 201, {
       ok: true,

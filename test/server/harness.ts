@@ -44,6 +44,10 @@ export interface ServerOptions {
   shard?: Shard;
   maxCommandsInFlight?: number;
   publicUrl?: string;
+  organiserKey?: string;
+  /** Drill creation per address; tests create many drills from one, so the default here is generous. */
+  creationRate?: { burst: number; everyMs: number };
+  maxWaitingDrills?: number;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -59,6 +63,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.organiserKey ? { organiserKey: options.organiserKey } : {}),
+    creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
+    ...(options.maxWaitingDrills ? { maxWaitingDrills: options.maxWaitingDrills } : {}),
   });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');

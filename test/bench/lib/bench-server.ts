@@ -34,6 +34,9 @@ async function runServer(): Promise<void> {
     log: silentLogger,
     rate: { burst, perSecond },
     staticDir: null,
+    // The load generator creates every room from one address, and starts them after creating them all.
+    creationRate: { burst: 1_000_000, everyMs: 1 },
+    maxWaitingDrills: 1_000_000,
     ...(shard ? { shard } : {}),
     ...(maxInFlight ? { maxCommandsInFlight: Number(maxInFlight) } : {}),
     ...(saturatedInFlight ? { saturatedCommandsInFlight: Number(saturatedInFlight) } : {}),
