@@ -185,7 +185,9 @@ export function createHttpHandler(deps: HttpDeps) {
     if (room.state.lifecycle !== 'ended' && seat.role !== 'facilitator') return fail(res, 403, 'FORBIDDEN', 'the report opens to participants when the facilitator ends the drill');
     const requested = url.searchParams.get('locale');
     const locale: Locale = LOCALES.includes(requested as Locale) ? (requested as Locale) : 'en';
-    const r = buildReport(room.compiled, store.entries(drillId), { locale });
+    // A player's or observer's report holds only what their seat was shown; the facilitator's holds everything.
+    const viewer = seat.role === 'facilitator' ? {} : { viewer: { role: seat.role, seat: seat.seat } };
+    const r = buildReport(room.compiled, store.entries(drillId), { locale, ...viewer });
     if (ext === 'json') return send(res, 200, renderJson(r));
     if (ext === 'md') return send(res, 200, renderMarkdown(r), 'text/markdown; charset=utf-8', { 'content-disposition': `attachment; filename="report-${drillId}.md"` });
     return send(res, 200, renderHtml(r), 'text/html; charset=utf-8', { 'content-security-policy': REPORT_CSP });

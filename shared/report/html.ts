@@ -78,7 +78,7 @@ export function renderHtml(r: Report): string {
   const title = `${L.reportTitle}${L.colon}${r.scenario.title}`;
   const lost = r.drill.dataLost;
   const body = [
-    `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)} · ${esc(L.seed)} <code>${esc(r.seed)}</code> · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)}${r.seed ? ` · ${esc(L.seed)} <code>${esc(r.seed)}</code>` : ''} · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
     `<section aria-labelledby="score"><h2 id="score">${esc(L.score)}</h2><p class="total">${esc(r.score.total)}<small> ${esc(L.outOf100)}</small></p>${scoreChart(r)}${lost ? `<p class="data-lost">${esc(L.dataLost(count(lost.records, r.locale), count(lost.of, r.locale)))}</p>` : ''}</section>`,
     `<section aria-labelledby="well"><h2 id="well">${esc(L.wentWell)}</h2><ul>${r.wentWell.map((w) => `<li>${esc(w)}</li>`).join('') || `<li>${esc(L.nothingScored)}</li>`}</ul></section>`,
     `<section aria-labelledby="next"><h2 id="next">${esc(L.practiseNext)}</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)} ${esc(p.title)}</strong>${esc(L.paren(L.categories[p.category]))}${esc(L.colon)}${esc(p.message)}<br><span class="meta">${esc(L.read)}${esc(L.colon)}${esc(p.citation)}</span></li>`).join('') || `<li>${esc(L.noDeductions)}</li>`}</ul></section>`,
