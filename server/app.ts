@@ -17,6 +17,7 @@ import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
+import { WriteHealth } from './store/write-health.ts';
 import { drillOfTarget, type Shard } from './cluster/shard.ts';
 
 /** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
@@ -106,7 +107,17 @@ export function createApp(options: AppOptions): App {
     drills: () => countBy(registryRef?.live() ?? [], (room) => room.state.lifecycle),
     seats: () => ioRef?.of('/').sockets.size ?? 0,
   });
-  const committer = new GroupCommitter(store, metrics.commitObserver);
+  const health = new WriteHealth();
+  const committer = new GroupCommitter(store, {
+    committed: (items, seconds) => {
+      metrics.commitObserver.committed(items, seconds);
+      health.committed();
+    },
+    failed: (error) => {
+      metrics.commitObserver.failed();
+      health.failed(error);
+    },
+  });
   const baseLog = options.log ?? createLogger();
   const log: Logger = {
     ...baseLog,
@@ -139,7 +150,7 @@ export function createApp(options: AppOptions): App {
       return true;
     },
   });
-  const handler = createHttpHandler({ store, registry, bundled, log, metrics, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, health, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,

@@ -5,7 +5,9 @@ import { startPrimary } from './cluster/primary.ts';
 import { serveHandedConnections, workerShard } from './cluster/worker.ts';
 import { createLogger } from './log.ts';
 import { CLIENT_DIR } from './paths.ts';
+import { PublicOrigin } from './http/public-origin.ts';
 import { SqliteStore } from './store/sqlite.ts';
+import { StorageError } from './store/storage-error.ts';
 
 /*
  * `npm start`: serves the built client, the HTTP API and socket.io, with an embedded SQLite database.
@@ -29,7 +31,32 @@ const shard = workerShard();
 // One process unless asked: on the 2-core machine the targets were measured on, two workers
 // helped only where one process was CPU-bound, and cost about 240 MB (ARCHITECTURE.md SRV10).
 const workers = Number(process.env.TTX_WORKERS ?? 1);
-if (!Number.isInteger(workers) || workers < 1) throw new Error(`TTX_WORKERS must be a whole number of at least 1 (got "${process.env.TTX_WORKERS}")`);
+if (!Number.isInteger(workers) || workers < 1) refuseToStart(`TTX_WORKERS must be a whole number of at least 1 (got "${process.env.TTX_WORKERS}")`);
+if (publicUrl) {
+  try {
+    PublicOrigin.parse(publicUrl);
+  } catch (error) {
+    refuseToStart((error as Error).message);
+  }
+}
+
+/** A start-up failure the operator must fix: one line on stderr and a non-zero exit, not a stack trace. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`ttx: ${message}\n`);
+  process.exit(1);
+}
+
+/** The database, opened and checked (server/store/storage-error.ts), or the reason it cannot be used, and exit. */
+async function openStore(path: string): Promise<SqliteStore> {
+  try {
+    const store = new SqliteStore(path, { onProblem: (message) => log.warn(message, { database: path }) });
+    await store.ready();
+    return store;
+  } catch (error) {
+    if (error instanceof StorageError) refuseToStart(error.message);
+    throw error;
+  }
+}
 
 if (!shard && workers > 1) {
   const primary = await startPrimary({
@@ -40,7 +67,7 @@ if (!shard && workers > 1) {
     port,
     log: (line: string) => log.info(line),
   });
-  log.info('serving', { url: `http://localhost:${primary.port}`, database: dbPath, workers });
+  log.info('serving', { url: `http://localhost:${primary.port}/`, port: primary.port, database: dbPath, workers });
   const stop = async () => {
     await primary.close();
     process.exit(0);
@@ -49,7 +76,7 @@ if (!shard && workers > 1) {
   process.on('SIGTERM', stop);
 } else {
   const app = createApp({
-    store: new SqliteStore(dbPath),
+    store: await openStore(dbPath),
     log,
     staticDir: !dev && existsSync(staticDir) ? staticDir : null,
     publicUrl,

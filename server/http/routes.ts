@@ -10,6 +10,7 @@ import type { WaitingDrills } from '../drills/waiting-drills.ts';
 import { hashToken, newToken } from '../drills/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import type { WriteHealth } from '../store/write-health.ts';
 import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
@@ -29,6 +30,7 @@ export interface HttpDeps {
   bundled: Pick<BundledScenarios, 'list'>;
   log: Logger;
   metrics: ServerMetrics;
+  health: Pick<WriteHealth, 'failure'>;
   staticDir: string | null;
   origin: Pick<PublicOrigin, 'allows' | 'joinLink'>;
   /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
@@ -198,7 +200,11 @@ export function createHttpHandler(deps: HttpDeps) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     try {
-      if (path === '/healthz') return json(res, 200, { ok: true, drills: registry.live().length });
+      if (path === '/healthz') {
+        const failure = deps.health.failure;
+        if (failure !== null) return json(res, 503, { ok: false, ready: false, reason: `the database is not taking writes: ${failure.slice(0, 300)}` });
+        return json(res, 200, { ok: true, ready: true, drills: registry.live().length });
+      }
       if (path === '/metrics' && req.method === 'GET') {
         const { type, text } = await deps.metrics.exposition();
         return send(res, 200, text, type);

@@ -11,7 +11,16 @@ import type { CommitItem, CommitRefusals } from './types.ts';
  */
 
 const { path, role } = workerData as { path: string; role: 'writer' | 'checkpointer' };
-const db = openDatabase(path);
+let opened: ReturnType<typeof openDatabase>;
+try {
+  opened = openDatabase(path);
+} catch (error) {
+  // Told to the store (SqliteStore.ready), which explains it in one line; a throw here would be a raw stack.
+  parentPort?.postMessage({ failed: { code: (error as { code?: string }).code ?? '', message: (error as Error).message } });
+  process.exit(1);
+}
+const db = opened;
+parentPort?.postMessage({ ready: true });
 // Checkpoints (copying the WAL back into the database file, with an fsync) are left to a thread of
 // their own: run by the writer, each one held every commit behind it for tens of milliseconds.
 db.pragma('wal_autocheckpoint = 0');
@@ -30,7 +39,13 @@ db.pragma('busy_timeout = 0');
 const commit = (items: CommitItem[]): CommitRefusals => retryWhileBusy(() => commitOnce(items));
 if (role === 'checkpointer') {
   // PASSIVE never blocks the writer; it copies what it can and tries again a second later.
-  setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000);
+  setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      parentPort?.postMessage({ problem: `checkpoint failed: ${(error as Error).message}` });
+    }
+  }, 1000);
 }
 
 const logAfter = db.prepare(LOG_AFTER_SQL).pluck();

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
+import { checkDatabase, explainStorageFailure } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
@@ -62,8 +63,26 @@ export class SqliteStore implements EventStore {
    */
   private readonly seatsByToken = new Map<string, SeatRecord & { drillId: string }>();
 
-  constructor(path: string) {
-    this.db = openDatabase(path);
+  /** Resolves once both threads have the file open; rejects with a StorageError saying why not. */
+  private readonly opened: Promise<void>;
+
+  /**
+   * Opens and checks the file (storage-error.ts), throwing a StorageError that says what is wrong
+   * with it. `onProblem` hears of trouble the store survives (a failed checkpoint).
+   */
+  constructor(
+    private readonly path: string,
+    options: { onProblem?(message: string): void } = {},
+  ) {
+    let db: Database.Database | null = null;
+    try {
+      db = openDatabase(path);
+      checkDatabase(db, path);
+    } catch (error) {
+      db?.close();
+      throw explainStorageFailure(path, error);
+    }
+    this.db = db;
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = {
       insertDrill: p(
@@ -90,6 +109,7 @@ export class SqliteStore implements EventStore {
     if (path === ':memory:') {
       this.writer = null;
       this.commitHere = committer(this.db);
+      this.opened = Promise.resolve();
       return;
     }
     this.commitHere = null;
@@ -99,6 +119,13 @@ export class SqliteStore implements EventStore {
     this.writer = new Worker(script, { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
     this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
     this.checkpointer.unref();
+    this.opened = Promise.all([this.writer, this.checkpointer].map((thread) => this.openedBy(thread))).then(() => undefined);
+    // Not yet awaited by everyone (tests construct a store and use it at once): failures surface through ready() and commit().
+    this.opened.catch(() => undefined);
+    this.checkpointer.on('message', (msg: { problem?: string }) => {
+      if (msg.problem) options.onProblem?.(msg.problem);
+    });
+    this.checkpointer.on('error', (error) => options.onProblem?.(`checkpointer stopped: ${error.message}`));
     this.writer.on('message', (msg: WriterReply & { id?: number; ok?: boolean; error?: string }) => {
       if (msg.id === undefined) return;
       const waiter = this.pending.get(msg.id);
@@ -117,6 +144,29 @@ export class SqliteStore implements EventStore {
     this.writer.on('exit', (code) => fail(new Error(`the database writer stopped (exit ${code})`)));
     // An idle writer must not keep a process alive; one with commits in flight must (see commit()).
     this.writer.unref();
+  }
+
+  /** Whether both threads opened the file: await before serving, so a broken file stops the server with one clear line. */
+  ready(): Promise<void> {
+    return this.opened;
+  }
+
+  private openedBy(thread: Worker): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { ready?: boolean; failed?: { code: string; message: string } }) => {
+        if (msg.ready) done(null);
+        if (msg.failed) done(explainStorageFailure(this.path, Object.assign(new Error(msg.failed.message), { code: msg.failed.code })));
+      };
+      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(`its ${thread === this.writer ? 'writer' : 'checkpointer'} thread stopped (exit ${code})`)));
+      const done = (error: Error | null) => {
+        thread.off('message', onMessage);
+        thread.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      thread.on('message', onMessage);
+      thread.on('exit', onExit);
+    });
   }
 
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
