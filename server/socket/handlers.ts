@@ -1,5 +1,6 @@
 import { redactEntryFor, viewFor, type Viewer } from '../../shared/engine/index.ts';
 import {
+  CLIENT_EVENTS,
   commandRequestSchema,
   ERROR,
   findBadText,
@@ -48,7 +49,7 @@ export interface SocketDeps {
   inFlight?: { enter(): boolean; leave(): void };
 }
 
-const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 /**
  * Refusals (invalid payloads, unknown events, forbidden commands, requests without an ack) a
  * connection may collect; the last is answered, then the connection is dropped. A real client never
