@@ -24,23 +24,13 @@ import { drillOfTarget, type Shard } from './cluster/shard.ts';
 export const LISTEN_BACKLOG = 4096;
 
 /**
- * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED.
- * By Little's law the commands in flight are the throughput times the latency, so a cap bounds the
- * latency of what is accepted when more arrives than the machine can do; the event loop's lag alone
- * let in every command that arrived in a turn, and at the burst rate they queued behind the disk and
- * each other (ack p99 1.5–1.7 s). 60-s runs at 1,000 × 8 on two cores (test/bench/README.md,
- * session 8): with 256, burst ack p99 0.53 s at 2,083 commands/s and nothing shed at the normal
- * pace; with 128, 0.46 s at 1,598/s, but a commit stall then shed 127 commands at the normal pace
- * and 2,819 at 2,000 × 6 (838 with 256).
+ * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED:
+ * by Little's law this bounds the wait of what is accepted (ARCHITECTURE.md SRV4; figures in
+ * test/bench/RESULTS.md).
  */
 export const MAX_COMMANDS_IN_FLIGHT = 256;
 
-/**
- * The tighter cap while the server is saturated: from the moment the normal cap is reached until a
- * window passes in which fewer commands were shed than taken (InFlightLimit, SATURATION_WINDOW_MS).
- * 60-s burst runs at 1,000 × 8, alternating (test/bench/README.md, session 11): ack p99 261 and
- * 316 ms, against 970 ms with the cap fixed at 256. As a fixed cap, 32 shed 8 % of a normal load.
- */
+/** The tighter cap while saturated (InFlightLimit): it holds a flood's latency down without shedding a normal load. */
 export const SATURATED_COMMANDS_IN_FLIGHT = 32;
 
 export interface AppOptions {
@@ -199,10 +189,8 @@ export function createApp(options: AppOptions): App {
     origin,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
-        // After a restart every client reconnects at once. With Node's default accept queue (511)
-        // the kernel dropped connection attempts by the thousand (ListenDrops), and each dropped
-        // client waited for TCP's 1 s, 2 s, 4 s SYN retries while the server sat partly idle.
-        // 4,096 is Linux's default ceiling (net.core.somaxconn).
+        // After a restart every client reconnects at once; a connection the kernel drops waits for
+        // TCP's SYN retries (1 s, 2 s, 4 s). 4,096 is Linux's default ceiling (net.core.somaxconn).
         http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = http.address();
           const bound = typeof address === 'object' && address ? address.port : port;

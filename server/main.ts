@@ -28,8 +28,7 @@ const staticDir = CLIENT_DIR;
 // In development the pages come from vite's dev server, which proxies the API and sockets here.
 const publicUrl = process.env.TTX_PUBLIC_URL || (dev ? 'http://localhost:5173' : null);
 const shard = workerShard();
-// One process unless asked: on the 2-core machine the targets were measured on, two workers
-// helped only where one process was CPU-bound, and cost about 240 MB (ARCHITECTURE.md SRV10).
+// One process unless asked: more help only where one process is CPU-bound (ARCHITECTURE.md SRV10).
 const workers = Number(process.env.TTX_WORKERS ?? 1);
 if (!Number.isInteger(workers) || workers < 1) refuseToStart(`TTX_WORKERS must be a whole number of at least 1 (got "${process.env.TTX_WORKERS}")`);
 if (publicUrl) {

@@ -141,8 +141,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
   /*
    * The request handlers are created once and shared by every connection: socket.io calls each
    * listener with the socket as `this`, and what a connection keeps between requests (its rate
-   * limit and strike count) is one small record. Handlers made per connection were a dozen
-   * closures and a scope for each socket, about 7 MB at 8,000 sockets (test/bench/README.md).
+   * limit, strike count and log budget) is one small record, not a dozen closures (ARCHITECTURE.md SRV9).
    */
   const connections = new WeakMap<TtxSocket, Connection>();
 

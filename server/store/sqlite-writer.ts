@@ -22,16 +22,14 @@ try {
 const db = opened;
 parentPort?.postMessage({ ready: true });
 // Checkpoints (copying the WAL back into the database file, with an fsync) are left to a thread of
-// their own: run by the writer, each one held every commit behind it for tens of milliseconds.
+// their own, so none holds a commit up.
 db.pragma('wal_autocheckpoint = 0');
 const commitOnce = committer(db);
 
 /*
  * Several server processes (server/cluster/) share the file, and only one can write at a time.
- * SQLite's own busy handler sleeps 1, 2, 5, 10, 15… ms between tries, so with two writers each
- * holding the lock for about a millisecond per commit, a waiting commit often slept far longer than
- * the lock was held (commit p99 18 ms at 1,000 drills on 2 workers). This thread may block, so it
- * polls for the lock every 100 µs instead, for up to 5 s like busy_timeout.
+ * SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries, far longer than a commit holds
+ * the lock; this thread may block, so it polls every 100 µs instead, for up to 5 s like busy_timeout.
  */
 db.pragma('busy_timeout = 0');
 // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is

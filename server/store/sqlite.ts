@@ -25,7 +25,7 @@ const toDrill = (r: DrillRow): DrillRecord => ({ id: r.id, scenarioId: r.scenari
 
 /*
  * Each thread has a V8 heap of its own, and left alone V8 sizes its young generation as for a busy
- * main thread (up to 48 MB). The writer only ever holds one or two groups of commits, and the
+ * main thread. The writer only ever holds one or two groups of commits, and the
  * checkpointer next to nothing; what they allocate dies young. Only the young generation is capped:
  * it cannot run out (survivors move to the old generation), whereas a capped old generation could
  * kill the writer under a backlog.
@@ -55,9 +55,8 @@ export class SqliteStore implements EventStore {
   /** Per drill, the idempotency keys it has stored (see key-filter.ts); loaded on first use. */
   private readonly keyFilters = new Map<string, KeyFilter>();
   /**
-   * Seats by token hash, for the drills in use. Every connection looks its token up, and after a
-   * restart 6,000 arrive within seconds: one SQLite read each was a quarter of a second of the main
-   * thread. Seats never change once a drill exists, so this cannot go stale. It holds the running
+   * Seats by token hash, for the drills in use: every connection looks its token up, and after a
+   * restart thousands arrive within seconds. Seats never change once a drill exists, so this cannot go stale. It holds the running
    * drills' seats (read with them at boot), new drills' seats and any seat looked up since; a
    * forgotten drill's are dropped. Unknown tokens are not remembered, so guessing costs no memory.
    */
@@ -176,7 +175,7 @@ export class SqliteStore implements EventStore {
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
     }).immediate();
-    // Written out, not `{ ...s, drillId }`: a spread plus a property gave each of thousands of seats a hidden class of its own (1.5 MB at 8,000 seats).
+    // Written out, not `{ ...s, drillId }`: a spread plus a property gives each seat a hidden class of its own (ARCHITECTURE.md SRV9).
     for (const s of seats) this.seatsByToken.set(s.tokenHash, { drillId: drill.id, seat: s.seat, role: s.role, tokenHash: s.tokenHash });
   }
 
@@ -247,7 +246,7 @@ export class SqliteStore implements EventStore {
 
   /**
    * Several drills' whole logs, read by the writer thread: on boot, while this thread folds one
-   * batch of drills, the writer reads the next (SQLite's part of reading a log is about 60 % of it).
+   * batch of drills, the writer reads the next (SQLite's part of reading a log is most of it).
    * Boot asks before any commit, so the reads hold no commit up. Without a writer (`:memory:`), read
    * here.
    */
@@ -306,9 +305,9 @@ export class SqliteStore implements EventStore {
           resolve();
         };
         writer.on('message', onMessage);
-        // Held until the reply: with nothing else left to run (a script that closes its store
-        // last), an unreferenced writer let the process exit before the close was confirmed. The
-        // replies to commits still in flight must not let go of it either (see the 'message' handler).
+        // Held until the reply: with nothing else left to run (a script that closes its store last),
+        // an unreferenced writer would let the process exit first. The replies to commits still in
+        // flight must not let go of it either (see the 'message' handler).
         this.closing = true;
         writer.ref();
         writer.postMessage({ close: true });

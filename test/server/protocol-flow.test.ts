@@ -116,7 +116,7 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
     // roomB's second command is decided as soon as its first is submitted (pipelined), so all three
-    // share one transaction; before the pipeline it waited for the first to be durable, a second one.
+    // share one transaction rather than waiting for the first to be durable.
     const after = await counts();
     expect(after.transactions - before.transactions).toBe(1);
     expect(after.items - before.items).toBe(3);

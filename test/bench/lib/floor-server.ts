@@ -31,8 +31,8 @@ import { answerHeapRequests } from './heap-ipc.ts';
  * frames costs the transport itself: it guards only against throwing, and applies every command
  * that names a type, so its "state changes" mean nothing there.
  *
- * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
- * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
+ * Sizes are the averages the load generator receives from the real server (at 50 × 8 over 60 s):
+ * drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
  * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
  *
  * TTX_BENCH_MAX_IN_FLIGHT=N gives the floor the real server's cap on commands in flight (it has
