@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log.ts';
+import { buildServer } from '../../server/tools/build-server.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem, CommitRefusals, EventStore } from '../../server/store/types.ts';
 import { createDrill, join, metricValue, tracked, until } from './harness.ts';
@@ -92,5 +95,17 @@ describe('OPS: metrics', () => {
     expect(await metricValue(s.app, 'ttx_commands_shed_total', { signal: 'in_flight' })).toBe(1);
     expect(await metricValue(s.app, 'ttx_commit_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(await metricValue(s.app, 'ttx_security_events_total', { kind: 'forbidden' })).toBe(1);
+  });
+});
+
+describe('OPS: the product build', () => {
+  it('OPS4 `npm run build` builds the client and the server only: no benchmark target is in it', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toBe('vite build && node --import tsx server/tools/build-server.ts');
+    expect(readFileSync('server/tools/build-server.ts', 'utf8')).not.toMatch(/test\/|bench/);
+    const main = await buildServer();
+    const built = readdirSync(dirname(main));
+    expect(built).toEqual(expect.arrayContaining(['main.mjs', 'sqlite-writer.mjs']));
+    expect(built.filter((f) => /bench|floor/.test(f))).toEqual([]);
   });
 });
