@@ -1,9 +1,12 @@
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // One config for the client build and for the test projects.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
+  // Brotli and gzip copies beside each text file; the server sends the one the browser accepts.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -24,7 +27,7 @@ export default defineConfig({
   test: {
     root: '.',
     projects: [
-      { extends: true, test: { name: 'engine', root: '.', include: ['test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/runbook/**/*.test.ts', 'test/scoring/**/*.test.ts', 'test/report/**/*.test.ts', 'test/bots/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/client/**/*.test.ts', 'test/script/**/*.test.ts', 'test/master/**/*.test.ts'] } },
+      { extends: true, test: { name: 'engine', root: '.', include: ['test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/runbook/**/*.test.ts', 'test/scoring/**/*.test.ts', 'test/report/**/*.test.ts', 'test/bots/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/client/**/*.test.ts', 'test/script/**/*.test.ts', 'test/master/**/*.test.ts', 'test/docs/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', root: '.', include: ['test/server/**/*.test.ts'], testTimeout: 30_000, globalSetup: ['test/server/global-setup.ts'] } },
       { extends: true, test: { name: 'browser', root: '.', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false, globalSetup: ['test/e2e/global-setup.ts'] } },
     ],

@@ -17,10 +17,9 @@ export interface PastDrillSummary {
 }
 
 /**
- * The facilitator's list of past drills, without bringing them live. Listing used to rebuild every
- * drill of the host as a live room (kept in memory until the server stopped) and re-score the ended
- * ones from their logs on every call. Now a drill that is not live is folded from its log and
- * dropped, and an ended drill's summary, which can no longer change, is kept once it is known.
+ * The facilitator's list of past drills, without bringing them live: a drill that is not live is
+ * folded from its log and dropped, and an ended drill's summary, which can no longer change, is
+ * kept once it is known.
  */
 export class PastDrills {
   private readonly ended = new Map<string, PastDrillSummary>();

@@ -1,7 +1,9 @@
 import { redactEntryFor, viewFor, type Viewer } from '../../shared/engine/index.ts';
 import {
+  CLIENT_EVENTS,
   commandRequestSchema,
   ERROR,
+  findBadText,
   handshakeSchema,
   joinRequestSchema,
   MAX_REPLAY_GAP,
@@ -21,7 +23,8 @@ import type { Clock } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { DrillMaster } from '../../shared/master/index.ts';
 import { hashToken } from '../drills/tokens.ts';
-import type { Logger } from '../log.ts';
+import type { LogFields, Logger, SecurityKind } from '../log.ts';
+import type { ServerMetrics } from '../metrics.ts';
 import type { EventStore } from '../store/types.ts';
 import type { Hub, TtxServer, TtxSocket } from './hub.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -41,18 +44,22 @@ export interface SocketDeps {
   rate: { burst: number; perSecond: number };
   /** Refuses commands while the server is past capacity (absent: never). */
   overload?: { overloaded(): boolean };
-  /** Records each command's time from arrival to ack, in µs (absent: not measured). */
-  commandLatency?: { record(us: number): void };
+  metrics?: Pick<ServerMetrics, 'commands' | 'commandSeconds' | 'shed' | 'security'>;
   /** Commands accepted and not yet answered, server-wide; new ones are shed when it is full (absent: no limit). */
   inFlight?: { enter(): boolean; leave(): void };
 }
 
-const KNOWN_EVENTS = new Set(['drill:join', 'drill:command', 'drill:sync']);
+const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 /**
- * Refusals (invalid payloads, unknown events, forbidden commands) a connection may collect before it
- * is dropped. A real client never gets near it; a flood stops costing the server more than this.
+ * Refusals (invalid payloads, unknown events, forbidden commands, requests without an ack) a
+ * connection may collect; the last is answered, then the connection is dropped. A real client never
+ * gets near it; a flood stops costing the server more than this.
  */
 export const MAX_STRIKES = 50;
+
+/** Security log lines per connection: a burst of this many, then one every LOG_LINE_INTERVAL_MS; the rest are counted in the next line. */
+export const LOG_LINES_BURST = 5;
+export const LOG_LINE_INTERVAL_MS = 10_000;
 
 const bad = (code: ErrorCode, message: string): AckResult<never> => ({ ok: false, error: { code, message } });
 const OVERLOADED = bad(ERROR.OVERLOADED, 'the server is at capacity and did not take this command; nothing was applied. Retry with the same key in a moment.');
@@ -126,7 +133,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       socket.data.locale = auth.data.locale ?? 'en';
       next();
     } catch (error) {
-      console.error(`handshake failed: ${(error as Error).message}`);
+      log.error('handshake failed', error);
       next(new Error('the server could not check your join link; try again'));
     }
   });
@@ -134,21 +141,41 @@ export function installSocketHandlers(deps: SocketDeps): void {
   /*
    * The request handlers are created once and shared by every connection: socket.io calls each
    * listener with the socket as `this`, and what a connection keeps between requests (its rate
-   * limit and strike count) is one small record. Handlers made per connection were a dozen
-   * closures and a scope for each socket, about 7 MB at 8,000 sockets (test/bench/README.md).
+   * limit, strike count and log budget) is one small record, not a dozen closures (ARCHITECTURE.md SRV9).
    */
   const connections = new WeakMap<TtxSocket, Connection>();
 
-  const strike = (socket: TtxSocket, conn: Connection, why: string) => {
-    if (++conn.strikes !== MAX_STRIKES) return;
-    log.security('invalid-payload', { drill: socket.data.drillId, seat: socket.data.seat.seat, why: `disconnected after ${MAX_STRIKES} refused requests (last: ${why})` });
+  /** A connection's security line, unless it has written too many lately; those are counted in its next line. */
+  const report = (socket: TtxSocket, conn: Connection, kind: SecurityKind, details: LogFields) => {
+    if (!conn.logLines.take(clock.now())) {
+      conn.unlogged++;
+      deps.metrics?.security.inc({ kind });
+      return;
+    }
+    const unlogged = conn.unlogged;
+    conn.unlogged = 0;
+    log.security(kind, { drill: socket.data.drillId, seat: socket.data.seat.seat, ...details, ...(unlogged > 0 ? { unlogged } : {}) });
+  };
+
+  /** Count a refusal; the caller answers it, then drops the connection if this was the last one allowed. */
+  const strike = (conn: Connection) => {
+    conn.strikes++;
+  };
+  const dropIfStruckOut = (socket: TtxSocket, conn: Connection, last: string) => {
+    if (conn.strikes < MAX_STRIKES || !socket.connected) return;
+    log.security('invalid-payload', { drill: socket.data.drillId, seat: socket.data.seat.seat, why: `disconnected after ${MAX_STRIKES} refused requests (last: ${last})` });
     socket.disconnect(true);
   };
 
   const invalid = (socket: TtxSocket, conn: Connection, event: string, what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) => {
-    strike(socket, conn, 'invalid-payload');
-    log.security('invalid-payload', { drill: socket.data.drillId, seat: socket.data.seat.seat, event });
+    strike(conn);
+    report(socket, conn, 'invalid-payload', { event });
     return bad(ERROR.BAD_REQUEST, `invalid ${what}: ${issuesText(error)}`);
+  };
+
+  const shed = (signal: 'lag' | 'in_flight') => {
+    deps.metrics?.shed.inc({ signal });
+    return OVERLOADED;
   };
 
   type Handler = (socket: TtxSocket, conn: Connection, master: DrillMaster, payload: unknown) => Promise<AckResult<unknown>> | AckResult<unknown>;
@@ -160,16 +187,16 @@ export function installSocketHandlers(deps: SocketDeps): void {
       return { ok: true, data: welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
     },
     'drill:command': async (socket, conn, master, payload) => {
-      if (deps.overload?.overloaded()) return OVERLOADED;
+      if (deps.overload?.overloaded()) return shed('lag');
       const parsed = commandRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:command', 'command', parsed.error);
-      if (deps.inFlight && !deps.inFlight.enter()) return OVERLOADED;
+      if (deps.inFlight && !deps.inFlight.enter()) return shed('in_flight');
       const arrived = performance.now();
       const result = await master.submit(socket.data.seat, parsed.data).finally(() => deps.inFlight?.leave());
-      deps.commandLatency?.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
+      deps.metrics?.commandSeconds.observe((performance.now() - arrived) / 1000);
       if (!result.ok && result.error.code === ERROR.FORBIDDEN) {
-        strike(socket, conn, 'forbidden');
-        log.security('forbidden', { drill: socket.data.drillId, seat: socket.data.seat.seat, command: parsed.data.command.type });
+        strike(conn);
+        report(socket, conn, 'forbidden', { command: parsed.data.command.type });
       }
       return result;
     },
@@ -181,31 +208,45 @@ export function installSocketHandlers(deps: SocketDeps): void {
   };
 
   /**
-   * Every request goes through here: rate limit, then the handler, with any exception turned into a
-   * typed INTERNAL answer (logged on the server, never sent as a stack trace).
+   * Every request goes through here: rate limit, text check, then the handler, with any exception
+   * turned into a typed INTERNAL answer (logged on the server, never sent as a stack trace). A
+   * request without an ack callback is not carried out, and counts as a refusal.
    */
   async function serve(socket: TtxSocket, event: string, handler: Handler, payload: unknown, ack: unknown): Promise<void> {
     const { drillId, seat } = socket.data;
-    if (typeof ack !== 'function') {
-      log.security('invalid-payload', { drill: drillId, seat: seat.seat, event, why: 'no-ack-callback' });
-      return;
-    }
-    const reply = ack as (r: AckResult<unknown>) => void;
     const conn = connections.get(socket);
     const master = registry.get(drillId);
+    const reply = typeof ack === 'function' ? (ack as (r: AckResult<unknown>) => void) : null;
     // Neither can be missing for a connected socket (a drill with seats connected is never let go
     // of); if one ever is, the client is told rather than left waiting for an ack.
-    if (!conn || !master) return reply(INTERNAL);
-    if (!conn.bucket.take(clock.now())) {
+    if (!conn || !master) return reply?.(INTERNAL);
+    const answer = (result: AckResult<unknown>) => {
+      if (event === 'drill:command') deps.metrics?.commands.inc({ outcome: result.ok ? 'ok' : result.error.code });
+      reply?.(result);
+      dropIfStruckOut(socket, conn, event);
+    };
+    const allowed = conn.bucket.take(clock.now());
+    if (!reply) {
+      strike(conn);
+      report(socket, conn, 'no-ack', { event });
+      return dropIfStruckOut(socket, conn, 'no-ack');
+    }
+    if (!allowed) {
       // Not a strike: a client that bursts is told to slow down, and answering that is cheap.
-      log.security('rate-limited', { drill: drillId, seat: seat.seat, event });
-      return reply(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
+      report(socket, conn, 'rate-limited', { event });
+      return answer(bad(ERROR.RATE_LIMITED, `too many messages from this seat (limit ${deps.rate.perSecond}/s, bursts of ${deps.rate.burst}): slow down and retry in a second`));
+    }
+    const badText = findBadText(payload);
+    if (badText) {
+      strike(conn);
+      report(socket, conn, 'invalid-payload', { event, why: 'text' });
+      return answer(bad(ERROR.BAD_REQUEST, `invalid text at ${badText.path}: ${badText.message}`));
     }
     try {
-      reply(await handler(socket, conn, master, payload));
+      answer(await handler(socket, conn, master, payload));
     } catch (error) {
-      console.error(`drill ${drillId} ${event} from ${seat.seat} failed: ${(error as Error).message}`);
-      reply(INTERNAL);
+      log.error('request failed', error, { drill: drillId, seat: seat.seat, event });
+      answer(INTERNAL);
     }
   }
 
@@ -219,10 +260,13 @@ export function installSocketHandlers(deps: SocketDeps): void {
   function unknownEvent(this: TtxSocket, event: string, ...args: unknown[]): void {
     if (KNOWN_EVENTS.has(event)) return;
     const conn = connections.get(this);
-    if (conn) strike(this, conn, 'unknown-event');
-    log.security('invalid-payload', { drill: this.data.drillId, seat: this.data.seat.seat, event: String(event).slice(0, 40), why: 'unknown-event' });
+    if (!conn) return;
+    strike(conn);
+    const name = String(event).slice(0, 40);
+    report(this, conn, 'invalid-payload', { event: name, why: 'unknown-event' });
     const ack = args.at(-1);
-    if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${String(event).slice(0, 40)}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));
+    if (typeof ack === 'function') ack(bad(ERROR.BAD_REQUEST, `unknown event "${name}"; send one of ${[...KNOWN_EVENTS].join(', ')}`));
+    dropIfStruckOut(this, conn, 'unknown-event');
   }
 
   function left(this: TtxSocket): void {
@@ -234,7 +278,8 @@ export function installSocketHandlers(deps: SocketDeps): void {
     const { drillId, seat } = socket.data;
     const master = registry.get(drillId);
     if (!master) return void socket.disconnect(true);
-    connections.set(socket, { bucket: new TokenBucket(deps.rate.burst, deps.rate.perSecond, clock.now()), strikes: 0 });
+    const now = clock.now();
+    connections.set(socket, { bucket: new TokenBucket(deps.rate.burst, deps.rate.perSecond, now), strikes: 0, logLines: new TokenBucket(LOG_LINES_BURST, 1000 / LOG_LINE_INTERVAL_MS, now), unlogged: 0 });
 
     try {
       hub.join(socket);
@@ -242,7 +287,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       const { lastSeq = -1, viewSeq, scoreSeq } = socket.handshake.auth as Handshake;
       socket.emit('drill:welcomed', welcomeFor(deps, master, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }));
     } catch (error) {
-      console.error(`drill ${drillId}: welcome for ${seat.seat} failed: ${(error as Error).message}`);
+      log.error('welcome failed', error, { drill: drillId, seat: seat.seat });
       socket.disconnect(true);
       return;
     }
@@ -258,4 +303,8 @@ export function installSocketHandlers(deps: SocketDeps): void {
 interface Connection {
   bucket: TokenBucket;
   strikes: number;
+  /** Its security log lines, limited like its requests. */
+  logLines: TokenBucket;
+  /** Security events not logged since its last line. */
+  unlogged: number;
 }

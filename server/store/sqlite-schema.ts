@@ -52,9 +52,8 @@ export function openDatabase(path: string): Database.Database {
   step(() => db.pragma('foreign_keys = ON'));
   step(() => db.exec(SCHEMA));
   step(() => addScenarioHashes(db));
-  // Boot's two queries over running drills read only this index: the columns they need come after
-  // the 25-KB scenario text in each row, and reaching them walked its overflow pages (10–17 ms
-  // each at 1,000 drills; under 2 ms with the index). After addScenarioHashes, which adds a column.
+  // Boot's two queries over running drills read only this index, never the rows, whose columns sit
+  // behind the scenario text's overflow pages. After addScenarioHashes, which adds a column.
   step(() => db.exec('CREATE INDEX IF NOT EXISTS drills_running ON drills(running, scenario_hash, scenario_file, id, anchor_wall, anchor_game, speed)'));
   return db;
 }
@@ -63,10 +62,10 @@ export function openDatabase(path: string): Database.Database {
 export const scenarioHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
- * Databases made before drills recorded their scenario text's hash get the column, filled in, once.
- * Boot groups running drills by scenario; grouped by the text itself, SQLite sorted a copy of every
- * drill's 25-KB text (80–200 ms at 1,000 drills). In one IMMEDIATE transaction, checked again inside
- * it, since another thread or process may open the same file at the same moment.
+ * Databases made before drills recorded their scenario text's hash get the column, filled in, once:
+ * boot groups running drills by that hash rather than by the text itself. In one IMMEDIATE
+ * transaction, checked again inside it, since another thread or process may open the same file at
+ * the same moment.
  */
 function addScenarioHashes(db: Database.Database): void {
   const hasColumn = () => (db.prepare("SELECT count(*) FROM pragma_table_info('drills') WHERE name = 'scenario_hash'").pluck().get() as number) > 0;
@@ -82,8 +81,8 @@ function addScenarioHashes(db: Database.Database): void {
 }
 
 /**
- * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot instead of two
- * per row (rebuilding a thousand drills after a restart spent most of its time here).
+ * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot, not two per row
+ * (reading logs is most of a restart).
  */
 export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events WHERE drill_id = ? AND seq > ?`;
 

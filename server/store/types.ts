@@ -44,7 +44,7 @@ export interface EventStore {
   listDrills(hostKeyHash: string): DrillRecord[];
   /**
    * The running drills, to resume on boot, grouped by the scenario text they were created from:
-   * each text is read once, not once per drill (a thousand drills re-read 25 KB each, twice).
+   * each text is read once, not once per drill.
    */
   runningByScenario(): RunningGroup[];
   findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;

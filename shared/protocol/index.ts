@@ -6,6 +6,8 @@ import { commandSchema } from '../engine/command-schema.ts';
 import type { LiveScore } from '../scoring/live.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 
+export { findBadText, type TextProblem } from './text.ts';
+
 /*
  * The socket protocol, written once for server and client. Client-to-server events are imperative,
  * server-to-client events are past tense. Every payload is parsed with the schemas below on the
@@ -155,6 +157,15 @@ export interface ServerToClientEvents {
   /** Facilitator only: the live score after each change. */
   'drill:scoreChanged': (score: LiveScore) => void;
 }
+
+/** Every event name, by direction, at run time (the interfaces above type their payloads). */
+export const CLIENT_EVENTS = ['drill:join', 'drill:command', 'drill:sync'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const SERVER_EVENTS = ['drill:welcomed', 'drill:eventApplied', 'drill:viewPatched', 'drill:presenceChanged', 'drill:ended', 'drill:scoreChanged'] as const satisfies readonly (keyof ServerToClientEvents)[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _allClientEvents: Same<(typeof CLIENT_EVENTS)[number], keyof ClientToServerEvents> = true;
+const _allServerEvents: Same<(typeof SERVER_EVENTS)[number], keyof ServerToClientEvents> = true;
+void _allClientEvents;
+void _allServerEvents;
 
 export interface SocketData {
   drillId: string;

@@ -57,7 +57,7 @@ function stepTimeline(r: Report): string {
 const table = (head: string[], rows: string[][]) =>
   `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-const CSS = `
+export const REPORT_CSS = `
 :root{color-scheme:light;--ink:#14171c;--muted:#505866;--line:#d5d9e0;--good:#1d6b3a;--fair:#8a5a00;--poor:#a11d2b;--bg:#fff}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK JP","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg);max-width:980px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
@@ -78,7 +78,7 @@ export function renderHtml(r: Report): string {
   const title = `${L.reportTitle}${L.colon}${r.scenario.title}`;
   const lost = r.drill.dataLost;
   const body = [
-    `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)} · ${esc(L.seed)} <code>${esc(r.seed)}</code> · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(L.scenario)} <code>${esc(r.scenario.id)}</code> v${esc(r.scenario.version)}${r.seed ? ` · ${esc(L.seed)} <code>${esc(r.seed)}</code>` : ''} · ${esc(L.events(count(r.drill.events, r.locale)))} · ${esc(L.endedAt(gameTime(r.drill.endedAt)))}</p></header>`,
     `<section aria-labelledby="score"><h2 id="score">${esc(L.score)}</h2><p class="total">${esc(r.score.total)}<small> ${esc(L.outOf100)}</small></p>${scoreChart(r)}${lost ? `<p class="data-lost">${esc(L.dataLost(count(lost.records, r.locale), count(lost.of, r.locale)))}</p>` : ''}</section>`,
     `<section aria-labelledby="well"><h2 id="well">${esc(L.wentWell)}</h2><ul>${r.wentWell.map((w) => `<li>${esc(w)}</li>`).join('') || `<li>${esc(L.nothingScored)}</li>`}</ul></section>`,
     `<section aria-labelledby="next"><h2 id="next">${esc(L.practiseNext)}</h2><ul>${r.practiseNext.map((p) => `<li><strong>${esc(p.rule)} ${esc(p.title)}</strong>${esc(L.paren(L.categories[p.category]))}${esc(L.colon)}${esc(p.message)}<br><span class="meta">${esc(L.read)}${esc(L.colon)}${esc(p.citation)}</span></li>`).join('') || `<li>${esc(L.noDeductions)}</li>`}</ul></section>`,
@@ -88,5 +88,5 @@ export function renderHtml(r: Report): string {
     r.timeline.length ? `<section aria-labelledby="team-tl"><h2 id="team-tl">${esc(L.teamTimeline)}</h2>${table(L.teamTimelineHeaders, r.timeline.map((t) => [esc(gameTime(t.at)), esc(t.byName), esc(gameTime(t.claimedAt)), esc(t.text)]))}</section>` : '',
     r.hints.length ? `<section aria-labelledby="hints"><h2 id="hints">${esc(L.hintsUsed)}</h2><ul>${r.hints.map((h) => `<li>${esc(gameTime(h.at))}${esc(L.colon)}${esc(h.text)}</li>`).join('')}</ul></section>` : '',
   ].join('\n');
-  return `<!doctype html>\n<html lang="${esc(r.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="${esc(r.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>\n${body}\n</body></html>\n`;
 }

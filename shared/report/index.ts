@@ -1,4 +1,4 @@
-export { buildReport, type Report, type ReportFinding, type StepRow, type OodaRow } from './model.ts';
+export { buildReport, type Report, type ReportOptions, type ReportFinding, type StepRow, type OodaRow } from './model.ts';
 export { renderJson } from './json.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderHtml, esc } from './html.ts';

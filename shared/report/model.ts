@@ -7,6 +7,8 @@ import { describeRef } from '../runbook/cite.ts';
 import type { OodaPhase, StepId } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { DrillEvent, LogEntry } from '../engine/types.ts';
+import { redactEntryFor } from '../engine/view.ts';
+import type { Viewer } from '../engine/view-types.ts';
 import { RULES, scoreDrill } from '../scoring/score.ts';
 import type { Category, Finding } from '../scoring/types.ts';
 import { REPORT_LABELS } from './labels.ts';
@@ -125,12 +127,25 @@ function oodaRows(compiled: CompiledScenario, entries: readonly LogEntry[], loca
   return rows;
 }
 
-export function buildReport(compiled: CompiledScenario, entries: readonly LogEntry[], options: { locale: Locale }): Report {
-  const { locale } = options;
+export interface ReportOptions {
+  locale: Locale;
+  /**
+   * Whose report it is. A player's or an observer's tells only what their seat was shown: its
+   * narrative (events, timeline, hints, checklist and OODA rows) is built from the entries as
+   * redactEntryFor gives them to that seat, so it holds no facilitator-only event, no inject meant
+   * for another role and no other seat's hints. The score is the team's, from the whole log.
+   * Absent: the facilitator's, with everything.
+   */
+  viewer?: Viewer;
+}
+
+export function buildReport(compiled: CompiledScenario, all: readonly LogEntry[], options: ReportOptions): Report {
+  const { locale, viewer } = options;
   const { scenario } = compiled;
-  const score = scoreDrill(compiled, entries);
+  const score = scoreDrill(compiled, all);
+  const entries = viewer ? all.flatMap((e) => redactEntryFor(compiled, e, viewer) ?? []) : all;
   const created = entries[0]?.event;
-  const last = entries.at(-1);
+  const last = all.at(-1);
   const store = scenario.adversary.exfiltration && scenario.dataStores.find((d) => d.id === scenario.adversary.exfiltration?.from);
   let exfilTotal = 0;
   const hints: Report['hints'] = [];
@@ -160,7 +175,7 @@ export function buildReport(compiled: CompiledScenario, entries: readonly LogEnt
     drill: {
       events: entries.length,
       endedAt: last?.at ?? 0,
-      ended: entries.some((e) => e.event.type === 'drill.ended'),
+      ended: all.some((e) => e.event.type === 'drill.ended'),
       dataLost: store ? { records: exfilTotal, of: store.records } : null,
     },
     score: { total: score.total, categories: score.categories },

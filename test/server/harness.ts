@@ -35,10 +35,38 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger; shard?: Shard; maxCommandsInFlight?: number } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  store?: EventStore;
+  time?: ManualTime;
+  rate?: { burst: number; perSecond: number };
+  staticDir?: string;
+  log?: Logger;
+  shard?: Shard;
+  maxCommandsInFlight?: number;
+  publicUrl?: string;
+  organiserKey?: string;
+  /** Drill creation per address; tests create many drills from one, so the default here is generous. */
+  creationRate?: { burst: number; everyMs: number };
+  maxWaitingDrills?: number;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const time = options.time ?? new ManualTime();
   const store = options.store ?? new MemoryStore();
-  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null, ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}), ...(options.shard ? { shard: options.shard } : {}) });
+  const app = createApp({
+    store,
+    clock: time,
+    scheduler: time,
+    log: options.log ?? silentLogger,
+    rate: options.rate ?? { burst: 1000, perSecond: 1000 },
+    staticDir: options.staticDir ?? null,
+    ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.organiserKey ? { organiserKey: options.organiserKey } : {}),
+    creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
+    ...(options.maxWaitingDrills ? { maxWaitingDrills: options.maxWaitingDrills } : {}),
+  });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');
   return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -145,10 +173,22 @@ export async function join(server: TestServer, seat: Seat, options: { lastSeq?: 
   return client;
 }
 
+/** A metric's value as GET /metrics would give it, summed over its series (`name` may end in _count or _sum for a histogram). */
+export async function metricValue(app: App, name: string, labels: Record<string, string> = {}): Promise<number> {
+  let total = 0;
+  for (const metric of await app.metrics.registry.getMetricsAsJSON()) {
+    for (const v of metric.values as { value: number; labels: Record<string, string | number>; metricName?: string }[]) {
+      if ((v.metricName ?? metric.name) !== name) continue;
+      if (Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want)) total += v.value;
+    }
+  }
+  return total;
+}
+
 /** Wait until a condition holds, polling the event loop (not the wall clock) with a generous cap. */
-export async function until(condition: () => boolean, what: string, maxMs = 10_000): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, what: string, maxMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > maxMs) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }

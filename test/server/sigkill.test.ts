@@ -24,8 +24,9 @@ function startChild(db: string, workers: number): Promise<{ child: ChildProcess;
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /serving on (http:\/\/localhost:\d+)/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1].replace('localhost', '127.0.0.1') });
+      // The server logs JSON lines; the one that says it is serving carries its port.
+      const port = /"port":(\d+)[^\n]*"msg":"serving"/.exec(out)?.[1];
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
     });
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));

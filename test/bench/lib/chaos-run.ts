@@ -22,10 +22,7 @@ export interface ChaosRunOptions {
   uptimeMs: [number, number];
   rateMultiplier: number;
   seed: string;
-  /**
-   * Client processes. With all 6,000 clients in one process, that process's own work (6,000
-   * reconnections and welcomes) was most of the catch-up time while the server sat partly idle.
-   */
+  /** Client processes: thousands of reconnections in one client process would time the client, not the server. */
   processes?: number;
   /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
   workers?: number;

@@ -116,8 +116,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     });
     const facilitator = await connect(token(a, 'facilitator'));
     // Two players, so a p99 rests on enough samples (ten a second between them, each within its
-    // seat's rate limit): with one player at five a second, a 5-s baseline had 25 samples and its
-    // "p99" was simply its slowest ack.
+    // seat's rate limit).
     const players = [await connect(token(a, 'ic')), await connect(token(a, 'scribe'))];
     await facilitator.emitWithAck('drill:command', { command: { type: 'drill.start' }, idempotencyKey: 'legit-start-1' });
 

@@ -25,10 +25,10 @@ export interface LoadConfig {
   fastReconnect?: boolean;
   /**
    * How each client keeps its view: 'patch' takes the patches sent with the entries, as the browser
-   * does, but does not apply them (applying them for 8,000 clients cost this process a third of a
-   * core at the burst rate, CPU the server then lacked; a real client applies one on its own
-   * machine); it keeps the seq they move the view to, and reconnects with it as viewSeq. 'sync' re-reads the whole view with drill:sync 60 ms after each entry, as the browser
-   * did before patches, kept to measure what that design cost the server.
+   * does, but does not apply them (for thousands of clients in one process that CPU would be taken
+   * from the server; a real client applies its own on its own machine); it keeps the seq they move
+   * the view to, and reconnects with it as viewSeq. 'sync' re-reads the whole view with drill:sync
+   * 60 ms after each entry: a client that keeps no view, to measure what that costs the server.
    */
   viewUpdates?: 'patch' | 'sync';
 }

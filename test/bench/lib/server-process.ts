@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { buildServer } from '../../../server/tools/build-server.ts';
-import type { ServerStats } from './stats-reporter.ts';
+import { buildBenchServer } from './build-bench.ts';
+import { combineScrapes, parseMetrics, type Samples } from './metrics.ts';
+import { statsBetween, type ServerStats } from './server-stats.ts';
 
 /*
- * Start the benchmark server in a child process, ask it for its figures, kill it (SIGKILL for the
- * chaos bench) and start it again on the same database.
+ * Start the benchmark server in a child process, read its figures from its /metrics, kill it
+ * (SIGKILL for the chaos bench) and start it again on the same database.
  */
 
 /**
@@ -17,7 +18,7 @@ const built = new Map<'bench' | 'floor', Promise<string>>();
 function benchServerEntry(kind: ServerKind): Promise<string> {
   if (kind === 'app' && process.env.TTX_BENCH_SERVER) return Promise.resolve(process.env.TTX_BENCH_SERVER);
   const target = kind === 'app' ? 'bench' : 'floor';
-  if (!built.has(target)) built.set(target, buildServer(target));
+  if (!built.has(target)) built.set(target, buildBenchServer(target));
   return built.get(target)!;
 }
 
@@ -34,11 +35,13 @@ export interface ServerProcess {
   child: ChildProcess;
   port: number;
   url: string;
+  /** The server's figures since the last reset() (or since it started). */
   stats(): Promise<ServerStats>;
   /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
   liveHeapMb(): Promise<number>;
   /** Write a V8 heap snapshot of the server to `path` (one process only; pauses it for seconds: ask after measuring). */
   heapSnapshot(path: string): Promise<void>;
+  /** Start measuring now (after the warm-up). */
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -55,6 +58,7 @@ export interface ServerOptions {
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const kind = options.kind ?? 'app';
+  const workers = options.workers ?? DEFAULT_WORKERS;
   const child = fork(await benchServerEntry(kind), [], {
     // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
@@ -70,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       PORT: String(options.port ?? 0),
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
-      TTX_WORKERS: String(options.workers ?? DEFAULT_WORKERS),
+      TTX_WORKERS: String(workers),
       TTX_FLOOR_STORE: kind === 'floor-nodisk' ? 'none' : 'sqlite',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -79,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   const ask = <T>(type: string, extra: Record<string, unknown> = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
-      const onMessage = (msg: { type: string; id?: number; stats?: ServerStats }) => {
+      const onMessage = (msg: { type: string; id?: number; stats?: unknown }) => {
         if (msg.id !== id) return;
         child.off('message', onMessage);
         resolve((msg.stats ?? undefined) as T);
@@ -93,22 +97,34 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         reject(new Error(`server process is gone (${error.message})`));
       });
     });
+  /** One scrape of the server's /metrics; several processes' are added up (the loop's worst is kept). */
+  const scrape = async (url: string): Promise<Samples> => {
+    if (workers === 1) return parseMetrics(await (await fetch(`${url}/metrics`)).text());
+    const texts = await ask<string[]>('metrics');
+    return combineScrapes(texts.map(parseMetrics), (series) => series.startsWith('nodejs_eventloop_lag'));
+  };
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
     child.once('exit', onExit);
     child.once('message', (msg: { type: string; port: number }) => {
       if (msg.type !== 'ready') return;
       child.off('exit', onExit);
+      const url = `http://127.0.0.1:${msg.port}`;
+      let base: Samples = new Map();
+      let baseAt = performance.now();
       resolve({
         child,
         port: msg.port,
-        url: `http://127.0.0.1:${msg.port}`,
-        stats: () => ask<ServerStats>('stats'),
+        url,
+        stats: async () => statsBetween(await scrape(url), base, performance.now() - baseAt),
         liveHeapMb: () => ask<{ liveHeapMb: number }>('liveHeap').then((r) => r.liveHeapMb),
         heapSnapshot: (path) => ask<{ error?: string }>('heapSnapshot', { path }).then((r) => {
           if (r?.error) throw new Error(r.error);
         }),
-        reset: () => ask<void>('reset'),
+        reset: async () => {
+          base = await scrape(url);
+          baseAt = performance.now();
+        },
         kill: (signal = 'SIGTERM') =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
