@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): App {
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);
-  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => console.error(message) } }, rebuilt, options.shard ?? null);
+  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) } }, rebuilt, options.shard ?? null);
   hub.registry = registry;
   registryRef = registry;
   const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);

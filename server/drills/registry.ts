@@ -200,7 +200,7 @@ export class DrillRegistry {
     for (const group of this.deps.store.runningByScenario()) {
       const loaded = this.load(group.scenarioText, group.scenarioFile);
       if (!loaded.ok) {
-        console.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
+        this.deps.logger.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
         continue;
       }
       for (const { id, anchor } of group.drills) if (this.owns(id)) resume.push({ id, anchor, compiled: loaded.compiled });
