@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from 'n
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
+import { SoleLeases, type DrillLeases } from './drills/lease.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import type { DrillRoom } from './drills/room.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
@@ -14,9 +15,8 @@ import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
-import { drillOfTarget, type Shard } from './cluster/shard.ts';
 
-/** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
+/** Pending connections the kernel may queue for us (see listen() below). */
 export const LISTEN_BACKLOG = 4096;
 
 /**
@@ -58,8 +58,11 @@ export interface AppOptions {
   maxCommandsInFlight?: number;
   /** The cap while saturated (default SATURATED_COMMANDS_IN_FLIGHT; 0 keeps maxCommandsInFlight throughout). */
   saturatedCommandsInFlight?: number;
-  /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
-  shard?: Shard;
+  /**
+   * Which drills this process runs: absent, all of them (one process); with several nodes on one
+   * PostgreSQL database, those whose lease it holds (server/store/postgres-leases.ts).
+   */
+  leases?: DrillLeases;
 }
 
 export interface App {
@@ -96,13 +99,15 @@ export function createApp(options: AppOptions): App {
   const store = options.store;
   const hub = new Hub(store, clock, scheduler);
   const committer = new GroupCommitter(store);
-  // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
-  // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
-  const rebuilt = (room: DrillRoom, entries: readonly LogEntry[]) => {
+  const leases = options.leases ?? new SoleLeases();
+  // A drill made live has its live score primed from its log, and, if it has ended, is let go of
+  // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
+  // lease moved to another node is let go of here, its connections closed so they go there.
+  const onLive = (room: DrillRoom, entries: readonly LogEntry[]) => {
     hub.scores.prime(room.id, room.compiled, entries);
     hub.forgetWhenIdle(room.id);
   };
-  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, rebuilt, options.shard ?? null);
+  const registry = new DrillRegistry({ store, committer, clock, scheduler, output: hub }, { onLive, onLetGo: (drillId) => hub.letGo(drillId) }, leases);
   hub.registry = registry;
   const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
   const bundled = new BundledScenarios(registry);
@@ -114,11 +119,6 @@ export function createApp(options: AppOptions): App {
     allowRequest: (req, callback) => {
       const ok = isAllowedOrigin(req);
       if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
-      // A connection naming a drill another process owns reached the wrong one (it can only happen
-      // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
-      // opens a new connection that the primary routes by its URL.
-      const drill = ok ? drillOfTarget(req.url ?? '/') : null;
-      if (drill && !registry.owns(drill)) return callback('WRONG_SHARD', false);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
@@ -160,6 +160,8 @@ export function createApp(options: AppOptions): App {
       hub.scores.close();
       lag?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Leases go back before the store closes, so other nodes take this node's drills at once.
+      await leases.close();
       await store.close();
     },
   };

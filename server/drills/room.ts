@@ -2,6 +2,7 @@ import { execute, redactEntryFor, type Command, type DrillState, type LogEntry, 
 import { ERROR, type AckResult, type CommandRequest, type CommandResult } from '../../shared/protocol/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { Clock, Scheduler } from '../clock.ts';
+import { isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { ClockAnchor, EventStore } from '../store/types.ts';
 import { authorise } from './authorise.ts';
 import type { GroupCommitter } from './committer.ts';
@@ -73,6 +74,8 @@ export class DrillRoom {
     public state: DrillState,
     anchor: ClockAnchor,
     private readonly deps: RoomDeps,
+    /** The fencing token of this node's lease on the drill, sent with every commit (lease.ts); none in one process. */
+    readonly fence?: number,
   ) {
     this.head = state;
     this.anchor = anchor;
@@ -110,14 +113,16 @@ export class DrillRoom {
     const key = `${seat.seat}:${request.idempotencyKey}`;
     const pending = this.inFlight.get(key);
     if (pending) return { ack: pending };
-    const previous = this.deps.store.idempotent(this.id, key);
+    // Not awaited when the store answers at once (SQLite): a fresh key costs no extra turn.
+    const stored = this.deps.store.idempotent(this.id, key);
+    const previous = isPromise(stored) ? await stored : stored;
     if (previous) return answer(JSON.parse(previous.body) as AckResult<CommandResult>);
     const refusal = authorise(seat, request.command);
     if (refusal) return answer({ ok: false, error: { code: ERROR.FORBIDDEN, message: refusal } });
     if (request.expectedSeq !== undefined) {
       // Staleness is judged against what the seat could have seen, which is only what is durable.
       await this.tail;
-      const stale = this.staleness(seat, request.expectedSeq);
+      const stale = await this.staleness(seat, request.expectedSeq);
       if (stale) return answer({ ok: false, error: { code: ERROR.STALE, message: stale } });
     }
     return this.apply(this.actorOf(seat), request.command, key);
@@ -136,12 +141,16 @@ export class DrillRoom {
    * Stale means the seat's own view moved on after expectedSeq. Entries the seat may not see (an
    * adversary roll, a facilitator note) do not make it stale: it could never have known about them.
    */
-  private staleness(seat: Viewer, expectedSeq: number): string | null {
+  private staleness(seat: Viewer, expectedSeq: number): MaybePromise<string | null> {
     if (expectedSeq > this.state.seq) return `expectedSeq ${expectedSeq} is ahead of the drill (at seq ${this.state.seq}); resync and retry`;
     if (expectedSeq === this.state.seq) return null;
-    const missed = this.deps.store.entries(this.id, expectedSeq).filter((e) => redactEntryFor(this.compiled, e, seat) !== null);
-    if (missed.length === 0) return null;
-    return `you sent this from seq ${expectedSeq} but ${missed.length} newer event(s) you can see arrived since (drill at seq ${this.state.seq}); resync and retry`;
+    const judge = (entries: LogEntry[]) => {
+      const missed = entries.filter((e) => redactEntryFor(this.compiled, e, seat) !== null);
+      if (missed.length === 0) return null;
+      return `you sent this from seq ${expectedSeq} but ${missed.length} newer event(s) you can see arrived since (drill at seq ${this.state.seq}); resync and retry`;
+    };
+    const entries = this.deps.store.entries(this.id, expectedSeq);
+    return isPromise(entries) ? entries.then(judge) : judge(entries);
   }
 
   private apply(actor: { role: Viewer['role'] | 'system'; seat: string }, command: Command, idempotencyKey?: string): Decided {
@@ -163,6 +172,7 @@ export class DrillRoom {
       entries: result.entries,
       ...(anchor ? { anchor } : {}),
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, result: { ok: true, body: JSON.stringify(ack) } } } : {}),
+      ...(this.fence !== undefined ? { fence: this.fence } : {}),
     });
     this.arm();
     const done = durable.then(

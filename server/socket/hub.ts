@@ -5,6 +5,7 @@ import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { RoomOutput } from '../drills/room.ts';
+import { isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { EventStore } from '../store/types.ts';
 import { LiveScores } from './live-score.ts';
 
@@ -46,7 +47,13 @@ export class Hub implements RoomOutput {
     clock: Clock,
     private readonly scheduler: Scheduler,
   ) {
-    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => store.entries(drillId));
+    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => {
+      // Every drill's score is primed with its log as it becomes live (app.ts), so this reads only
+      // from a store that answers at once; a promise here would be a drill scored without its log.
+      const log = store.entries(drillId);
+      if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
+      return log;
+    });
   }
 
   join(socket: TtxSocket): void {
@@ -97,14 +104,36 @@ export class Hub implements RoomOutput {
     this.forgetTimers.delete(drillId);
   }
 
-  presence(drillId: string): SeatPresence[] {
+  presence(drillId: string): MaybePromise<SeatPresence[]> {
+    const seats = this.seatCache.get(drillId);
+    if (seats) return this.presenceOf(drillId, seats);
+    const read = this.store.seats(drillId);
+    const keep = (records: Awaited<typeof read>) => {
+      const kept = records.map((s) => ({ role: s.role, seat: s.seat }));
+      this.seatCache.set(drillId, kept);
+      return this.presenceOf(drillId, kept);
+    };
+    return isPromise(read) ? read.then(keep) : keep(read);
+  }
+
+  private presenceOf(drillId: string, seats: Viewer[]): SeatPresence[] {
     const online = new Set([...(this.sockets.get(drillId) ?? [])].map((s) => s.data.seat.seat));
-    let seats = this.seatCache.get(drillId);
-    if (!seats) {
-      seats = this.store.seats(drillId).map((s) => ({ role: s.role, seat: s.seat }));
-      this.seatCache.set(drillId, seats);
-    }
     return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online.has(s.seat) }));
+  }
+
+  /**
+   * This node no longer runs the drill (its lease moved): close its connections at the transport, so
+   * the clients reconnect by themselves through the proxy to the node that runs it, and forget what
+   * was kept for it here.
+   */
+  letGo(drillId: string): void {
+    for (const socket of this.sockets.get(drillId) ?? []) socket.conn.close();
+    this.sockets.delete(drillId);
+    const timer = this.forgetTimers.get(drillId);
+    if (timer !== undefined) this.scheduler.clear(timer);
+    this.forgetTimers.delete(drillId);
+    this.scores.forget(drillId);
+    this.seatCache.delete(drillId);
   }
 
   private readonly presenceDirty = new Set<string>();
@@ -120,13 +149,15 @@ export class Hub implements RoomOutput {
     this.presenceDirty.add(drillId);
     setTimeout(() => {
       this.presenceDirty.delete(drillId);
+      const send = (presence: SeatPresence[]) => this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
       const presence = this.presence(drillId);
-      this.broadcast([...(this.sockets.get(drillId) ?? [])], (to) => to.emit('drill:presenceChanged', presence));
+      if (isPromise(presence)) presence.then(send, (error: Error) => console.error(`drill ${drillId}: presence failed: ${error.message}`));
+      else send(presence);
     }, PRESENCE_INTERVAL_MS).unref();
   }
 
   applied(drillId: string, entries: LogEntry[], before: DrillState, after: DrillState): void {
-    const room = this.registry?.get(drillId);
+    const room = this.registry?.peek(drillId);
     if (!room) return;
     const end = entries.find((e) => e.event.type === 'drill.ended');
     const ended: DrillEnded | null = end && end.event.type === 'drill.ended'

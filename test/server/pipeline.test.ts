@@ -51,7 +51,7 @@ async function startedDrill(): Promise<{ s: TestServer; store: GatedStore; room:
   const store = new GatedStore();
   const s = await server({ store: store.store });
   const d = await createDrill(s);
-  const room = s.app.registry.get(d.drillId);
+  const room = s.app.registry.peek(d.drillId);
   if (!room) throw new Error('no room');
   const started = room.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start' });
   await until(() => store.waiting.length === 1, 'the start was submitted');

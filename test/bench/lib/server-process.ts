@@ -28,27 +28,26 @@ function benchServerEntry(kind: ServerKind): Promise<string> {
  */
 export type ServerKind = 'app' | 'floor' | 'floor-nodisk';
 
-export const DEFAULT_WORKERS = 1;
-
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
   url: string;
   stats(): Promise<ServerStats>;
-  /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
+  /** The live JS heap after a full collection (pauses the server: ask after measuring). */
   liveHeapMb(): Promise<number>;
-  /** Write a V8 heap snapshot of the server to `path` (one process only; pauses it for seconds: ask after measuring). */
+  /** Write a V8 heap snapshot of the server to `path` (pauses it for seconds: ask after measuring). */
   heapSnapshot(path: string): Promise<void>;
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface ServerOptions {
+  /** A SQLite file, or a postgres:// URL (the server is then one node of several: nodes.ts). */
   db: string;
   rate?: { burst: number; perSecond: number };
   port?: number;
-  /** Server worker processes (server/cluster/); 1 (the default, as `npm start`) runs a single process. */
-  workers?: number;
+  /** The node's name in PostgreSQL's lease table. */
+  nodeName?: string;
   /** Which server to start (default 'app'). */
   kind?: ServerKind;
 }
@@ -70,7 +69,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       PORT: String(options.port ?? 0),
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
-      TTX_WORKERS: String(options.workers ?? DEFAULT_WORKERS),
+      ...(options.nodeName ? { TTX_NODE_NAME: options.nodeName } : {}),
       TTX_FLOOR_STORE: kind === 'floor-nodisk' ? 'none' : 'sqlite',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { LoadMetrics } from './load.ts';
+import { startProxy, type Proxy } from './haproxy.ts';
+import { startServer, type ServerKind, type ServerProcess } from './server-process.ts';
+import type { ServerStats } from './stats-reporter.ts';
+import { createDatabase, startPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
+import { verifyDatabase, verifyPostgres, type Verdict } from './verify.ts';
+
+/*
+ * The server as a benchmark or test deploys it: one process on a SQLite file (`npm start`), or N
+ * nodes on PostgreSQL behind HAProxy (README "Running on several machines"): a throwaway
+ * PostgreSQL server (throwaway-postgres.ts), the nodes, and the proxy with the shipped
+ * configuration (haproxy.ts), all on loopback. Clients connect to `url`: the server, or the proxy.
+ * Figures are the nodes' added up (CPU, memory, counts), and a percentile is the worst node's
+ * (they cannot be merged across processes).
+ */
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface DeploymentOptions {
+  store: StoreKind;
+  /** Nodes (PostgreSQL only; SQLite is one process). */
+  nodes?: number;
+  /** Where the SQLite file goes (a folder). */
+  dir: string;
+  rate?: { burst: number; perSecond: number };
+  kind?: ServerKind;
+  /** A PostgreSQL server already running to make the database on (tests share one); else one is started. */
+  postgresUrl?: string;
+  /** Extra PostgreSQL settings for a server started here. */
+  postgresSettings?: string[];
+}
+
+export interface Deployment {
+  store: StoreKind;
+  /** Where clients connect. */
+  url: string;
+  /** The node processes (a killed one stays in place, dead). */
+  nodes: ServerProcess[];
+  /** The database: a SQLite path, or a PostgreSQL URL. */
+  db: string;
+  stats(): Promise<ServerStats>;
+  liveHeapMb(): Promise<number>;
+  heapSnapshot(path: string): Promise<void>;
+  reset(): Promise<void>;
+  verify(metrics: LoadMetrics): Promise<Verdict>;
+  /** Stop everything (nodes with `signal`, then the proxy and a PostgreSQL started here). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const alive = (node: ServerProcess) => node.child.exitCode === null && node.child.signalCode === null;
+
+export async function deploy(o: DeploymentOptions): Promise<Deployment> {
+  const kind = o.kind ?? 'app';
+  if (o.store === 'sqlite') {
+    if ((o.nodes ?? 1) !== 1) throw new Error('SQLite is one process: --nodes needs --store postgres');
+    const db = join(o.dir, 'load.db');
+    const server = await startServer({ db, kind, ...(o.rate ? { rate: o.rate } : {}) });
+    return {
+      store: 'sqlite',
+      url: server.url,
+      nodes: [server],
+      db,
+      stats: () => server.stats(),
+      liveHeapMb: () => server.liveHeapMb(),
+      heapSnapshot: (path) => server.heapSnapshot(path),
+      reset: () => server.reset(),
+      verify: async (metrics) => verifyDatabase(db, metrics),
+      stop: (signal = 'SIGTERM') => server.kill(signal),
+    };
+  }
+  if (kind !== 'app') throw new Error(`--server ${kind} runs on SQLite only`);
+  const count = o.nodes ?? 1;
+  const postgres: ThrowawayPostgres | null = o.postgresUrl ? null : await startPostgres({ settings: o.postgresSettings ?? [] });
+  const nodes: ServerProcess[] = [];
+  let proxy: Proxy | null = null;
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    await Promise.all(nodes.map((n) => n.kill(signal)));
+    await proxy?.stop();
+    await postgres?.stop();
+  };
+  try {
+    const db = await createDatabase(o.postgresUrl ?? postgres!.url, `ttx_${randomBytes(4).toString('hex')}`);
+    // One at a time: the first creates the schema (the others would wait for its lock anyway).
+    for (let i = 0; i < count; i++) nodes.push(await startServer({ db, kind, nodeName: `node${i + 1}`, ...(o.rate ? { rate: o.rate } : {}) }));
+    proxy = await startProxy(nodes.map((n) => `127.0.0.1:${n.port}`));
+    const up = () => nodes.filter(alive);
+    return {
+      store: 'postgres',
+      url: proxy.url,
+      nodes,
+      db,
+      stats: async () => combine(await Promise.all(up().map((n) => n.stats()))),
+      liveHeapMb: async () => (await Promise.all(up().map((n) => n.liveHeapMb()))).reduce((a, b) => a + b, 0),
+      heapSnapshot: async (path) => {
+        if (count !== 1) throw new Error('a heap snapshot is of one process: run with --nodes 1');
+        await nodes[0]!.heapSnapshot(path);
+      },
+      reset: async () => void (await Promise.all(up().map((n) => n.reset()))),
+      verify: (metrics) => verifyPostgres(db, metrics),
+      stop,
+    };
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  }
+}
+
+/** Sum what adds up across nodes; take the worst of what does not (percentiles, maxima). */
+function combine(parts: ServerStats[]): ServerStats {
+  if (parts.length === 1) return parts[0]!;
+  const sum = (k: keyof ServerStats) => parts.reduce((s, p) => s + (p[k] as number), 0);
+  const max = (k: keyof ServerStats) => Math.max(0, ...parts.map((p) => p[k] as number));
+  const securityEvents: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.securityEvents)) securityEvents[k] = (securityEvents[k] ?? 0) + v;
+  return {
+    rssMb: sum('rssMb'),
+    heapUsedMb: sum('heapUsedMb'),
+    heapTotalMb: sum('heapTotalMb'),
+    externalMb: sum('externalMb'),
+    cpuUserMs: sum('cpuUserMs'),
+    cpuSystemMs: sum('cpuSystemMs'),
+    loopP50Ms: max('loopP50Ms'),
+    loopP99Ms: max('loopP99Ms'),
+    loopP999Ms: max('loopP999Ms'),
+    loopMaxMs: max('loopMaxMs'),
+    committedItems: sum('committedItems'),
+    transactions: sum('transactions'),
+    commitP50Ms: max('commitP50Ms'),
+    commitP99Ms: max('commitP99Ms'),
+    commitMaxMs: max('commitMaxMs'),
+    commitWaitP99Ms: max('commitWaitP99Ms'),
+    serverAckP50Ms: max('serverAckP50Ms'),
+    serverAckP99Ms: max('serverAckP99Ms'),
+    serverAckMaxMs: max('serverAckMaxMs'),
+    securityEvents,
+    uptimeMs: max('uptimeMs'),
+  };
+}
