@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { LoadMetrics } from './load.ts';
 import { startProxy, type Proxy } from './haproxy.ts';
+import { cpuMsOfTree } from './process-cpu.ts';
 import { startServer, type ServerKind, type ServerProcess } from './server-process.ts';
 import type { ServerStats } from './stats-reporter.ts';
 import { createDatabase, startPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
@@ -44,6 +45,8 @@ export interface Deployment {
   liveHeapMb(): Promise<number>;
   heapSnapshot(path: string): Promise<void>;
   reset(): Promise<void>;
+  /** CPU ms since the last reset of PostgreSQL and of HAProxy (null: not measured, e.g. a shared server). */
+  otherCpuMs(): { postgres: number | null; proxy: number | null };
   verify(metrics: LoadMetrics): Promise<Verdict>;
   /** Stop everything (nodes with `signal`, then the proxy and a PostgreSQL started here). */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -66,6 +69,7 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
       liveHeapMb: () => server.liveHeapMb(),
       heapSnapshot: (path) => server.heapSnapshot(path),
       reset: () => server.reset(),
+      otherCpuMs: () => ({ postgres: null, proxy: null }),
       verify: async (metrics) => verifyDatabase(db, metrics),
       stop: (signal = 'SIGTERM') => server.kill(signal),
     };
@@ -86,6 +90,9 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
     for (let i = 0; i < count; i++) nodes.push(await startServer({ db, kind, nodeName: `node${i + 1}`, ...(o.rate ? { rate: o.rate } : {}) }));
     proxy = await startProxy(nodes.map((n) => `127.0.0.1:${n.port}`));
     const up = () => nodes.filter(alive);
+    const proxyPid = proxy.child.pid ?? 0;
+    const cpu = () => ({ postgres: postgres ? cpuMsOfTree(postgres.pid()) : null, proxy: cpuMsOfTree(proxyPid) });
+    let cpuBase = cpu();
     return {
       store: 'postgres',
       url: proxy.url,
@@ -97,7 +104,15 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
         if (count !== 1) throw new Error('a heap snapshot is of one process: run with --nodes 1');
         await nodes[0]!.heapSnapshot(path);
       },
-      reset: async () => void (await Promise.all(up().map((n) => n.reset()))),
+      reset: async () => {
+        await Promise.all(up().map((n) => n.reset()));
+        cpuBase = cpu();
+      },
+      otherCpuMs: () => {
+        const now = cpu();
+        const since = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+        return { postgres: since(now.postgres, cpuBase.postgres), proxy: since(now.proxy, cpuBase.proxy) };
+      },
       verify: (metrics) => verifyPostgres(db, metrics),
       stop,
     };

@@ -91,6 +91,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     genLoop.disable();
     await load.stop();
     const stats = await server.stats();
+    const other = server.otherCpuMs();
     const liveHeapMb = await server.liveHeapMb();
     if (o.heapSnapshot) {
       log(`writing the server's heap snapshot to ${o.heapSnapshot}…`);
@@ -127,6 +128,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       commandsPerSecond: round(m.commandsAcked / (stats.uptimeMs / 1000)),
       eventsCommittedPerSecond: round(stats.committedItems / (stats.uptimeMs / 1000)),
       serverCpuPct: round((100 * (stats.cpuUserMs + stats.cpuSystemMs)) / stats.uptimeMs),
+      // With PostgreSQL: its processes and HAProxy's, over the same window (the nodes' is serverCpuPct, summed).
+      ...(store === 'postgres' ? { postgresCpuPct: other.postgres === null ? 'n/a' : round((100 * other.postgres) / stats.uptimeMs), proxyCpuPct: other.proxy === null ? 'n/a' : round((100 * other.proxy) / stats.uptimeMs) } : {}),
       // The generator shares the machine: if it is saturated, the latencies it sees include its own lag.
       loadGenProcesses: processes,
       loadGenCpuPct: round((100 * genCpuMs) / stats.uptimeMs),

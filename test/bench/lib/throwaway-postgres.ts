@@ -20,6 +20,8 @@ export interface ThrowawayPostgres {
   /** postgres://ttx@127.0.0.1:<port>/postgres (trust authentication, loopback only). */
   url: string;
   port: number;
+  /** The postmaster's process id (its backends are its children). */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Thro
   return {
     url: `postgres://ttx@127.0.0.1:${port}/postgres`,
     port,
+    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     async stop() {
       if (stopped) return;
       stopped = true;
