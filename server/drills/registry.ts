@@ -207,9 +207,11 @@ export class DrillRegistry {
     if (pending) return pending;
     const opened = after(this.leases.acquire(drillId), (lease): MaybePromise<Opened> => {
       if (!lease.held) {
-        const now = Date.now();
-        this.elsewhere.set(drillId, { askAgainAt: now + Math.min(lease.retryAfterMs, ELSEWHERE_CACHE_MS), lapsesAt: now + lease.retryAfterMs });
-        if (takeOverLater) this.takeOverWhenLapsed(drillId, lease.retryAfterMs);
+        if (takeOverLater) {
+          const now = Date.now();
+          this.elsewhere.set(drillId, { askAgainAt: now + Math.min(lease.retryAfterMs, ELSEWHERE_CACHE_MS), lapsesAt: now + lease.retryAfterMs });
+          this.takeOverWhenLapsed(drillId, lease.retryAfterMs);
+        }
         return { elsewhere: true, retryAfterMs: lease.retryAfterMs };
       }
       this.elsewhere.delete(drillId);
@@ -234,6 +236,7 @@ export class DrillRegistry {
     if (this.takeovers.has(drillId)) return;
     const timer = setTimeout(() => {
       this.takeovers.delete(drillId);
+      this.elsewhere.delete(drillId);
       if (this.closed || this.rooms.has(drillId)) return;
       const taken = this.take(drillId, false);
       if (isPromise(taken)) taken.catch((error: Error) => console.error(`drill ${drillId}: taking it over failed: ${error.message}`));
@@ -352,15 +355,17 @@ export class DrillRegistry {
   }
 
   /**
-   * Let go of a live drill's room (an ended drill nobody is connected to: see Hub). Its log is
-   * untouched, and open() rebuilds the room if a seat comes back. Refused while the room still has
-   * commands queued.
+   * Let go of a live drill's room (an ended drill nobody is connected to: see Hub), and of its lease,
+   * so no node keeps renewing a drill nobody uses. Its log is untouched, and open() rebuilds the
+   * room if a seat comes back. Refused while the room still has commands queued.
    */
   evict(drillId: string): boolean {
     const room = this.rooms.get(drillId);
     if (!room || room.busy()) return false;
     room.close();
     this.rooms.delete(drillId);
+    const released = this.leases.release(drillId, room.fence);
+    if (isPromise(released)) released.catch((error: Error) => console.error(`drill ${drillId}: giving its lease back failed: ${error.message}`));
     return true;
   }
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { io as connect } from 'socket.io-client';
 import { afterEach, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
+import { ENDED_DRILL_IDLE_MS } from '../../server/socket/hub.ts';
 import { PostgresLeases } from '../../server/store/postgres-leases.ts';
 import { PostgresStore } from '../../server/store/postgres.ts';
 import { drillOfToken, PROTOCOL_VERSION, type DrillElsewhere } from '../../shared/protocol/index.ts';
@@ -209,5 +210,23 @@ describeWithPostgres('LEASE: drills owned by lease across nodes', () => {
     expect(await delivered()).toBe(1);
     const log = await b.server.store.entries(d.drillId);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i));
+  });
+
+  it('LEASE7 an ended drill nobody has open is let go of with its lease, so any node takes it at once when a seat returns', async () => {
+    const url = await freshSchema();
+    const time = new ManualTime();
+    const a = await startNode(url, time, 'a', { ttlMs: 60_000, heartbeatMs: 0 });
+    const b = await startNode(url, time, 'b', { ttlMs: 60_000, heartbeatMs: 0 });
+    const d = await createDrill(a.server);
+    const fac = welcomed(await attempt(a.server, d.seat('facilitator').token));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
+    fac.close();
+    await until(() => a.server.app.io.of('/').sockets.size === 0, 'the facilitator gone');
+    time.advance(ENDED_DRILL_IDLE_MS);
+    await until(() => a.leases.heldDrills().length === 0, 'A gave the lease back');
+    expect(a.server.app.registry.peek(d.drillId)).toBeNull();
+    const back = welcomed(await attempt(b.server, d.seat('facilitator').token));
+    expect(back.welcome?.view?.lifecycle).toBe('ended');
   });
 });
