@@ -18,11 +18,11 @@ db.pragma('wal_autocheckpoint = 0');
 const commitOnce = committer(db);
 
 /*
- * Several server processes (server/cluster/) share the file, and only one can write at a time.
- * SQLite's own busy handler sleeps 1, 2, 5, 10, 15… ms between tries, so with two writers each
- * holding the lock for about a millisecond per commit, a waiting commit often slept far longer than
- * the lock was held (commit p99 18 ms at 1,000 drills on 2 workers). This thread may block, so it
- * polls for the lock every 100 µs instead, for up to 5 s like busy_timeout.
+ * Other connections write the file too (the main thread creates drills), and only one can write at
+ * a time. SQLite's own busy handler sleeps 1, 2, 5, 10, 15… ms between tries, so with two writers
+ * each holding the lock for about a millisecond, a waiting commit often slept far longer than the
+ * lock was held. This thread may block, so it polls for the lock every 100 µs instead, for up to
+ * 5 s like busy_timeout.
  */
 db.pragma('busy_timeout = 0');
 // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is
