@@ -66,9 +66,8 @@ export default tseslint.config(
   },
   {
     // The server logs through its pino logger (server/log.ts); the CLI and build tools print as programs do.
-    // cluster/ still logs to the console until it is removed.
     files: ['server/**/*.ts'],
-    ignores: ['server/cli/**', 'server/tools/**', 'server/cluster/**'],
+    ignores: ['server/cli/**', 'server/tools/**'],
     rules: { 'no-console': 'error' },
   },
   {

@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
+import { SoleLeases, type DrillLeases } from './drills/lease.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import { committedStorage } from './drills/storage.ts';
 import type { DrillMaster } from '../shared/master/index.ts';
@@ -19,9 +20,8 @@ import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
-import { drillOfTarget, type Shard } from './cluster/shard.ts';
 
-/** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
+/** Pending connections the kernel may queue for us (see listen() below). */
 export const LISTEN_BACKLOG = 4096;
 
 /**
@@ -61,8 +61,11 @@ export interface AppOptions {
   maxCommandsInFlight?: number;
   /** The cap while saturated (default SATURATED_COMMANDS_IN_FLIGHT; 0 keeps maxCommandsInFlight throughout). */
   saturatedCommandsInFlight?: number;
-  /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
-  shard?: Shard;
+  /**
+   * Which drills this process runs: absent, all of them (one process); with several nodes on one
+   * PostgreSQL database, those whose lease it holds (server/store/postgres-leases.ts).
+   */
+  leases?: DrillLeases;
 }
 
 export interface App {
@@ -90,12 +93,11 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const scheduler = options.scheduler ?? systemScheduler;
   const store = options.store;
-  const hub = new Hub(store, clock, scheduler);
   // The gauges read the registry and the socket server, both made below.
   let registryRef: DrillRegistry | null = null;
   let ioRef: TtxServer | null = null;
   const metrics = new ServerMetrics({
-    drills: () => countBy(registryRef?.live() ?? [], (room) => room.state.lifecycle),
+    drills: () => countBy(registryRef?.live() ?? [], (master) => master.state.lifecycle),
     seats: () => ioRef?.of('/').sockets.size ?? 0,
   });
   const health = new WriteHealth();
@@ -117,14 +119,17 @@ export function createApp(options: AppOptions): App {
       baseLog.security(kind, details);
     },
   };
-  // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
-  // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
-  const rebuilt = (master: DrillMaster, entries: readonly LogEntry[]) => {
+  const hub = new Hub(store, clock, scheduler, log);
+  const leases = options.leases ?? new SoleLeases();
+  // A drill made live has its live score primed from its log, and, if it has ended, is let go of
+  // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
+  // lease moved to another node is let go of here, its connections closed so they go there.
+  const onLive = (master: DrillMaster, entries: readonly LogEntry[]) => {
     hub.scores.prime(master.id, master.compiled, entries);
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);
-  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) } }, rebuilt, options.shard ?? null);
+  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) } }, { onLive, onLetGo: (drillId) => hub.letGo(drillId) }, leases);
   hub.registry = registry;
   registryRef = registry;
   const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);
@@ -133,7 +138,7 @@ export function createApp(options: AppOptions): App {
     ...(options.maxWaitingDrills ? { max: options.maxWaitingDrills } : {}),
     clock,
     scheduler,
-    waiting: () => registry.live().flatMap((room) => (room.state.lifecycle === 'briefing' ? [room.id] : [])),
+    waiting: () => registry.live().flatMap((master) => (master.state.lifecycle === 'briefing' ? [master.id] : [])),
     connected: () => new Set([...(ioRef?.of('/').sockets.values() ?? [])].map((socket) => socket.data.drillId)),
     evict: (drillId) => {
       if (!registry.evict(drillId)) return false;
@@ -150,11 +155,6 @@ export function createApp(options: AppOptions): App {
     allowRequest: (req, callback) => {
       const ok = origin.allows(req);
       if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
-      // A connection naming a drill another process owns reached the wrong one (it can only happen
-      // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
-      // opens a new connection that the primary routes by its URL.
-      const drill = ok ? drillOfTarget(req.url ?? '/') : null;
-      if (drill && !registry.owns(drill)) return callback('WRONG_SHARD', false);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
@@ -207,6 +207,8 @@ export function createApp(options: AppOptions): App {
       hub.scores.close();
       lag.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Leases go back before the store closes, so other nodes take this node's drills at once.
+      await leases.close();
       await store.close();
     },
   };

@@ -138,7 +138,7 @@ export function createHttpHandler(deps: HttpDeps) {
     if (!deps.waiting.admit()) return fail(res, 503, 'OVERLOADED', 'too many drills are waiting to start on this server; try again later');
     const hostKey = input.hostKey ?? newToken();
     const seed = String(input.seed ?? randomInt(1_000_000_000));
-    const created = registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
+    const created = await registry.create({ scenarioText, scenarioFile: fileName, seed, speed: input.speed, smeCount: input.smeCount, observerCount: input.observerCount, hostKey }, loaded.compiled);
     deps.waiting.seen(created.drillId);
     deps.metrics.drillsCreated.inc();
     const facilitator = created.seats.find((s) => s.role === 'facilitator');
@@ -155,9 +155,9 @@ export function createHttpHandler(deps: HttpDeps) {
     });
   }
 
-  function drillAccess(req: IncomingMessage, url: URL, drillId: string) {
+  async function drillAccess(req: IncomingMessage, url: URL, drillId: string) {
     const token = bearer(req, url);
-    const seat = token ? store.findSeat(hashToken(token)) : null;
+    const seat = token ? await store.findSeat(hashToken(token)) : null;
     if (!seat || seat.drillId !== drillId) return null;
     return seat;
   }
@@ -167,29 +167,29 @@ export function createHttpHandler(deps: HttpDeps) {
    * facilitator seat token works too: it stands for the host key its drill was created with. Any
    * other token lists nothing, so a player cannot enumerate drills.
    */
-  function facilitatorHostHash(req: IncomingMessage, url: URL): string | null {
+  async function facilitatorHostHash(req: IncomingMessage, url: URL): Promise<string | null> {
     const token = bearer(req, url);
     if (!token) return null;
     const hash = hashToken(token);
-    const seat = store.findSeat(hash);
-    if (seat) return seat.role === 'facilitator' ? (store.getDrill(seat.drillId)?.hostKeyHash ?? null) : null;
-    return store.listDrills(hash).length > 0 ? hash : null;
+    const seat = await store.findSeat(hash);
+    if (seat) return seat.role === 'facilitator' ? ((await store.getDrill(seat.drillId))?.hostKeyHash ?? null) : null;
+    return (await store.listDrills(hash)).length > 0 ? hash : null;
   }
 
-  function report(req: IncomingMessage, res: ServerResponse, url: URL, drillId: string, ext: string) {
-    const seat = drillAccess(req, url, drillId);
+  async function report(req: IncomingMessage, res: ServerResponse, url: URL, drillId: string, ext: string) {
+    const seat = await drillAccess(req, url, drillId);
     if (!seat) {
       log.security('bad-token', { path: '/drills/:id/report' });
       return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required (?token= or Authorization: Bearer)');
     }
-    const room = registry.read(drillId);
+    const room = await registry.read(drillId);
     if (!room) return fail(res, 404, 'NOT_FOUND', 'no such drill');
     if (room.state.lifecycle !== 'ended' && seat.role !== 'facilitator') return fail(res, 403, 'FORBIDDEN', 'the report opens to participants when the facilitator ends the drill');
     const requested = url.searchParams.get('locale');
     const locale: Locale = LOCALES.includes(requested as Locale) ? (requested as Locale) : 'en';
     // A player's or observer's report holds only what their seat was shown; the facilitator's holds everything.
     const viewer = seat.role === 'facilitator' ? {} : { viewer: { role: seat.role, seat: seat.seat } };
-    const r = buildReport(room.compiled, store.entries(drillId), { locale, ...viewer });
+    const r = buildReport(room.compiled, await store.entries(drillId), { locale, ...viewer });
     if (ext === 'json') return send(res, 200, renderJson(r));
     if (ext === 'md') return send(res, 200, renderMarkdown(r), 'text/markdown; charset=utf-8', { 'content-disposition': `attachment; filename="report-${drillId}.md"` });
     return send(res, 200, renderHtml(r), 'text/html; charset=utf-8', { 'content-security-policy': REPORT_CSP });
@@ -212,30 +212,30 @@ export function createHttpHandler(deps: HttpDeps) {
       if (path === '/api/scenarios' && req.method === 'GET') return json(res, 200, { ok: true, data: bundled.list().map(scenarioSummary) });
       if (path === '/api/drills' && req.method === 'POST') return await createDrill(req, res, url);
       if (path === '/api/drills' && req.method === 'GET') {
-        const hostKeyHash = facilitatorHostHash(req, url);
+        const hostKeyHash = await facilitatorHostHash(req, url);
         if (!hostKeyHash) {
           log.security('bad-token', { path: '/api/drills' });
           return fail(res, 401, 'UNAUTHORIZED', 'send your host key, or the facilitator token of one of your drills, as Authorization: Bearer <token> or ?token=');
         }
-        return json(res, 200, { ok: true, data: store.listDrills(hostKeyHash).map((d) => pastDrills.summary(d)) });
+        return json(res, 200, { ok: true, data: await Promise.all((await store.listDrills(hostKeyHash)).map((d) => pastDrills.summary(d))) });
       }
       const reportMatch = /^\/drills\/([a-z0-9]+)\/report\.(html|md|json)$/.exec(path);
-      if (reportMatch && req.method === 'GET') return report(req, res, url, reportMatch[1] ?? '', reportMatch[2] ?? 'html');
+      if (reportMatch && req.method === 'GET') return await report(req, res, url, reportMatch[1] ?? '', reportMatch[2] ?? 'html');
       const eventsMatch = /^\/drills\/([a-z0-9]+)\/events\.jsonl$/.exec(path);
       if (eventsMatch && req.method === 'GET') {
         const drillId = eventsMatch[1] ?? '';
-        const seat = drillAccess(req, url, drillId);
+        const seat = await drillAccess(req, url, drillId);
         if (!seat || seat.role !== 'facilitator') {
           log.security(seat ? 'forbidden' : 'bad-token', { path: '/drills/:id/events.jsonl' });
           return fail(res, seat ? 403 : 401, seat ? 'FORBIDDEN' : 'UNAUTHORIZED', 'the event log is for the facilitator only');
         }
-        const lines = store.entries(drillId).map((e) => JSON.stringify(e)).join('\n');
+        const lines = (await store.entries(drillId)).map((e) => JSON.stringify(e)).join('\n');
         return send(res, 200, lines + '\n', 'application/x-ndjson; charset=utf-8', { 'content-disposition': `attachment; filename="drill-${drillId}.jsonl"` });
       }
       const viewMatch = /^\/drills\/([a-z0-9]+)\/view$/.exec(path);
       if (viewMatch && req.method === 'GET') {
-        const seat = drillAccess(req, url, viewMatch[1] ?? '');
-        const room = registry.read(viewMatch[1] ?? '');
+        const seat = await drillAccess(req, url, viewMatch[1] ?? '');
+        const room = seat ? await registry.read(viewMatch[1] ?? '') : null;
         if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
         return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
       }

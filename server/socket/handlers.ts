@@ -15,16 +15,17 @@ import {
   type ErrorCode,
   type SyncResult,
   type Welcome,
-  type WrongShard,
+  type DrillElsewhere,
 } from '../../shared/protocol/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import { liveScore, type LiveScore } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
-import type { DrillRegistry } from '../drills/registry.ts';
+import { isElsewhere, type DrillRegistry } from '../drills/registry.ts';
 import type { DrillMaster } from '../../shared/master/index.ts';
 import { hashToken } from '../drills/tokens.ts';
 import type { LogFields, Logger, SecurityKind } from '../log.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { after, isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { EventStore } from '../store/types.ts';
 import type { Hub, TtxServer, TtxSocket } from './hub.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -70,31 +71,37 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 }
 
 /** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
-export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, lastSeq: number): SyncResult {
+export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, lastSeq: number): MaybePromise<SyncResult> {
   if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(master.compiled, master.state, seat) };
   // A seat that had everything missed nothing, and the database need not be asked. After a restart
   // that is nearly every seat (nothing is committed while the server is down): 6,000 reads of an
   // empty range were a quarter of a second of the main thread while every client came back.
   if (lastSeq >= master.state.seq) return { entries: [] };
-  return { entries: store.entries(master.id, lastSeq).flatMap((e) => redactEntryFor(master.compiled, e, seat) ?? []) };
+  return after(store.entries(master.id, lastSeq), (entries) => ({ entries: entries.flatMap((e) => redactEntryFor(master.compiled, e, seat) ?? []) }));
 }
 
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale): Welcome;
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): ConnectionWelcome;
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): ConnectionWelcome {
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale): MaybePromise<Welcome>;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): MaybePromise<ConnectionWelcome>;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): MaybePromise<ConnectionWelcome> {
   const { viewSeq, scoreSeq } = held;
   const caught = lastSeq >= 0 ? catchUp(deps.store, master, seat, lastSeq) : null;
-  // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-  const viewIsCurrent = viewSeq === master.state.seq;
-  return {
-    protocolVersion: PROTOCOL_VERSION,
-    drillId: master.id,
-    seat,
-    ...(viewIsCurrent ? {} : { view: viewFor(master.compiled, master.state, seat) }),
-    missed: caught && 'entries' in caught ? caught.entries : [],
-    presence: deps.hub.presence(master.id),
-    ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
-  };
+  // When the reads take a while (a store over the network), the view is taken once they are in:
+  // entries committed meanwhile were sent to this socket already (it joined the drill first).
+  return after(caught, (missed) =>
+    after(deps.hub.presence(master.id), (presence) => {
+      // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
+      const viewIsCurrent = viewSeq === master.state.seq;
+      return {
+        protocolVersion: PROTOCOL_VERSION,
+        drillId: master.id,
+        seat,
+        ...(viewIsCurrent ? {} : { view: viewFor(master.compiled, master.state, seat) }),
+        missed: missed && 'entries' in missed ? missed.entries : [],
+        presence,
+        ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
+      };
+    }),
+  );
 }
 
 /** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
@@ -107,6 +114,10 @@ export function installSocketHandlers(deps: SocketDeps): void {
   const { io, store, registry, hub, clock, log } = deps;
 
   io.use((socket, next) => {
+    const failed = (error: unknown) => {
+      log.error('handshake failed', error);
+      next(new Error('the server could not check your join link; try again'));
+    };
     try {
       const auth = handshakeSchema.safeParse(socket.handshake.auth);
       if (!auth.success) {
@@ -117,24 +128,30 @@ export function installSocketHandlers(deps: SocketDeps): void {
         log.security('protocol-mismatch', { got: auth.data.protocolVersion, from: socket.handshake.address });
         return next(new Error(`protocol version ${auth.data.protocolVersion} is not supported; this server speaks version ${PROTOCOL_VERSION}. Reload the page or update the client.`));
       }
-      const seat = store.findSeat(hashToken(auth.data.token));
-      if (seat && !registry.owns(seat.drillId)) {
-        // Sharded server, and the connection reached a process that does not run this drill (a
-        // token without its drill id, so the URL could not name it): say which drill to ask for.
-        const wrong: WrongShard = { code: 'WRONG_SHARD', drillId: seat.drillId };
-        return next(Object.assign(new Error('this drill is served by another server process; reconnect with ?drill=' + seat.drillId), { data: wrong }));
-      }
-      if (!seat || !registry.get(seat.drillId)) {
+      const invalid = () => {
         log.security('bad-token', { where: 'handshake', from: socket.handshake.address });
-        return next(new Error('this join link is not valid; ask the facilitator for a new one'));
-      }
-      socket.data.drillId = seat.drillId;
-      socket.data.seat = { role: seat.role, seat: seat.seat };
-      socket.data.locale = auth.data.locale ?? 'en';
-      next();
+        next(new Error('this join link is not valid; ask the facilitator for a new one'));
+      };
+      // Both steps answer at once with the embedded store and a live drill; over the network, later.
+      const checked = after(store.findSeat(hashToken(auth.data.token)), (seat) => {
+        if (!seat) return invalid();
+        return after(registry.open(seat.drillId), (opened) => {
+          if (isElsewhere(opened)) {
+            // Another node runs the drill at the moment (LEASE3): the client connects again later,
+            // through the proxy, naming the drill (an older token without its id learns it here).
+            const data: DrillElsewhere = { code: 'DRILL_ELSEWHERE', drillId: seat.drillId, retryAfterMs: opened.retryAfterMs };
+            return next(Object.assign(new Error(`another server node runs this drill at the moment; connect again in ${opened.retryAfterMs} ms with ?drill=${seat.drillId}`), { data }));
+          }
+          if (!opened) return invalid();
+          socket.data.drillId = seat.drillId;
+          socket.data.seat = { role: seat.role, seat: seat.seat };
+          socket.data.locale = auth.data.locale ?? 'en';
+          next();
+        });
+      });
+      if (isPromise(checked)) checked.catch(failed);
     } catch (error) {
-      log.error('handshake failed', error);
-      next(new Error('the server could not check your join link; try again'));
+      failed(error);
     }
   });
 
@@ -178,13 +195,13 @@ export function installSocketHandlers(deps: SocketDeps): void {
     return OVERLOADED;
   };
 
-  type Handler = (socket: TtxSocket, conn: Connection, master: DrillMaster, payload: unknown) => Promise<AckResult<unknown>> | AckResult<unknown>;
+  type Handler = (socket: TtxSocket, conn: Connection, master: DrillMaster, payload: unknown) => MaybePromise<AckResult<unknown>>;
 
   const handlers: Record<string, Handler> = {
     'drill:join': (socket, conn, master, payload) => {
       const parsed = joinRequestSchema.safeParse(payload ?? {});
       if (!parsed.success) return invalid(socket, conn, 'drill:join', 'join', parsed.error);
-      return { ok: true, data: welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale) };
+      return after(welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale), (data) => ({ ok: true, data }));
     },
     'drill:command': async (socket, conn, master, payload) => {
       if (deps.overload?.overloaded()) return shed('lag');
@@ -203,7 +220,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
     'drill:sync': (socket, conn, master, payload) => {
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:sync', 'sync', parsed.error);
-      return { ok: true, data: catchUp(store, master, socket.data.seat, parsed.data.lastSeq) };
+      return after(catchUp(store, master, socket.data.seat, parsed.data.lastSeq), (data) => ({ ok: true, data }));
     },
   };
 
@@ -215,10 +232,11 @@ export function installSocketHandlers(deps: SocketDeps): void {
   async function serve(socket: TtxSocket, event: string, handler: Handler, payload: unknown, ack: unknown): Promise<void> {
     const { drillId, seat } = socket.data;
     const conn = connections.get(socket);
-    const master = registry.get(drillId);
+    const master = registry.peek(drillId);
     const reply = typeof ack === 'function' ? (ack as (r: AckResult<unknown>) => void) : null;
-    // Neither can be missing for a connected socket (a drill with seats connected is never let go
-    // of); if one ever is, the client is told rather than left waiting for an ack.
+    // Neither can be missing for a connected socket (a drill with seats connected is let go of only
+    // when its lease moves, and its connections are closed then); if one ever is, the client is told
+    // rather than left waiting for an ack.
     if (!conn || !master) return reply?.(INTERNAL);
     const answer = (result: AckResult<unknown>) => {
       if (event === 'drill:command') deps.metrics?.commands.inc({ outcome: result.ok ? 'ok' : result.error.code });
@@ -276,19 +294,25 @@ export function installSocketHandlers(deps: SocketDeps): void {
   io.on('connection', (raw) => {
     const socket = raw as TtxSocket;
     const { drillId, seat } = socket.data;
-    const master = registry.get(drillId);
-    if (!master) return void socket.disconnect(true);
+    // Opened by the handshake; gone only if the drill's lease moved since, and then the client
+    // reconnects (a transport close, not a disconnect, which socket.io clients do not retry).
+    const master = registry.peek(drillId);
+    if (!master) return void socket.conn.close();
     const now = clock.now();
     connections.set(socket, { bucket: new TokenBucket(deps.rate.burst, deps.rate.perSecond, now), strikes: 0, logLines: new TokenBucket(LOG_LINES_BURST, 1000 / LOG_LINE_INTERVAL_MS, now), unlogged: 0 });
 
+    const failed = (error: unknown) => {
+      log.error('welcome failed', error, { drill: drillId, seat: seat.seat });
+      socket.disconnect(true);
+    };
     try {
       hub.join(socket);
       // The handshake middleware validated auth with handshakeSchema.
       const { lastSeq = -1, viewSeq, scoreSeq } = socket.handshake.auth as Handshake;
-      socket.emit('drill:welcomed', welcomeFor(deps, master, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }));
+      const welcomed = after(welcomeFor(deps, master, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }), (welcome) => void socket.emit('drill:welcomed', welcome));
+      if (isPromise(welcomed)) welcomed.catch(failed);
     } catch (error) {
-      log.error('welcome failed', error, { drill: drillId, seat: seat.seat });
-      socket.disconnect(true);
+      failed(error);
       return;
     }
 

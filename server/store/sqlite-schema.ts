@@ -39,13 +39,14 @@ CREATE TABLE IF NOT EXISTS idempotency (
 export function openDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  // Each thread, and each server process, has its own connection: wait for each other's locks
-  // briefly. Set first: the pragmas and schema below may meet another connection's lock.
+  // Each thread (and any other process opening the file, such as the CLI) has its own connection:
+  // wait for each other's locks briefly. Set first: the pragmas and schema below may meet another
+  // connection's lock.
   db.pragma('busy_timeout = 5000');
   // After a crash, the first connection to open the file recovers its WAL, and meanwhile another
   // connection's `journal_mode` fails with SQLITE_BUSY at once, without SQLite's busy handler
-  // (two server workers restarting together: "database is locked", and a worker that never came
-  // up). Each step below is idempotent, so it is tried again until the recovery is done.
+  // ("database is locked", and a server that never came up). Each step below is idempotent, so it
+  // is tried again until the recovery is done.
   const step = (run: () => unknown) => retryWhileBusy(run, { pollMs: 1 });
   step(() => db.pragma('journal_mode = WAL'));
   step(() => db.pragma('synchronous = FULL'));
@@ -124,8 +125,8 @@ export function committer(db: Database.Database): (items: CommitItem[]) => Commi
     return refused;
   });
   // IMMEDIATE takes the write lock at BEGIN, waiting (busy_timeout) for another writer to finish. A
-  // deferred transaction reads first (MAX(seq)) and then upgrades; when several server processes
-  // share the file and one commits in between, the upgrade fails at once with "database is locked".
+  // deferred transaction reads first (MAX(seq)) and then upgrades; when another connection commits
+  // in between, the upgrade fails at once with "database is locked".
   return (items) => transaction.immediate(items);
 }
 

@@ -27,9 +27,9 @@ db.pragma('wal_autocheckpoint = 0');
 const commitOnce = committer(db);
 
 /*
- * Several server processes (server/cluster/) share the file, and only one can write at a time.
- * SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries, far longer than a commit holds
- * the lock; this thread may block, so it polls every 100 µs instead, for up to 5 s like busy_timeout.
+ * Other connections write the file too (the main thread creates drills), and only one can write at
+ * a time. SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries, far longer than a commit
+ * holds the lock; this thread may block, so it polls every 100 µs instead, for up to 5 s like busy_timeout.
  */
 db.pragma('busy_timeout = 0');
 // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is

@@ -23,7 +23,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const room = () => server.app.registry.get(drill.drillId);
+const room = () => server.app.registry.peek(drill.drillId);
 async function refused(seat: string, command: Command, code: string) {
   const before = JSON.stringify(room()?.state);
   const logBefore = server.store.lastSeq(drill.drillId);

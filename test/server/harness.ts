@@ -4,7 +4,7 @@ import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
-import type { Shard } from '../../server/cluster/shard.ts';
+import type { DrillLeases } from '../../server/drills/lease.ts';
 import { ManualTime } from '../../server/clock.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -23,10 +23,11 @@ import { retryWhileOverloaded } from '../../client/src/transport/overload-retry.
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export interface TestServer {
+/** A test's server; its store is the one given (the memory store by default), typed as given. */
+export interface TestServer<S extends EventStore = MemoryStore | SqliteStore> {
   app: App;
   time: ManualTime;
-  store: EventStore;
+  store: S;
   url: string;
   close(): Promise<void>;
 }
@@ -35,13 +36,13 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export interface ServerOptions {
-  store?: EventStore;
+export interface ServerOptions<S extends EventStore> {
+  store?: S;
+  leases?: DrillLeases;
   time?: ManualTime;
   rate?: { burst: number; perSecond: number };
   staticDir?: string;
   log?: Logger;
-  shard?: Shard;
   maxCommandsInFlight?: number;
   publicUrl?: string;
   organiserKey?: string;
@@ -50,9 +51,9 @@ export interface ServerOptions {
   maxWaitingDrills?: number;
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+export async function startServer<S extends EventStore = MemoryStore | SqliteStore>(options: ServerOptions<S> = {}): Promise<TestServer<S>> {
   const time = options.time ?? new ManualTime();
-  const store = options.store ?? new MemoryStore();
+  const store = options.store ?? (new MemoryStore() as EventStore as S);
   const app = createApp({
     store,
     clock: time,
@@ -61,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     rate: options.rate ?? { burst: 1000, perSecond: 1000 },
     staticDir: options.staticDir ?? null,
     ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}),
-    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.leases ? { leases: options.leases } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.organiserKey ? { organiserKey: options.organiserKey } : {}),
     creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
@@ -80,7 +81,7 @@ export interface Seat {
   token: string;
 }
 
-export async function createDrill(server: TestServer, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[]; seat(name: string): Seat }> {
+export async function createDrill(server: { url: string }, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[]; seat(name: string): Seat }> {
   const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '7', ...body }) });
   const json = (await res.json()) as { ok: boolean; data: { drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[] }; error?: unknown };
   if (!json.ok) throw new Error(`create failed: ${JSON.stringify(json)}`);
@@ -157,7 +158,7 @@ export class TestClient {
   }
 }
 
-export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; viewSeq?: number; scoreSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
+export async function join(server: { url: string }, seat: Seat, options: { lastSeq?: number; viewSeq?: number; scoreSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
   const socket: ClientSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
@@ -201,10 +202,10 @@ export const take = (action: string, target?: string, detail?: string): Command 
  * start them and remember them.
  */
 export function tracked(): {
-  server(options?: Parameters<typeof startServer>[0]): Promise<TestServer>;
+  server<S extends EventStore = MemoryStore | SqliteStore>(options?: ServerOptions<S>): Promise<TestServer<S>>;
   client(s: TestServer, seat: Parameters<typeof join>[1], options?: Parameters<typeof join>[2]): Promise<TestClient>;
 } {
-  const servers: TestServer[] = [];
+  const servers: TestServer<EventStore>[] = [];
   const clients: TestClient[] = [];
   afterEach(async () => {
     for (const c of clients.splice(0)) c.close();
@@ -212,8 +213,8 @@ export function tracked(): {
     for (const s of servers.splice(0)) await s.close().catch(() => undefined);
   });
   return {
-    async server(options = {}) {
-      const s = await startServer(options);
+    async server<S extends EventStore = MemoryStore | SqliteStore>(options: ServerOptions<S> = {}) {
+      const s = await startServer<S>(options);
       servers.push(s);
       return s;
     },

@@ -30,7 +30,7 @@ describe('HTTP: API', () => {
       expect(seat.link).toBe(`${s.url}/?join=${seat.token}`);
     }
     expect(body.data.seed).toBe('abc');
-    expect(s.app.registry.get(body.data.drillId)?.state.speed).toBe(3);
+    expect(s.app.registry.peek(body.data.drillId)?.state.speed).toBe(3);
     // Only hashes are stored: no token appears anywhere in the store.
     const stored = JSON.stringify(s.store.seats(body.data.drillId));
     for (const seat of body.data.seats) expect(stored).not.toContain(seat.token);

@@ -75,7 +75,7 @@ describe('FLOW: requests, pushes and ordering', () => {
     const b = await scribe.send({ type: 'timeline.add', text: 'from scribe' }, { idempotencyKey: 'shared-key-1' });
     expect(a.ok && b.ok).toBe(true);
     expect(a).not.toEqual(b);
-    expect(s.app.registry.get(d.drillId)?.state.timeline.map((t) => t.text)).toEqual(['from ic', 'from scribe']);
+    expect(s.app.registry.peek(d.drillId)?.state.timeline.map((t) => t.text)).toEqual(['from ic', 'from scribe']);
   });
 
   it('FLOW5 unknown events and calls without an ack are refused and logged, without tokens or bodies', async () => {
@@ -103,8 +103,8 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     const s = await server();
     const a = await createDrill(s);
     const b = await createDrill(s);
-    const roomA = s.app.registry.get(a.drillId);
-    const roomB = s.app.registry.get(b.drillId);
+    const roomA = s.app.registry.peek(a.drillId);
+    const roomB = s.app.registry.peek(b.drillId);
     if (!roomA || !roomB) throw new Error('rooms');
     await Promise.all([roomA.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start-a-1' }), roomB.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start-b-1' })]);
     const counts = async () => ({ transactions: await metricValue(s.app, 'ttx_commit_duration_seconds_count'), items: await metricValue(s.app, 'ttx_committed_items_total') });
@@ -147,7 +147,7 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
       if (ack.ok) expect(committed.get(d.drillId) ?? -1).toBeGreaterThanOrEqual(ack.data.seq);
     }
     s.time.advance(5 * 60_000);
-    const room = s.app.registry.get(d.drillId);
+    const room = s.app.registry.peek(d.drillId);
     const visible = () => s.store.entries(d.drillId, 0).filter((e) => room && redactEntryFor(room.compiled, e, { role: 'sme', seat: 'sme-1' }) !== null).map((e) => e.seq);
     await until(() => s.store.entries(d.drillId).some((e) => e.at >= 5 * 60_000), 'the server ticked to minute 5');
     await until(() => sme.lastSeq() === visible().at(-1), 'sme received everything it may see');
@@ -169,7 +169,7 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     await scribe!.send({ type: 'timeline.add', text: 'IC declared SEV-1' });
     s.time.advance(3 * 60_000);
     await until(() => s.store.entries(d.drillId).some((e) => e.at >= 3 * 60_000), 'the server ticked to minute 3');
-    const room = s.app.registry.get(d.drillId)!;
+    const room = s.app.registry.peek(d.drillId)!;
     await until(() => fac!.view?.seq === room.state.seq, 'the facilitator is current');
     // Each sync's answer comes after every push sent before it on that socket, so patches are in.
     for (const c of [fac!, ic!, scribe!, sme!]) {

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { buildBenchServer } from './build-bench.ts';
-import { combineScrapes, parseMetrics, type Samples } from './metrics.ts';
+import { parseMetrics, type Samples } from './metrics.ts';
 import { statsBetween, type ServerStats } from './server-stats.ts';
 
 /*
@@ -29,36 +29,42 @@ function benchServerEntry(kind: ServerKind): Promise<string> {
  */
 export type ServerKind = 'app' | 'floor' | 'floor-nodisk';
 
-export const DEFAULT_WORKERS = 1;
-
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
   url: string;
   /** The server's figures since the last reset() (or since it started). */
   stats(): Promise<ServerStats>;
-  /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
+  /** Its /metrics now and at the last reset(), and the time between (figures over several nodes: deployment.ts). */
+  window(): Promise<MetricsWindow>;
+  /** The live JS heap after a full collection (pauses the server: ask after measuring). */
   liveHeapMb(): Promise<number>;
-  /** Write a V8 heap snapshot of the server to `path` (one process only; pauses it for seconds: ask after measuring). */
+  /** Write a V8 heap snapshot of the server to `path` (pauses it for seconds: ask after measuring). */
   heapSnapshot(path: string): Promise<void>;
   /** Start measuring now (after the warm-up). */
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface MetricsWindow {
+  now: Samples;
+  base: Samples;
+  elapsedMs: number;
+}
+
 export interface ServerOptions {
+  /** A SQLite file, or a postgres:// URL (the server is then one node of several: nodes.ts). */
   db: string;
   rate?: { burst: number; perSecond: number };
   port?: number;
-  /** Server worker processes (server/cluster/); 1 (the default, as `npm start`) runs a single process. */
-  workers?: number;
+  /** The node's name in PostgreSQL's lease table. */
+  nodeName?: string;
   /** Which server to start (default 'app'). */
   kind?: ServerKind;
 }
 
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const kind = options.kind ?? 'app';
-  const workers = options.workers ?? DEFAULT_WORKERS;
   const child = fork(await benchServerEntry(kind), [], {
     // TTX_BENCH_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     // TTX_BENCH_NODE_FLAGS adds V8/Node flags to the server only (e.g. --trace-gc).
@@ -74,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       PORT: String(options.port ?? 0),
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
-      TTX_WORKERS: String(workers),
+      ...(options.nodeName ? { TTX_NODE_NAME: options.nodeName } : {}),
       TTX_FLOOR_STORE: kind === 'floor-nodisk' ? 'none' : 'sqlite',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -97,12 +103,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         reject(new Error(`server process is gone (${error.message})`));
       });
     });
-  /** One scrape of the server's /metrics; several processes' are added up (the loop's worst is kept). */
-  const scrape = async (url: string): Promise<Samples> => {
-    if (workers === 1) return parseMetrics(await (await fetch(`${url}/metrics`)).text());
-    const texts = await ask<string[]>('metrics');
-    return combineScrapes(texts.map(parseMetrics), (series) => series.startsWith('nodejs_eventloop_lag'));
-  };
+  /** One scrape of the server's /metrics. */
+  const scrape = async (url: string): Promise<Samples> => parseMetrics(await (await fetch(`${url}/metrics`)).text());
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
     child.once('exit', onExit);
@@ -117,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         port: msg.port,
         url,
         stats: async () => statsBetween(await scrape(url), base, performance.now() - baseAt),
+        window: async () => ({ now: await scrape(url), base, elapsedMs: performance.now() - baseAt }),
         liveHeapMb: () => ask<{ liveHeapMb: number }>('liveHeap').then((r) => r.liveHeapMb),
         heapSnapshot: (path) => ask<{ error?: string }>('heapSnapshot', { path }).then((r) => {
           if (r?.error) throw new Error(r.error);
