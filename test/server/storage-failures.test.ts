@@ -65,6 +65,16 @@ function expectOneLine(result: ReturnType<typeof start>, reason: RegExp): void {
 }
 
 describe('OPS5: a database the server cannot use', () => {
+  it('OPS5 a PostgreSQL server that cannot be reached: one line naming its host and database, never the password', () => {
+    const result = start('postgres://ttx:s3cret-word@127.0.0.1:1/ttx');
+    expect(result.status, result.stderr).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ttx: cannot use the database at PostgreSQL 127\.0\.0\.1:1\/ttx: \S/);
+    expect(result.stderr + result.stdout).not.toContain('s3cret-word');
+    expect(result.stdout).not.toContain('serving');
+  });
+
   it('OPS5 a directory', () => {
     const dir = folder();
     mkdirSync(pathJoin(dir, 'ttx.db'));
