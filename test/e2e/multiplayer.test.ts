@@ -14,14 +14,15 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
   let browser: Browser;
   let server: { app: App; url: string };
   const pages: Record<string, Page> = {};
-  const errors: string[] = [];
+  // One live list per page: each keeps collecting until the end.
+  const errors: string[][] = [];
   let links: Record<string, string> = {};
 
   beforeAll(async () => {
     server = await serve();
     browser = await launch();
     const host = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    errors.push(...watchErrors(host));
+    errors.push(watchErrors(host));
     await host.goto(server.url);
     await host.getByRole('heading', { name: 'Host a drill' }).waitFor();
     await shot(host, 'landing');
@@ -35,7 +36,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     await host.close();
     for (const seat of ['facilitator', 'ic', 'deputy', 'scribe', 'sme-1']) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      errors.push(...watchErrors(page));
+      errors.push(watchErrors(page));
       await page.goto(links[seat] ?? '');
       await page.locator('.role').waitFor();
       pages[seat] = page;
@@ -130,6 +131,6 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
       await frame.locator('h1', { hasText: 'After-action report' }).waitFor({ timeout: 15_000 });
       if (seat === 'ic') await shot(page, 'report');
     }
-    expect(errors).toEqual([]);
+    expect(errors.flat()).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ describe('TIME: the server owns game time', () => {
     expect(delivered(s, drill.drillId)).toEqual(['egress-alert']);
     s.time.advance(2 * 60_000); // 4 game minutes at 2×
     await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'the minute-4 inject');
-    expect(s.app.registry.get(drill.drillId)?.state.clock).toBe(4 * 60_000);
+    expect(s.app.registry.peek(drill.drillId)?.state.clock).toBe(4 * 60_000);
   });
 
   it('TIME2 paused time never counts against the team', async () => {
@@ -27,14 +27,14 @@ describe('TIME: the server owns game time', () => {
     const fac = await client(s, drill.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
     s.time.advance(60_000);
-    await until(() => s.app.registry.get(drill.drillId)?.state.clock === 60_000, 'minute 1');
+    await until(() => s.app.registry.peek(drill.drillId)?.state.clock === 60_000, 'minute 1');
     await fac.send({ type: 'drill.pause' });
     s.time.advance(30 * 60_000);
-    expect(s.app.registry.get(drill.drillId)?.gameTime()).toBe(60_000);
+    expect(s.app.registry.peek(drill.drillId)?.gameTime()).toBe(60_000);
     await fac.send({ type: 'drill.resume' });
     s.time.advance(3 * 60_000);
     await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'minute 4 after resume');
-    const exfil = s.app.registry.get(drill.drillId)?.state.exfil.records;
+    const exfil = s.app.registry.peek(drill.drillId)?.state.exfil.records;
     expect(exfil).toBe(4 * 12_000);
   });
 
@@ -82,7 +82,7 @@ describe('SYNC: reconnection from the log', () => {
     const seen = ic.lastSeq();
     ic.close();
     s.time.advance(40 * 60_000); // forty game minutes of exfiltration and injects while away
-    await until(() => (s.app.registry.get(drill.drillId)?.state.clock ?? 0) >= 40 * 60_000, 'server reached minute 40');
+    await until(() => (s.app.registry.peek(drill.drillId)?.state.clock ?? 0) >= 40 * 60_000, 'server reached minute 40');
     const back = await client(s, drill.seat('ic'), { lastSeq: seen });
     const missed = back.welcome?.missed ?? [];
     expect(missed.length).toBeGreaterThan(40);
@@ -161,8 +161,10 @@ describe('BOOT: rebuilding the running drills', () => {
     const read = store.entriesOf.bind(store);
     store.entriesOf = async (asked) => (await read(asked)).map((reader, i) => () => (order.push(`parse ${asked[i]}`), reader()));
     const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, staticDir: null });
-    const get = app.registry.get.bind(app.registry);
-    app.registry.get = (id, known) => (known && order.push(`fold ${id}`), get(id, known));
+    // Each drill is folded by the registry's rebuild (private), with its log in hand.
+    const registry = app.registry as unknown as { rebuild: (id: string, ...rest: unknown[]) => unknown };
+    const rebuild = registry.rebuild.bind(registry);
+    registry.rebuild = (id, ...rest) => (order.push(`fold ${id}`), rebuild(id, ...rest));
     try {
       expect(await app.registry.boot()).toBe(3);
       // All three drills come in one batch; each is parsed only when its turn to be folded comes.

@@ -5,6 +5,8 @@ import { BUNDLED } from '../scenarios.ts';
 import { clear, h } from './dom.ts';
 import { pastDrillsPanel, rememberDrill } from './past-drills.ts';
 
+const ORGANISER_KEY = 'ttx-organiser-key';
+
 /** Three ways in: solo training, hosting a drill, joining one. */
 export function mountLanding(app: HTMLElement): void {
   const scenarioCards = BUNDLED.map((c) => {
@@ -26,17 +28,29 @@ export function mountLanding(app: HTMLElement): void {
   const hostSpeed = h('select', { id: 'host-speed' }, ...[1, 2, 5, 10].map((n) => h('option', { value: String(n) }, `${n}×`)));
   const hostSmes = h('input', { id: 'host-smes', type: 'number', min: 1, max: 6, value: 1 });
   const hostOut = h('div', { class: 'links', role: 'status' });
+  // A server started with TTX_ORGANISER_KEY asks for it: the field shows once it has been asked for, or was given before.
+  const storedKey = localStorage.getItem(ORGANISER_KEY);
+  const organiserKey = h('input', { id: 'host-organiser-key', type: 'password', autocomplete: 'off', value: storedKey ?? '', size: 20 });
+  const organiserKeyRow = h('div', { class: 'organiser-key', hidden: !storedKey }, h('label', { for: 'host-organiser-key' }, t('landing.organiserKey')), organiserKey);
   const host = h('form', {
     class: 'way',
     onsubmit: async (e: Event) => {
       e.preventDefault();
       hostOut.textContent = t('landing.creating');
-      const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
-      const json = res ? ((await res.json()) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { code?: string; message: string } }) : null;
+      const key = organiserKey.value.trim();
+      const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
+      if (res?.status === 401 || res?.status === 403) {
+        organiserKeyRow.hidden = false;
+        organiserKey.focus();
+        hostOut.textContent = t(res.status === 401 ? 'landing.organiserKeyNeeded' : 'landing.organiserKeyWrong');
+        return;
+      }
+      const json = res ? ((await res.json().catch(() => null)) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { code?: string; message: string } } | null) : null;
       if (!json?.ok || !json.data) {
         hostOut.textContent = t('landing.createFailed', { reason: json?.error ? errorText({ code: json.error.code ?? '', message: json.error.message }) : t('landing.serverUnreachable') });
         return;
       }
+      if (key) localStorage.setItem(ORGANISER_KEY, key);
       localStorage.setItem('ttx-host-key', json.data.hostKey);
       const facilitatorToken = json.data.seats.find((seat) => seat.seat === 'facilitator')?.link.split('join=')[1];
       if (facilitatorToken) rememberDrill(json.data.drillId, decodeURIComponent(facilitatorToken));
@@ -46,6 +60,7 @@ export function mountLanding(app: HTMLElement): void {
     },
   }, h('h2', {}, t('landing.hostTitle')), h('p', {}, t('landing.hostText')),
   h('label', { for: 'host-scenario' }, t('landing.scenario')), hostScenario, h('label', { for: 'host-seed' }, t('landing.seed')), hostSeed, h('label', { for: 'host-speed' }, t('landing.pace')), hostSpeed, h('label', { for: 'host-smes' }, t('landing.smes')), hostSmes,
+  organiserKeyRow,
   h('button', { type: 'submit', id: 'create-drill' }, t('landing.createDrill')), hostOut);
 
   const code = h('input', { id: 'join-code', type: 'text', placeholder: t('landing.linkPlaceholder'), size: 40 });
