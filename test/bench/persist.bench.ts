@@ -56,7 +56,7 @@ const event = (drill: number, seq: number): LogEntry => ({
   seq,
   at: seq * 1000,
   actor: { role: 'ic', seat: 'ic' },
-  event: { type: 'message.sent', messageId: `m-${seq}`, message: { channel: 'chat', recipients: ['soc'], subject: '', body: `msg ${drill} ic ${seq}: status on the bridge`, encrypted: false } },
+  event: { type: 'message.sent', messageId: `m-${seq}`, message: { channel: 'chat', recipients: ['soc'], subject: '', body: `msg ${drill} ic ${seq}: status on the bridge`, encrypted: false }, reach: { audience: 'team', orgs: ['team'], people: ['soc'], attackerReads: false } },
 });
 
 const drills = Array.from({ length: drillCount }, (_, i) => ({ id: `persist-${i}`, seq: 0 }));
