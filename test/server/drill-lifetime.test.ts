@@ -41,6 +41,8 @@ describe('LIFETIME: drills in memory', () => {
     const ic = await client(s, d.seat('ic'));
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     expect(await ic.send({ type: 'action.take', action: 'set-codename', detail: 'blue-heron' })).toMatchObject({ ok: true });
+    s.time.advance(60_000);
+    await until(() => ic.entries.some((e) => e.event.type === 'action.completed'), 'the codename is set');
     expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });
     const before = await reportOf(s, d.drillId, d.seat('ic').token);
     const finalSeq = fac.lastSeq();
