@@ -64,4 +64,15 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The server logs through its pino logger (server/log.ts); the CLI and build tools print as programs do.
+    files: ['server/**/*.ts'],
+    ignores: ['server/cli/**', 'server/tools/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Classic scripts the page loads as they are (no bundling, no modules).
+    files: ['client/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
 );

@@ -1,9 +1,12 @@
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // One config for the client build and for the test projects.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
+  // Brotli and gzip copies beside each text file; the server sends the one the browser accepts.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -1,43 +1,37 @@
-import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
-import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock.ts';
 import { GroupCommitter } from './drills/committer.ts';
+import { SoleLeases, type DrillLeases } from './drills/lease.ts';
 import { DrillRegistry } from './drills/registry.ts';
 import { committedStorage } from './drills/storage.ts';
 import type { DrillMaster } from '../shared/master/index.ts';
+import { WaitingDrills } from './drills/waiting-drills.ts';
 import type { LogEntry } from '../shared/engine/types.ts';
+import type { CreationRate } from './http/drill-creation.ts';
+import { PublicOrigin } from './http/public-origin.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { BundledScenarios } from './http/scenarios.ts';
-import { consoleLogger, type Logger } from './log.ts';
-import { Hub, type TtxServer } from './socket/hub.ts';
+import { createLogger, type Logger } from './log.ts';
+import { ServerMetrics } from './metrics.ts';
+import { Hub, type TtxServer, type TtxSocket } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import type { EventStore } from './store/types.ts';
-import { drillOfTarget, type Shard } from './cluster/shard.ts';
+import { WriteHealth } from './store/write-health.ts';
 
-/** Pending connections the kernel may queue for us (see listen() below; a sharded server's primary uses it too). */
+/** Pending connections the kernel may queue for us (see listen() below). */
 export const LISTEN_BACKLOG = 4096;
 
 /**
- * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED.
- * By Little's law the commands in flight are the throughput times the latency, so a cap bounds the
- * latency of what is accepted when more arrives than the machine can do; the event loop's lag alone
- * let in every command that arrived in a turn, and at the burst rate they queued behind the disk and
- * each other (ack p99 1.5–1.7 s). 60-s runs at 1,000 × 8 on two cores (test/bench/README.md,
- * session 8): with 256, burst ack p99 0.53 s at 2,083 commands/s and nothing shed at the normal
- * pace; with 128, 0.46 s at 1,598/s, but a commit stall then shed 127 commands at the normal pace
- * and 2,819 at 2,000 × 6 (838 with 256).
+ * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED:
+ * by Little's law this bounds the wait of what is accepted (ARCHITECTURE.md SRV4; figures in
+ * test/bench/RESULTS.md).
  */
 export const MAX_COMMANDS_IN_FLIGHT = 256;
 
-/**
- * The tighter cap while the server is saturated: from the moment the normal cap is reached until a
- * window passes in which fewer commands were shed than taken (InFlightLimit, SATURATION_WINDOW_MS).
- * 60-s burst runs at 1,000 × 8, alternating (test/bench/README.md, session 11): ack p99 261 and
- * 316 ms, against 970 ms with the cap fixed at 256. As a fixed cap, 32 shed 8 % of a normal load.
- */
+/** The tighter cap while saturated (InFlightLimit): it holds a flood's latency down without shedding a normal load. */
 export const SATURATED_COMMANDS_IN_FLIGHT = 32;
 
 export interface AppOptions {
@@ -47,8 +41,16 @@ export interface AppOptions {
   log?: Logger;
   /** Built client to serve; null in development (vite serves it). */
   staticDir?: string | null;
-  /** Extra allowed origins besides the server's own. */
-  allowedOrigins?: string[];
+  /** The URL browsers reach this server at (TTX_PUBLIC_URL); its origin is the only one trusted. Absent: the listening address. */
+  publicUrl?: string | null;
+  /** Further origins trusted besides the public one (the vite dev server in development). */
+  devOrigins?: string[];
+  /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
+  organiserKey?: string | null;
+  /** Drills one address may create: a burst, then one every `everyMs` (server/http/drill-creation.ts). */
+  creationRate?: CreationRate;
+  /** Drills held in memory that have not started, past which creation is refused (server/drills/waiting-drills.ts). */
+  maxWaitingDrills?: number;
   rate?: { burst: number; perSecond: number };
   /** Shed commands with OVERLOADED when the event loop lags this much (ms); 0 turns this signal off. */
   shedLagMs?: number;
@@ -59,8 +61,11 @@ export interface AppOptions {
   maxCommandsInFlight?: number;
   /** The cap while saturated (default SATURATED_COMMANDS_IN_FLIGHT; 0 keeps maxCommandsInFlight throughout). */
   saturatedCommandsInFlight?: number;
-  /** This process's share of the drills when the server runs as several (server/cluster/); absent, all of them. */
-  shard?: Shard;
+  /**
+   * Which drills this process runs: absent, all of them (one process); with several nodes on one
+   * PostgreSQL database, those whose lease it holds (server/store/postgres-leases.ts).
+   */
+  leases?: DrillLeases;
 }
 
 export interface App {
@@ -70,61 +75,99 @@ export interface App {
   committer: GroupCommitter;
   /** The bundled scenarios, loaded on first use; drills of them share these compiled scenarios. */
   bundled: BundledScenarios;
-  /** Server-side time from a command's arrival to its ack (µs), for benchmarks and monitoring. */
-  commandLatency: RecordableHistogram;
+  /** What GET /metrics serves. */
+  metrics: ServerMetrics;
+  /** Where browsers reach the server (TTX_PUBLIC_URL, or the listening address once listening). */
+  origin: PublicOrigin;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Same-origin by default: the Origin header's host must be this server's host, or be allowlisted. */
-function originChecker(allowed: string[]) {
-  return (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    if (!origin) return true; // non-browser clients (bots, curl) send none
-    if (allowed.includes(origin)) return true;
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
-  };
+function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
 }
 
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const scheduler = options.scheduler ?? systemScheduler;
-  const log = options.log ?? consoleLogger;
   const store = options.store;
-  const hub = new Hub(store, clock, scheduler);
-  const committer = new GroupCommitter(store);
-  // A drill rebuilt from its log has its live score primed from that log, and, if it has ended, is
-  // let go of again unless a seat connects (the handshake that rebuilt it may never complete).
-  const rebuilt = (master: DrillMaster, entries: readonly LogEntry[]) => {
+  // The gauges read the registry and the socket server, both made below.
+  let registryRef: DrillRegistry | null = null;
+  let ioRef: TtxServer | null = null;
+  const metrics = new ServerMetrics({
+    drills: () => countBy(registryRef?.live() ?? [], (master) => master.state.lifecycle),
+    seats: () => ioRef?.of('/').sockets.size ?? 0,
+  });
+  const health = new WriteHealth();
+  const committer = new GroupCommitter(store, {
+    committed: (items, seconds) => {
+      metrics.commitObserver.committed(items, seconds);
+      health.committed();
+    },
+    failed: (error) => {
+      metrics.commitObserver.failed();
+      health.failed(error);
+    },
+  });
+  const baseLog = options.log ?? createLogger();
+  const log: Logger = {
+    ...baseLog,
+    security: (kind, details) => {
+      metrics.security.inc({ kind });
+      baseLog.security(kind, details);
+    },
+  };
+  const hub = new Hub(store, clock, scheduler, log);
+  const leases = options.leases ?? new SoleLeases();
+  // A drill made live has its live score primed from its log, and, if it has ended, is let go of
+  // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
+  // lease moved to another node is let go of here, its connections closed so they go there.
+  const onLive = (master: DrillMaster, entries: readonly LogEntry[]) => {
     hub.scores.prime(master.id, master.compiled, entries);
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);
-  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => console.error(message) } }, rebuilt, options.shard ?? null);
+  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) } }, { onLive, onLetGo: (drillId) => hub.letGo(drillId) }, leases);
   hub.registry = registry;
-  const isAllowedOrigin = originChecker(options.allowedOrigins ?? []);
+  registryRef = registry;
+  const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);
   const bundled = new BundledScenarios(registry);
-  const handler = createHttpHandler({ store, registry, bundled, log, staticDir: options.staticDir ?? null, isAllowedOrigin });
+  const waiting = new WaitingDrills({
+    ...(options.maxWaitingDrills ? { max: options.maxWaitingDrills } : {}),
+    clock,
+    scheduler,
+    waiting: () => registry.live().flatMap((master) => (master.state.lifecycle === 'briefing' ? [master.id] : [])),
+    connected: () => new Set([...(ioRef?.of('/').sockets.values() ?? [])].map((socket) => socket.data.drillId)),
+    evict: (drillId) => {
+      if (!registry.evict(drillId)) return false;
+      hub.scores.forget(drillId);
+      store.forget?.(drillId);
+      return true;
+    },
+  });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, health, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
     transports: ['websocket', 'polling'],
     allowRequest: (req, callback) => {
-      const ok = isAllowedOrigin(req);
+      const ok = origin.allows(req);
       if (!ok) log.security('bad-origin', { origin: String(req.headers.origin).slice(0, 80) });
-      // A connection naming a drill another process owns reached the wrong one (it can only happen
-      // on a reused keep-alive connection): refuse it at the transport, and the client's next attempt
-      // opens a new connection that the primary routes by its URL.
-      const drill = ok ? drillOfTarget(req.url ?? '/') : null;
-      if (drill && !registry.owns(drill)) return callback('WRONG_SHARD', false);
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
   hub.io = io;
+  ioRef = io;
+  // A waiting drill is idle while nobody is connected to it (one listener shared by every socket).
+  function seenAgain(this: TtxSocket): void {
+    waiting.seen(this.data.drillId);
+  }
+  io.on('connection', (socket) => {
+    waiting.seen(socket.data.drillId);
+    socket.on('disconnect', seenAgain);
+  });
   // The HTTP request that opened each connection is not needed once the handshake is built (the
   // seat comes from the auth payload); dropping it saves a few KB per socket (socket.io's advice),
   // once engine.io's own hold on it is released too (release-upgrade-request.ts).
@@ -132,11 +175,11 @@ export function createApp(options: AppOptions): App {
     raw.request = null;
     if (!releaseUpgradeRequest(raw)) raw.once('upgrade', () => releaseUpgradeRequest(raw));
   });
-  const lag = (options.shedLagMs ?? 150) > 0 ? new LagMonitor(options.shedLagMs ?? 150) : null;
+  const shedLagMs = options.shedLagMs ?? 150;
+  const lag = new LagMonitor(shedLagMs > 0 ? shedLagMs : 150, 50, (ms) => metrics.loopLag.observe(ms / 1000));
   const maxInFlight = options.maxCommandsInFlight ?? MAX_COMMANDS_IN_FLIGHT;
   const saturatedInFlight = Math.min(maxInFlight, options.saturatedCommandsInFlight ?? SATURATED_COMMANDS_IN_FLIGHT);
-  const commandLatency = createHistogram();
-  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, commandLatency, ...(lag ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight, { saturated: saturatedInFlight }) } : {}) });
+  installSocketHandlers({ io, store, registry, hub, clock, log, rate: options.rate ?? { burst: 30, perSecond: 10 }, metrics, ...(shedLagMs > 0 ? { overload: lag } : {}), ...(maxInFlight > 0 ? { inFlight: new InFlightLimit(maxInFlight, { saturated: saturatedInFlight }) } : {}) });
 
   return {
     http,
@@ -144,24 +187,28 @@ export function createApp(options: AppOptions): App {
     registry,
     committer,
     bundled,
-    commandLatency,
+    metrics,
+    origin,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve) => {
-        // After a restart every client reconnects at once. With Node's default accept queue (511)
-        // the kernel dropped connection attempts by the thousand (ListenDrops), and each dropped
-        // client waited for TCP's 1 s, 2 s, 4 s SYN retries while the server sat partly idle.
-        // 4,096 is Linux's default ceiling (net.core.somaxconn).
+        // After a restart every client reconnects at once; a connection the kernel drops waits for
+        // TCP's SYN retries (1 s, 2 s, 4 s). 4,096 is Linux's default ceiling (net.core.somaxconn).
         http.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = http.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
+          const bound = typeof address === 'object' && address ? address.port : port;
+          origin.listening(host, bound);
+          resolve(bound);
         });
       });
     },
     async close() {
       registry.close();
+      waiting.close();
       hub.scores.close();
-      lag?.close();
+      lag.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Leases go back before the store closes, so other nodes take this node's drills at once.
+      await leases.close();
       await store.close();
     },
   };

@@ -1,65 +1,70 @@
 import './memory-tuning.ts';
 import { existsSync } from 'node:fs';
 import { createApp } from './app.ts';
-import { startPrimary } from './cluster/primary.ts';
-import { serveHandedConnections, workerShard } from './cluster/worker.ts';
+import { createLogger } from './log.ts';
 import { CLIENT_DIR } from './paths.ts';
-import { SqliteStore } from './store/sqlite.ts';
+import { PublicOrigin } from './http/public-origin.ts';
+import { isPostgresUrl, openStore, type OpenedStore } from './store/open-store.ts';
+import { StorageError } from './store/storage-error.ts';
 
 /*
- * `npm start`: serves the built client, the HTTP API and socket.io, with an embedded SQLite database.
- * With TTX_WORKERS > 1 it runs as a primary and that many worker processes sharing the drills
- * between them (server/cluster/); by default it is a single process. Configuration
- * comes from the environment:
- *   PORT (8080), TTX_DB (./data/ttx.db), TTX_ALLOWED_ORIGINS (comma-separated, besides same-origin),
- *   TTX_WORKERS (1: a single process; n > 1: a primary and n workers, see server/cluster/primary.ts)
+ * `npm start`: serves the built client, the HTTP API and socket.io. By default one process on an
+ * embedded SQLite database; with TTX_DB=postgres://… it is one node of several sharing the drills
+ * through PostgreSQL, behind a proxy that routes by drill (README "Running on several machines").
+ * Configuration comes from the environment:
+ *   PORT (8080), TTX_DB (./data/ttx.db: a SQLite file, or a postgres:// URL),
+ *   TTX_PUBLIC_URL (where browsers reach the server; default the listening address, http://localhost:PORT),
+ *   TTX_ORGANISER_KEY (when set, creating a drill needs it), TTX_LOG_LEVEL (info),
+ *   TTX_NODE_NAME (with PostgreSQL: this node's name in the lease table; the host name by default)
  */
 
 const dev = process.argv.includes('--dev');
+const log = createLogger();
 const port = Number(process.env.PORT ?? 8080);
-const dbPath = process.env.TTX_DB ?? './data/ttx.db';
 const staticDir = CLIENT_DIR;
-const allowedOrigins = (process.env.TTX_ALLOWED_ORIGINS ?? (dev ? 'http://localhost:5173' : '')).split(',').filter(Boolean);
-const shard = workerShard();
-// One process unless asked: on the 2-core machine the targets were measured on, two workers
-// helped only where one process was CPU-bound, and cost about 240 MB (ARCHITECTURE.md SRV10).
-const workers = Number(process.env.TTX_WORKERS ?? 1);
-if (!Number.isInteger(workers) || workers < 1) throw new Error(`TTX_WORKERS must be a whole number of at least 1 (got "${process.env.TTX_WORKERS}")`);
-
-if (!shard && workers > 1) {
-  const primary = await startPrimary({
-    workers,
-    entry: process.argv[1] ?? '',
-    // Workers run the same code the same way, minus a file watcher of their own.
-    execArgv: process.execArgv.filter((a) => !a.startsWith('--watch')),
-    port,
-  });
-  console.log(`ttx serving on http://localhost:${primary.port} (database ${dbPath}, ${workers} worker processes)`);
-  const stop = async () => {
-    await primary.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-} else {
-  const app = createApp({
-    store: new SqliteStore(dbPath),
-    staticDir: !dev && existsSync(staticDir) ? staticDir : null,
-    allowedOrigins,
-    ...(shard ? { shard } : {}),
-  });
-  const revived = await app.registry.boot();
-  if (shard) {
-    serveHandedConnections(app.http);
-    if (revived) console.log(`worker ${shard.index}: ${revived} running drill(s) resumed`);
-  } else {
-    const bound = await app.listen(port);
-    console.log(`ttx serving on http://localhost:${bound} (database ${dbPath}${revived ? `, ${revived} running drill(s) resumed` : ''})`);
+// In development the pages come from vite's dev server, which proxies the API and sockets here.
+const publicUrl = process.env.TTX_PUBLIC_URL || (dev ? 'http://localhost:5173' : null);
+if (publicUrl) {
+  try {
+    PublicOrigin.parse(publicUrl);
+  } catch (error) {
+    refuseToStart((error as Error).message);
   }
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
+
+/** A start-up failure the operator must fix: one line on stderr and a non-zero exit, not a stack trace. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`ttx: ${message}\n`);
+  process.exit(1);
+}
+
+/** The store, opened and checked (server/store/storage-error.ts), or the reason it cannot be used, and exit. */
+async function open(setting: string): Promise<OpenedStore> {
+  try {
+    // A PostgreSQL URL may carry a password, so only a SQLite path goes into the log lines.
+    const database = isPostgresUrl(setting) ? undefined : setting;
+    return await openStore(setting, { nodeName: process.env.TTX_NODE_NAME, onProblem: (message) => log.warn(message, { database }) });
+  } catch (error) {
+    if (error instanceof StorageError) refuseToStart(error.message);
+    throw error;
+  }
+}
+
+const { store, leases, database, node } = await open(process.env.TTX_DB ?? './data/ttx.db');
+const app = createApp({
+  store,
+  leases,
+  log,
+  staticDir: !dev && existsSync(staticDir) ? staticDir : null,
+  publicUrl,
+  organiserKey: process.env.TTX_ORGANISER_KEY || null,
+});
+const revived = await app.registry.boot();
+const bound = await app.listen(port);
+log.info('serving', { url: app.origin.url, port: bound, database, node, resumed: revived });
+const stop = async () => {
+  await app.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -25,14 +25,10 @@ export function loadBundled(compile: Compile = loadScenario): BundledScenario[] 
 }
 
 /**
- * The bundled scenarios, validated and compiled on first use rather than at start. A restarted
- * server then parses, before it listens, only the scenarios its running drills were created from
- * (boot compiles those from the texts stored with the drills, through the same registry cache), and
- * the clients waiting on it do not also wait for files no running drill uses: in a profile of a
- * restart under load the three bundled files were 31 % of boot (0.79 of 2.55 s; their YAML alone
- * 17 %; test/bench/README.md, session 10). They are compiled through the registry, so a drill of a
- * bundled scenario shares the compiled machine boot made for it, and then pinned there.
- * `npm run build` validates them, so `npm start` still refuses a broken file before serving.
+ * The bundled scenarios, validated and compiled on first use rather than at start, so a restarted
+ * server compiles before it listens only what its running drills need (ARCHITECTURE.md SRV5). They
+ * go through the registry's cache, so a drill of a bundled scenario shares the compiled machine boot
+ * made for it. `npm run build` validates them, so `npm start` still refuses a broken file.
  */
 export class BundledScenarios {
   private loaded: BundledScenario[] | null = null;

@@ -5,6 +5,8 @@ import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEven
 import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
+import type { Logger } from '../log.ts';
+import { isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { EventStore } from '../store/types.ts';
 import { LiveScores } from './live-score.ts';
 
@@ -53,8 +55,15 @@ export class Hub implements Outbox {
     private readonly store: EventStore,
     clock: Clock,
     private readonly scheduler: Scheduler,
+    private readonly log: Pick<Logger, 'error'>,
   ) {
-    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => store.entries(drillId));
+    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => {
+      // Every drill's score is primed with its log as it becomes live (app.ts, onLive), so this reads
+      // only from a store that answers at once; a promise here would be a drill scored without its log.
+      const log = store.entries(drillId);
+      if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
+      return log;
+    });
   }
 
   join(socket: TtxSocket): void {
@@ -138,14 +147,37 @@ export class Hub implements Outbox {
     this.forgetTimers.delete(drillId);
   }
 
-  presence(drillId: string): SeatPresence[] {
+  /** Who is connected: at once once the drill's seats are known, else when the store has read them. */
+  presence(drillId: string): MaybePromise<SeatPresence[]> {
+    const seats = this.seatCache.get(drillId);
+    if (seats) return this.presenceOf(drillId, seats);
+    const read = this.store.seats(drillId);
+    const keep = (records: Awaited<typeof read>) => {
+      const kept = records.map((s) => ({ role: s.role, seat: s.seat }));
+      this.seatCache.set(drillId, kept);
+      return this.presenceOf(drillId, kept);
+    };
+    return isPromise(read) ? read.then(keep) : keep(read);
+  }
+
+  private presenceOf(drillId: string, seats: readonly Viewer[]): SeatPresence[] {
     const online = this.drills.get(drillId)?.bySeat;
-    let seats = this.seatCache.get(drillId);
-    if (!seats) {
-      seats = this.store.seats(drillId).map((s) => ({ role: s.role, seat: s.seat }));
-      this.seatCache.set(drillId, seats);
-    }
     return seats.map((s) => ({ seat: s.seat, role: s.role, connected: online?.has(s.seat) ?? false }));
+  }
+
+  /**
+   * This node no longer runs the drill (its lease moved): close its connections at the transport, so
+   * the clients reconnect by themselves through the proxy to the node that runs it, and forget what
+   * was kept for it here.
+   */
+  letGo(drillId: string): void {
+    for (const socket of this.socketsOf(drillId)) socket.conn.close();
+    this.drills.delete(drillId);
+    const timer = this.forgetTimers.get(drillId);
+    if (timer !== undefined) this.scheduler.clear(timer);
+    this.forgetTimers.delete(drillId);
+    this.scores.forget(drillId);
+    this.seatCache.delete(drillId);
   }
 
   private readonly presenceDirty = new Set<string>();
@@ -161,8 +193,10 @@ export class Hub implements Outbox {
     this.presenceDirty.add(drillId);
     setTimeout(() => {
       this.presenceDirty.delete(drillId);
+      const send = (presence: SeatPresence[]) => this.broadcast(this.socketsOf(drillId), (to) => to.emit('drill:presenceChanged', presence));
       const presence = this.presence(drillId);
-      this.broadcast(this.socketsOf(drillId), (to) => to.emit('drill:presenceChanged', presence));
+      if (isPromise(presence)) presence.then(send, (error: unknown) => this.log.error('presence failed', error, { drill: drillId }));
+      else send(presence);
     }, PRESENCE_INTERVAL_MS).unref();
   }
 
@@ -173,6 +207,9 @@ export class Hub implements Outbox {
 
   /** A command became durable: send each delivery to its seats' sockets, fold the score, tell everyone when the drill ended. */
   dispatch({ drillId, compiled, entries, deliveries, ended }: Dispatch): void {
+    // A drill this node let go of (its lease moved) sends nothing more: its connections are closed,
+    // its live score forgotten, and the node that runs it now sends what it commits.
+    if (!this.registry?.peek(drillId)) return;
     const drill = this.drills.get(drillId);
     if (drill) {
       for (const { seats, entries: visible, patch } of deliveries) {

@@ -17,10 +17,7 @@ interface DrillScore {
   lastPushed: number;
 }
 
-/**
- * Scoring a drill costs a few milliseconds (every rule over the context); at 2 s per drill it was a
- * tenth of the server's CPU with 1,000 busy drills, and long timer turns that delayed acks.
- */
+/** Scoring a drill runs every rule over its context: often enough to feel live, rarely enough to cost little with a thousand busy drills. */
 export const LIVE_SCORE_INTERVAL_MS = 5_000;
 
 export class LiveScores {
@@ -60,10 +57,8 @@ export class LiveScores {
   }
 
   /**
-   * The score now, for a facilitator who just joined. It counts as a push: the next one waits for
-   * the interval. Otherwise the drill's next command pushed the score again at once (nothing had
-   * been pushed yet), and after a restart every drill was scored twice within moments of its
-   * facilitator coming back (a tenth of a second of the main thread per hundred drills).
+   * The score now, for a facilitator who just joined. It counts as a push, so the next one waits for
+   * the interval: after a restart every drill is scored once as its facilitator comes back, not twice.
    */
   current(drillId: string, compiled: CompiledScenario): ScoreResult;
   /**

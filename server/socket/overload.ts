@@ -10,12 +10,10 @@
  * (half the last tick, half the ticks before), and shedding starts only once two ticks in a row
  * were late past the threshold; it then lasts while the smoothed lag stays past it.
  *
- * Why two ticks: one long synchronous task on a quiet server (compiling a scenario on first use, a
- * major GC) makes one tick late and then the loop is free again. Shedding on that single tick
- * refused a drill's first `drill.start` after a worker booted (SHARD5, CLUSTER1 in CI).
- * Why the smoothing: under a flood the loop alternates between turns drowned in queued frames and
- * turns freed by shedding; shedding stopped at the first tick on time lets the next flood in at
- * once, and kept a burst run's loop p99 above a second.
+ * Two ticks, because one long task on a quiet server (compiling a scenario on first use, a major
+ * GC) makes one tick late and is not overload. Smoothed, because under a flood the loop alternates
+ * between drowned turns and turns freed by shedding, and stopping at the first tick on time would
+ * let the next flood straight in (SHED3–5).
  */
 export class LagSignal {
   private smoothed = 0;
@@ -41,11 +39,14 @@ export class LagMonitor {
   private expected = performance.now();
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(thresholdMs = 150, intervalMs = 50) {
+  /** `onSample` is told each probe tick's lag in ms (the /metrics histogram). */
+  constructor(thresholdMs = 150, intervalMs = 50, onSample?: (lagMs: number) => void) {
     this.signal = new LagSignal(thresholdMs);
     this.timer = setInterval(() => {
       const now = performance.now();
-      this.signal.record(Math.max(0, now - this.expected - intervalMs));
+      const lag = Math.max(0, now - this.expected - intervalMs);
+      this.signal.record(lag);
+      onSample?.(lag);
       this.expected = now;
     }, intervalMs);
     this.timer.unref();
@@ -61,11 +62,9 @@ export class LagMonitor {
 }
 
 /**
- * How long a stretch is judged for whether the tight cap of InFlightLimit still holds. With a
- * second, a normal pace that had touched the cap in a commit stall on a slow hour went on being shed
- * for a second more (0.6–5 % of its commands in 60-s runs, against 0–0.6 % with the cap fixed at
- * 256); a quarter of a second lets it go sooner, and a flood still sheds more than it takes in
- * every quarter second.
+ * How long a stretch is judged for whether the tight cap of InFlightLimit still holds: short, so a
+ * normal load that touched the cap in a commit stall is let go soon, while a flood still sheds more
+ * than it takes in every window.
  */
 export const SATURATION_WINDOW_MS = 250;
 
@@ -76,10 +75,9 @@ export const SATURATION_WINDOW_MS = 250;
  * With a `saturated` cap, the limit tightens while the server is saturated. Reaching the normal cap
  * says so (a team's pace reaches it only in a long commit stall on a slow hour), and the tight cap
  * then holds while more commands are shed than taken over each window (SATURATION_WINDOW_MS): a
- * flood keeps it, a normal load lets it go at the end of the window after its stall. One fixed cap
- * could not do both: 256 let a 5× burst wait a second (ack p99 0.9–1.2 s), while 32 held it near
- * 0.25–0.4 s but shed 8 % of a normal load whenever a commit stalled (test/bench/README.md,
- * sessions 10–11).
+ * flood keeps it, a normal load lets it go at the end of the window after its stall. No one fixed
+ * cap does both: a high one lets a burst wait long, a low one sheds a normal load in every commit
+ * stall (SHED6–9; figures in test/bench/RESULTS.md).
  */
 export class InFlightLimit {
   private count = 0;

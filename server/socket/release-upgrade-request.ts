@@ -7,10 +7,7 @@ import type { EventEmitter } from 'node:events';
  * query, URL: about 1.6 KB), alive for as long as the connection lasts. socket.io's advice of
  * dropping `request` after the handshake (app.ts) then frees nothing. This server installs no
  * engine.io middleware that could listen for that 'close', so the listener is removed once the
- * connection is established.
- *
- * Found with a heap snapshot at 8,000 sockets: 8,000 upgrade responses retained 13 MB, a twelfth
- * of the live heap (test/bench/README.md, session 5).
+ * connection is established (tests MEM1–2).
  */
 
 /** engine.io's listener is `() => this.emit("close")`; nothing else on the socket has that body. */

@@ -1,6 +1,7 @@
 /*
- * Waiting out another connection's hold on the database file. Each thread and each server process
- * has its own connection; SQLite's busy handler covers most waits, but not all of them.
+ * Waiting out another connection's hold on the database file. Each thread (and any other process
+ * opening the file, such as the CLI) has its own connection; SQLite's busy handler covers most
+ * waits, but not all of them.
  */
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -1,17 +1,14 @@
 /**
  * A Bloom filter over one drill's idempotency keys: "definitely never seen" or "maybe seen". Almost
- * every command carries a fresh key, and looking it up in SQLite on the main thread cost about
- * 30 µs (the writer thread's commits invalidate this connection's page cache several hundred times a
- * second). The filter answers the fresh-key case from memory; a "maybe" still asks the database, so
- * a false positive costs one lookup and never a wrong answer.
+ * every command carries a fresh key, and the main thread's SQLite lookup is slow while the writer
+ * thread's commits keep invalidating its page cache. The filter answers the fresh-key case from
+ * memory; a "maybe" still asks the database, so a false positive costs one lookup and never a wrong
+ * answer (ARCHITECTURE.md SRV7).
  *
- * It grows with the drill, as a chain of filters each four times the size of the one before
- * (a scalable Bloom filter): a key goes into the newest, a lookup asks them all, and none is ever
- * rebuilt, so no key is ever dropped. Most drills store a few hundred keys; a fixed 4 KB filter,
- * sized for thousands, held 4.3 MB at 1,000 drills (heap snapshot, session 9), where the first
- * stage is 512 bytes. 12 bits and 6 hash positions per key keep each full stage near 0.4 % false
- * positives: measured, 0.85 % at 2,000 keys and 0.88 % at 5,000 over three stages, where the fixed
- * filter gave 0.1 % at 2,000 and 4 % at 5,000.
+ * It grows with the drill as a chain of filters, each four times the one before (a scalable Bloom
+ * filter): a key goes into the newest, a lookup asks them all, none is ever rebuilt, so no key is
+ * dropped, and a drill of a few hundred keys holds only the first, 512-byte stage. 12 bits and 6
+ * hash positions per key keep false positives under 1 % (tests IDEM1–5).
  */
 const FIRST_STAGE_BITS = 1 << 12;
 const GROWTH = 4;

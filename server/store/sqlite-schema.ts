@@ -39,22 +39,22 @@ CREATE TABLE IF NOT EXISTS idempotency (
 export function openDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  // Each thread, and each server process, has its own connection: wait for each other's locks
-  // briefly. Set first: the pragmas and schema below may meet another connection's lock.
+  // Each thread (and any other process opening the file, such as the CLI) has its own connection:
+  // wait for each other's locks briefly. Set first: the pragmas and schema below may meet another
+  // connection's lock.
   db.pragma('busy_timeout = 5000');
   // After a crash, the first connection to open the file recovers its WAL, and meanwhile another
   // connection's `journal_mode` fails with SQLITE_BUSY at once, without SQLite's busy handler
-  // (two server workers restarting together: "database is locked", and a worker that never came
-  // up). Each step below is idempotent, so it is tried again until the recovery is done.
+  // ("database is locked", and a server that never came up). Each step below is idempotent, so it
+  // is tried again until the recovery is done.
   const step = (run: () => unknown) => retryWhileBusy(run, { pollMs: 1 });
   step(() => db.pragma('journal_mode = WAL'));
   step(() => db.pragma('synchronous = FULL'));
   step(() => db.pragma('foreign_keys = ON'));
   step(() => db.exec(SCHEMA));
   step(() => addScenarioHashes(db));
-  // Boot's two queries over running drills read only this index: the columns they need come after
-  // the 25-KB scenario text in each row, and reaching them walked its overflow pages (10–17 ms
-  // each at 1,000 drills; under 2 ms with the index). After addScenarioHashes, which adds a column.
+  // Boot's two queries over running drills read only this index, never the rows, whose columns sit
+  // behind the scenario text's overflow pages. After addScenarioHashes, which adds a column.
   step(() => db.exec('CREATE INDEX IF NOT EXISTS drills_running ON drills(running, scenario_hash, scenario_file, id, anchor_wall, anchor_game, speed)'));
   return db;
 }
@@ -63,10 +63,10 @@ export function openDatabase(path: string): Database.Database {
 export const scenarioHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
- * Databases made before drills recorded their scenario text's hash get the column, filled in, once.
- * Boot groups running drills by scenario; grouped by the text itself, SQLite sorted a copy of every
- * drill's 25-KB text (80–200 ms at 1,000 drills). In one IMMEDIATE transaction, checked again inside
- * it, since another thread or process may open the same file at the same moment.
+ * Databases made before drills recorded their scenario text's hash get the column, filled in, once:
+ * boot groups running drills by that hash rather than by the text itself. In one IMMEDIATE
+ * transaction, checked again inside it, since another thread or process may open the same file at
+ * the same moment.
  */
 function addScenarioHashes(db: Database.Database): void {
   const hasColumn = () => (db.prepare("SELECT count(*) FROM pragma_table_info('drills') WHERE name = 'scenario_hash'").pluck().get() as number) > 0;
@@ -82,8 +82,8 @@ function addScenarioHashes(db: Database.Database): void {
 }
 
 /**
- * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot instead of two
- * per row (rebuilding a thousand drills after a restart spent most of its time here).
+ * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot, not two per row
+ * (reading logs is most of a restart).
  */
 export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events WHERE drill_id = ? AND seq > ?`;
 
@@ -125,8 +125,8 @@ export function committer(db: Database.Database): (items: CommitItem[]) => Commi
     return refused;
   });
   // IMMEDIATE takes the write lock at BEGIN, waiting (busy_timeout) for another writer to finish. A
-  // deferred transaction reads first (MAX(seq)) and then upgrades; when several server processes
-  // share the file and one commits in between, the upgrade fails at once with "database is locked".
+  // deferred transaction reads first (MAX(seq)) and then upgrades; when another connection commits
+  // in between, the upgrade fails at once with "database is locked".
   return (items) => transaction.immediate(items);
 }
 

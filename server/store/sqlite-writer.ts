@@ -11,18 +11,25 @@ import type { CommitItem, CommitRefusals } from './types.ts';
  */
 
 const { path, role } = workerData as { path: string; role: 'writer' | 'checkpointer' };
-const db = openDatabase(path);
+let opened: ReturnType<typeof openDatabase>;
+try {
+  opened = openDatabase(path);
+} catch (error) {
+  // Told to the store (SqliteStore.ready), which explains it in one line; a throw here would be a raw stack.
+  parentPort?.postMessage({ failed: { code: (error as { code?: string }).code ?? '', message: (error as Error).message } });
+  process.exit(1);
+}
+const db = opened;
+parentPort?.postMessage({ ready: true });
 // Checkpoints (copying the WAL back into the database file, with an fsync) are left to a thread of
-// their own: run by the writer, each one held every commit behind it for tens of milliseconds.
+// their own, so none holds a commit up.
 db.pragma('wal_autocheckpoint = 0');
 const commitOnce = committer(db);
 
 /*
- * Several server processes (server/cluster/) share the file, and only one can write at a time.
- * SQLite's own busy handler sleeps 1, 2, 5, 10, 15… ms between tries, so with two writers each
- * holding the lock for about a millisecond per commit, a waiting commit often slept far longer than
- * the lock was held (commit p99 18 ms at 1,000 drills on 2 workers). This thread may block, so it
- * polls for the lock every 100 µs instead, for up to 5 s like busy_timeout.
+ * Other connections write the file too (the main thread creates drills), and only one can write at
+ * a time. SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries, far longer than a commit
+ * holds the lock; this thread may block, so it polls every 100 µs instead, for up to 5 s like busy_timeout.
  */
 db.pragma('busy_timeout = 0');
 // BUSY can only come from BEGIN IMMEDIATE (before anything is written; the whole transaction is
@@ -30,7 +37,13 @@ db.pragma('busy_timeout = 0');
 const commit = (items: CommitItem[]): CommitRefusals => retryWhileBusy(() => commitOnce(items));
 if (role === 'checkpointer') {
   // PASSIVE never blocks the writer; it copies what it can and tries again a second later.
-  setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 1000);
+  setInterval(() => {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      parentPort?.postMessage({ problem: `checkpoint failed: ${(error as Error).message}` });
+    }
+  }, 1000);
 }
 
 const logAfter = db.prepare(LOG_AFTER_SQL).pluck();

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
 import { KeyFilter } from './key-filter.ts';
+import { checkDatabase, explainStorageFailure } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
@@ -24,7 +25,7 @@ const toDrill = (r: DrillRow): DrillRecord => ({ id: r.id, scenarioId: r.scenari
 
 /*
  * Each thread has a V8 heap of its own, and left alone V8 sizes its young generation as for a busy
- * main thread (up to 48 MB). The writer only ever holds one or two groups of commits, and the
+ * main thread. The writer only ever holds one or two groups of commits, and the
  * checkpointer next to nothing; what they allocate dies young. Only the young generation is capped:
  * it cannot run out (survivors move to the old generation), whereas a capped old generation could
  * kill the writer under a backlog.
@@ -54,16 +55,33 @@ export class SqliteStore implements EventStore {
   /** Per drill, the idempotency keys it has stored (see key-filter.ts); loaded on first use. */
   private readonly keyFilters = new Map<string, KeyFilter>();
   /**
-   * Seats by token hash, for the drills in use. Every connection looks its token up, and after a
-   * restart 6,000 arrive within seconds: one SQLite read each was a quarter of a second of the main
-   * thread. Seats never change once a drill exists, so this cannot go stale. It holds the running
+   * Seats by token hash, for the drills in use: every connection looks its token up, and after a
+   * restart thousands arrive within seconds. Seats never change once a drill exists, so this cannot go stale. It holds the running
    * drills' seats (read with them at boot), new drills' seats and any seat looked up since; a
    * forgotten drill's are dropped. Unknown tokens are not remembered, so guessing costs no memory.
    */
   private readonly seatsByToken = new Map<string, SeatRecord & { drillId: string }>();
 
-  constructor(path: string) {
-    this.db = openDatabase(path);
+  /** Resolves once both threads have the file open; rejects with a StorageError saying why not. */
+  private readonly opened: Promise<void>;
+
+  /**
+   * Opens and checks the file (storage-error.ts), throwing a StorageError that says what is wrong
+   * with it. `onProblem` hears of trouble the store survives (a failed checkpoint).
+   */
+  constructor(
+    private readonly path: string,
+    options: { onProblem?(message: string): void } = {},
+  ) {
+    let db: Database.Database | null = null;
+    try {
+      db = openDatabase(path);
+      checkDatabase(db, path);
+    } catch (error) {
+      db?.close();
+      throw explainStorageFailure(path, error);
+    }
+    this.db = db;
     const p = (sql: string) => this.db.prepare(sql);
     this.stmts = {
       insertDrill: p(
@@ -90,6 +108,7 @@ export class SqliteStore implements EventStore {
     if (path === ':memory:') {
       this.writer = null;
       this.commitHere = committer(this.db);
+      this.opened = Promise.resolve();
       return;
     }
     this.commitHere = null;
@@ -99,6 +118,13 @@ export class SqliteStore implements EventStore {
     this.writer = new Worker(script, { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
     this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
     this.checkpointer.unref();
+    this.opened = Promise.all([this.writer, this.checkpointer].map((thread) => this.openedBy(thread))).then(() => undefined);
+    // Not yet awaited by everyone (tests construct a store and use it at once): failures surface through ready() and commit().
+    this.opened.catch(() => undefined);
+    this.checkpointer.on('message', (msg: { problem?: string }) => {
+      if (msg.problem) options.onProblem?.(msg.problem);
+    });
+    this.checkpointer.on('error', (error) => options.onProblem?.(`checkpointer stopped: ${error.message}`));
     this.writer.on('message', (msg: WriterReply & { id?: number; ok?: boolean; error?: string }) => {
       if (msg.id === undefined) return;
       const waiter = this.pending.get(msg.id);
@@ -119,6 +145,29 @@ export class SqliteStore implements EventStore {
     this.writer.unref();
   }
 
+  /** Whether both threads opened the file: await before serving, so a broken file stops the server with one clear line. */
+  ready(): Promise<void> {
+    return this.opened;
+  }
+
+  private openedBy(thread: Worker): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { ready?: boolean; failed?: { code: string; message: string } }) => {
+        if (msg.ready) done(null);
+        if (msg.failed) done(explainStorageFailure(this.path, Object.assign(new Error(msg.failed.message), { code: msg.failed.code })));
+      };
+      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(`its ${thread === this.writer ? 'writer' : 'checkpointer'} thread stopped (exit ${code})`)));
+      const done = (error: Error | null) => {
+        thread.off('message', onMessage);
+        thread.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      thread.on('message', onMessage);
+      thread.on('exit', onExit);
+    });
+  }
+
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void {
     // IMMEDIATE: wait for the write lock up front (see committer() in sqlite-schema.ts).
     this.db.transaction(() => {
@@ -126,7 +175,7 @@ export class SqliteStore implements EventStore {
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
     }).immediate();
-    // Written out, not `{ ...s, drillId }`: a spread plus a property gave each of thousands of seats a hidden class of its own (1.5 MB at 8,000 seats).
+    // Written out, not `{ ...s, drillId }`: a spread plus a property gives each seat a hidden class of its own (ARCHITECTURE.md SRV9).
     for (const s of seats) this.seatsByToken.set(s.tokenHash, { drillId: drill.id, seat: s.seat, role: s.role, tokenHash: s.tokenHash });
   }
 
@@ -197,7 +246,7 @@ export class SqliteStore implements EventStore {
 
   /**
    * Several drills' whole logs, read by the writer thread: on boot, while this thread folds one
-   * batch of drills, the writer reads the next (SQLite's part of reading a log is about 60 % of it).
+   * batch of drills, the writer reads the next (SQLite's part of reading a log is most of it).
    * Boot asks before any commit, so the reads hold no commit up. Without a writer (`:memory:`), read
    * here.
    */
@@ -256,9 +305,9 @@ export class SqliteStore implements EventStore {
           resolve();
         };
         writer.on('message', onMessage);
-        // Held until the reply: with nothing else left to run (a script that closes its store
-        // last), an unreferenced writer let the process exit before the close was confirmed. The
-        // replies to commits still in flight must not let go of it either (see the 'message' handler).
+        // Held until the reply: with nothing else left to run (a script that closes its store last),
+        // an unreferenced writer would let the process exit first. The replies to commits still in
+        // flight must not let go of it either (see the 'message' handler).
         this.closing = true;
         writer.ref();
         writer.postMessage({ close: true });

@@ -1,13 +1,19 @@
 import type { LogEntry } from '../../shared/engine/types.ts';
 import type { Viewer } from '../../shared/engine/view-types.ts';
 import type { ClockAnchor, CommitItem, StoredResult } from '../../shared/master/ports.ts';
+import type { MaybePromise } from './maybe.ts';
 
-/** A drill master's writes and the clock anchor are the master's storage port's types (shared/master/ports.ts). */
+/**
+ * A drill master's writes (with the fencing token of its lease, CommitItem.fence) and the clock
+ * anchor are the master's storage port's types (shared/master/ports.ts).
+ */
 export type { ClockAnchor, CommitItem, StoredResult };
 
 /*
- * Storage contract. Two adapters (SQLite, memory) pass the same suite: test/server/store-contract.ts.
- * Every write is atomic; a drill's seqs are gapless; appends are refused if they would leave a gap.
+ * Storage contract. Three adapters (SQLite, PostgreSQL, memory) pass the same suite:
+ * test/server/store-contract.ts. Every write is atomic; a drill's seqs are gapless; appends are
+ * refused if they would leave a gap. Reads answer with a value (SQLite, memory: the hot paths stay
+ * synchronous) or a promise (PostgreSQL); callers handle both (./maybe.ts).
  */
 
 export interface DrillRecord {
@@ -38,17 +44,20 @@ export interface RunningGroup {
 /** A drill's log, read already and parsed on call (see EventStore.entriesOf). */
 export type LogReader = () => LogEntry[];
 
+/** A seat with the drill it belongs to. */
+export type SeatOfDrill = SeatRecord & { drillId: string };
+
 export interface EventStore {
-  createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): void;
-  getDrill(id: string): DrillRecord | null;
-  listDrills(hostKeyHash: string): DrillRecord[];
+  createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): MaybePromise<void>;
+  getDrill(id: string): MaybePromise<DrillRecord | null>;
+  listDrills(hostKeyHash: string): MaybePromise<DrillRecord[]>;
   /**
    * The running drills, to resume on boot, grouped by the scenario text they were created from:
-   * each text is read once, not once per drill (a thousand drills re-read 25 KB each, twice).
+   * each text is read once, not once per drill.
    */
-  runningByScenario(): RunningGroup[];
-  findSeat(tokenHash: string): (SeatRecord & { drillId: string }) | null;
-  seats(drillId: string): SeatRecord[];
+  runningByScenario(): MaybePromise<RunningGroup[]>;
+  findSeat(tokenHash: string): MaybePromise<SeatOfDrill | null>;
+  seats(drillId: string): MaybePromise<SeatRecord[]>;
   /**
    * Commit several items (each one command's entries, anchor and idempotency result) in one
    * transaction (group commit); done when it is durable. Each item is all or nothing on its own: one
@@ -56,17 +65,17 @@ export interface EventStore {
    * is named in the answer, and the others commit. A failure of the transaction itself (the disk, the
    * writer) throws or rejects, and then nothing of the batch is written.
    */
-  commit(items: CommitItem[]): CommitRefusals | Promise<CommitRefusals>;
-  entries(drillId: string, afterSeq?: number): LogEntry[];
+  commit(items: CommitItem[]): MaybePromise<CommitRefusals>;
+  entries(drillId: string, afterSeq?: number): MaybePromise<LogEntry[]>;
   /**
    * Several drills' whole logs, in the order asked, possibly read off the main thread (boot). Each
    * is parsed when its reader is called, so a caller folding one drill at a time holds one parsed log.
    */
   entriesOf?(drillIds: readonly string[]): Promise<LogReader[]>;
-  lastSeq(drillId: string): number;
-  anchor(drillId: string): ClockAnchor | null;
-  idempotent(drillId: string, key: string): StoredResult | null;
+  lastSeq(drillId: string): MaybePromise<number>;
+  anchor(drillId: string): MaybePromise<ClockAnchor | null>;
+  idempotent(drillId: string, key: string): MaybePromise<StoredResult | null>;
   /** Drop what is cached in memory for a drill (its data stays stored); reloaded on next use. */
   forget?(drillId: string): void;
-  close(): void | Promise<void>;
+  close(): MaybePromise<void>;
 }

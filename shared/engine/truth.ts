@@ -86,10 +86,22 @@ function fill(s: string, locale: (typeof LOCALES)[number], ctx: TextContext): st
     const asset = id ? ctx.scenario.assets.find((a) => a.id === id) : undefined;
     return asset ? ((asset.name as Localized)[locale] ?? asset.name.en) : (id ?? '?');
   };
-  return s.replace(/\{(entry|target|time:[a-z0-9-]+)\}/g, (whole, key: string) => {
-    if (key === 'entry') return assetName(ctx.truth.entry);
-    if (key === 'target') return assetName(ctx.target);
-    const minute = ctx.truth.times[key.slice(5)];
-    return minute === undefined ? whole : clockTime(ctx.scenario.startsAt, minute);
+  return s.replace(/\{(entry|target|time:[a-z0-9-]+)\}/g, (whole, key: string, offset: number) => {
+    if (key === 'time' || key.startsWith('time:')) {
+      const minute = ctx.truth.times[key.slice(5)];
+      return minute === undefined ? whole : clockTime(ctx.scenario.startsAt, minute);
+    }
+    const name = assetName(key === 'entry' ? ctx.truth.entry : ctx.target);
+    return locale === 'en' ? name : spacedBetween(s[offset - 1], name, s[offset + whole.length]);
   });
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+const LATIN = /[A-Za-z0-9)]/;
+
+/** A Latin name set into Japanese or Chinese text gets a space on the side where it meets a CJK character, as the catalogs write "IC の" and "app-1 的". */
+function spacedBetween(before: string | undefined, name: string, after: string | undefined): string {
+  const lead = before && CJK.test(before) && LATIN.test(name[0] ?? '') ? ' ' : '';
+  const tail = after && CJK.test(after) && LATIN.test(name.at(-1) ?? '') ? ' ' : '';
+  return `${lead}${name}${tail}`;
 }

@@ -82,6 +82,8 @@ export class DrillMaster {
     public state: DrillState,
     anchor: ClockAnchor,
     private readonly deps: MasterDeps,
+    /** The fencing token this master's commits carry (the server's lease on the drill); none in solo mode or one process. */
+    readonly fence?: number,
   ) {
     this.head = state;
     this.headAt = state.clock;
@@ -192,6 +194,7 @@ export class DrillMaster {
       entries: result.entries,
       ...(anchor ? { anchor } : {}),
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, result: { ok: true, body: JSON.stringify(ack) } } } : {}),
+      ...(this.fence !== undefined ? { fence: this.fence } : {}),
     });
     this.arm();
     const done = durable.then(

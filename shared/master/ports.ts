@@ -44,6 +44,13 @@ export interface CommitItem {
   entries: LogEntry[];
   anchor?: ClockAnchor;
   idempotency?: { key: string; result: StoredResult };
+  /**
+   * The fencing token of the drill's lease the edge runs it under (server/drills/lease.ts), given to
+   * the master and passed on as is: a store shared by several nodes refuses the item unless it is
+   * the drill's current one, so a node that lost a drill cannot write to it. Absent, the item claims
+   * no lease, and such a store takes it only while nobody holds one. A store of one process ignores it.
+   */
+  fence?: number;
 }
 
 /** A value now, or later. Reads answer synchronously when they can, and the master then does not wait. */

@@ -6,6 +6,8 @@ import { commandSchema } from '../engine/command-schema.ts';
 import type { LiveScore } from '../scoring/live.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 
+export { findBadText, type TextProblem } from './text.ts';
+
 /*
  * The socket protocol, written once for server and client. Client-to-server events are imperative,
  * server-to-client events are past tense. Every payload is parsed with the schemas below on the
@@ -57,10 +59,9 @@ export type Handshake = z.infer<typeof handshakeSchema>;
 
 /**
  * Seat tokens begin with their drill's id and a dot (`<drillId>.<secret>`). A client names the drill
- * in its connection URL (`?drill=`) so a sharded server can hand the connection to the process that
- * owns the drill before any socket.io packet is read; the secret part is what authenticates.
- * Tokens minted before this format have no dot: null, and the server says where to go instead
- * (a WRONG_SHARD handshake refusal carrying the drill id).
+ * in its connection URL (`?drill=`) so a proxy in front of several server nodes can route every
+ * connection of a drill to the same node; the secret part is what authenticates. Tokens minted
+ * before this format have no dot: null, and the node says which drill it is (DrillElsewhere).
  */
 export function drillOfToken(token: string): string | null {
   const dot = token.indexOf('.');
@@ -71,10 +72,15 @@ export function drillOfToken(token: string): string | null {
 /** The shape of a drill id (lower-case letters and digits), wherever one arrives from outside. */
 export const isDrillId = (s: string): boolean => /^[a-z0-9]{1,40}$/.test(s);
 
-/** The data of a handshake refused because another server process owns the drill: reconnect with `?drill=drillId`. */
-export interface WrongShard {
-  code: 'WRONG_SHARD';
+/**
+ * The data of a handshake refused because another server node runs the drill at the moment (its
+ * lease is held elsewhere, or this node is handing it over). Connect again, through the proxy,
+ * after about `retryAfterMs`, naming the drill (`?drill=drillId`).
+ */
+export interface DrillElsewhere {
+  code: 'DRILL_ELSEWHERE';
   drillId: string;
+  retryAfterMs: number;
 }
 
 export const commandRequestSchema = z.strictObject({
@@ -191,6 +197,15 @@ export interface ServerToClientEvents {
   /** Facilitator only: the live score after each change. */
   'drill:scoreChanged': (score: LiveScore) => void;
 }
+
+/** Every event name, by direction, at run time (the interfaces above type their payloads). */
+export const CLIENT_EVENTS = ['drill:join', 'drill:command', 'drill:sync', 'drill:history'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const SERVER_EVENTS = ['drill:welcomed', 'drill:eventApplied', 'drill:viewPatched', 'drill:presenceChanged', 'drill:ended', 'drill:scoreChanged'] as const satisfies readonly (keyof ServerToClientEvents)[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _allClientEvents: Same<(typeof CLIENT_EVENTS)[number], keyof ClientToServerEvents> = true;
+const _allServerEvents: Same<(typeof SERVER_EVENTS)[number], keyof ServerToClientEvents> = true;
+void _allClientEvents;
+void _allServerEvents;
 
 export interface SocketData {
   drillId: string;

@@ -33,11 +33,14 @@ export function stepDone(ctx: ScoringContext, step: StepId): Moment | null {
     case 'assemble-team':
       return teamAssembled(ctx);
     case 'isolate-instances': {
+      // Every machine known to be compromised cut off with its image secured; a database whose
+      // stolen credentials were rotated need not be taken off the network (that would close the shop).
       const compromised = [...ctx.assetKnowledge.entries()].filter(([, h]) => h.at(-1)?.level === 'confirmed').map(([id]) => id);
       if (compromised.length === 0) return null;
       let last: Moment | null = null;
       for (const id of compromised) {
-        const hit = ctx.actions.find((a) => a.target === id && (a.def.sets.isolated || a.def.sets.shutDown));
+        const database = ctx.compiled.assetsById.get(id)?.kind === 'database';
+        const hit = ctx.actions.find((a) => a.target === id && (a.def.sets.isolated || a.def.sets.shutDown)) ?? (database ? fact(ctx, 'credentialsRotated') : null);
         if (!hit) return null;
         if (!last || hit.seq > last.seq) last = hit;
       }

@@ -13,8 +13,6 @@ import { report } from './lib/results.ts';
 
 const { values } = parseArgs({
   options: {
-    /** Server worker processes (TTX_WORKERS; 1, the default, is a single process). */
-    workers: { type: 'string', default: '1' },
     kills: { type: 'string', default: '50' },
     rooms: { type: 'string', default: '1000' },
     sockets: { type: 'string', default: '6' },
@@ -51,7 +49,6 @@ try {
     rateMultiplier: 1,
     seed: values.seed ?? 'chaos',
     processes: Number(values.processes),
-    workers: Number(values.workers),
     reconnect: reconnectMode(values.reconnect),
     server: serverKind(values.server),
     log: (line) => process.stderr.write(`${line}\n`),

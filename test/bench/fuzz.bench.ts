@@ -13,8 +13,6 @@ import { report } from './lib/results.ts';
 
 const { values } = parseArgs({
   options: {
-    /** Server worker processes (TTX_WORKERS; 1, the default, is a single process). */
-    workers: { type: 'string', default: '1' },
     frames: { type: 'string', default: '1000000' },
     connections: { type: 'string', default: '50' },
     /** Seconds of play before the fuzz: about ten acks a second make the baseline's p99. */
@@ -41,7 +39,6 @@ try {
     baselineMs: Number(values.baseline) * 1000,
     seed: values.seed ?? 'fuzz',
     rate: Number(values.rate),
-    workers: Number(values.workers),
     server: serverKind(values.server),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -6,7 +6,8 @@ import { runLoad } from './lib/load-run.ts';
 import { report } from './lib/results.ts';
 
 /*
- * `npm run bench load -- --rooms 1000 --sockets 8 --duration 60 [--burst]`: the load benchmark.
+ * `npm run bench load -- --rooms 1000 --sockets 8 --duration 60 [--burst] [--store postgres --nodes 2]`:
+ * the load benchmark.
  * Targets (2 cores, load generator on the same machine): 1,000 rooms × 8 sockets with inject
  * delivery p99 ≤ 20 ms and max ≤ 100 ms, ack p99 ≤ 25 ms, RSS ≤ 400 MB, no disconnects;
  * 2,000 × 6 with inject p99 ≤ 25 ms; burst (5×) with no acknowledged event lost and ack p99 ≤ 250 ms.
@@ -14,8 +15,10 @@ import { report } from './lib/results.ts';
 
 const { values } = parseArgs({
   options: {
-    /** Server worker processes (TTX_WORKERS; 1, the default, is a single process). */
-    workers: { type: 'string', default: '1' },
+    /** Where the log is kept: 'sqlite' (one process, as `npm start`) or 'postgres' (nodes behind HAProxy). */
+    store: { type: 'string', default: 'sqlite' },
+    /** Server nodes, with --store postgres: each a process of its own, behind HAProxy. */
+    nodes: { type: 'string', default: '1' },
     rooms: { type: 'string', default: '1000' },
     sockets: { type: 'string', default: '8' },
     duration: { type: 'string', default: '60' },
@@ -41,11 +44,17 @@ const { values } = parseArgs({
 const SERVERS = ['app', 'floor', 'floor-nodisk'] as const;
 const server = SERVERS.find((s) => s === values.server);
 if (!server) throw new Error(`--server must be one of ${SERVERS.join(', ')}; got ${values.server}`);
+const store = values.store === 'postgres' ? 'postgres' : values.store === 'sqlite' ? 'sqlite' : null;
+if (!store) throw new Error(`--store must be sqlite or postgres; got ${values.store}`);
+const nodes = Number(values.nodes);
+if (!Number.isInteger(nodes) || nodes < 1 || (store === 'sqlite' && nodes !== 1)) throw new Error(`--nodes must be a whole number of at least 1, and 1 with --store sqlite; got ${values.nodes}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'ttx-load-'));
 try {
   const result = await runLoad({
-    db: join(dir, 'load.db'),
+    dir,
+    store,
+    nodes,
     rooms: Number(values.rooms),
     socketsPerRoom: Number(values.sockets),
     durationMs: Number(values.duration) * 1000,
@@ -54,7 +63,6 @@ try {
     rate: { burst: Number(values['rate-burst']), perSecond: Number(values['rate-per-second']) },
     processes: Number(values.processes),
     viewUpdates: values['view-updates'] === 'sync' ? 'sync' : 'patch',
-    workers: Number(values.workers),
     server,
     ...(values['heap-snapshot'] ? { heapSnapshot: resolve(values['heap-snapshot']) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),

@@ -4,14 +4,15 @@ import { detectLocale } from '../../client/src/i18n/index.ts';
 
 /*
  * client/index.html labels the document with the reader's language before the bundle loads, with a
- * small inline script that repeats detectLocale's rules. Run that script against fake browser
- * globals and hold it to detectLocale, so the first paint and the running app always agree.
+ * small classic script (client/public/first-paint-lang.js) that repeats detectLocale's rules. Run
+ * that script against fake browser globals and hold it to detectLocale, so the first paint and the
+ * running app always agree.
  */
 
 const html = readFileSync('client/index.html', 'utf8');
-const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+const script = readFileSync('client/public/first-paint-lang.js', 'utf8');
 
-/** The language the inline script gives the page, for a query string, a stored choice and the browser's languages. */
+/** The language the script gives the page, for a query string, a stored choice and the browser's languages. */
 function firstPaintLang(search: string, stored: string | null, languages: readonly string[], storageThrows = false): string {
   const document = { documentElement: { lang: 'en' } };
   const localStorage = {
@@ -21,8 +22,8 @@ function firstPaintLang(search: string, stored: string | null, languages: readon
     },
   };
   const navigator = { languages, language: languages[0] ?? '' };
-  // Running the page's own inline script, as the browser would, is the point of this test.
-  new Function('document', 'localStorage', 'navigator', 'location', inline.join('\n'))(document, localStorage, navigator, { search });
+  // Running the page's own script, as the browser would, is the point of this test.
+  new Function('document', 'localStorage', 'navigator', 'location', script)(document, localStorage, navigator, { search });
   return document.documentElement.lang;
 }
 
@@ -41,14 +42,15 @@ const CASES: [search: string, stored: string | null, languages: string[]][] = [
 ];
 
 describe('L10N-P: the document language from the first paint', () => {
-  it('L10N-P1 index.html has one inline script, in <head>, before the bundle', () => {
-    expect(inline).toHaveLength(1);
+  it('L10N-P1 index.html loads the script in <head>, before the bundle, as a classic script (it runs before the first paint) and has no inline script', () => {
+    const tag = '<script src="/first-paint-lang.js"></script>';
     const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toContain('<script>');
-    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(head).toContain(tag);
+    expect(html.indexOf(tag)).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(html).not.toMatch(/<script>/);
   });
 
-  it('L10N-P2 the inline script picks the language detectLocale picks: ?lang=, stored choice, browser, else English; zh-* is zh-CN', () => {
+  it('L10N-P2 the script picks the language detectLocale picks: ?lang=, stored choice, browser, else English; zh-* is zh-CN', () => {
     for (const [search, stored, languages] of CASES) {
       expect(firstPaintLang(search, stored, languages), JSON.stringify([search, stored, languages])).toBe(detectLocale(search, stored, languages));
     }

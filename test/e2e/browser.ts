@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App } from '../../server/app.ts';
+import { createApp, type App, type AppOptions } from '../../server/app.ts';
 import { silentLogger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 
@@ -27,8 +27,8 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serve(): Promise<{ app: App; url: string }> {
-  const app = createApp({ store: new MemoryStore(), staticDir: fileURLToPath(new URL('../../dist/client', import.meta.url)), log: silentLogger, rate: { burst: 200, perSecond: 100 } });
+export async function serve(options: Partial<AppOptions> = {}): Promise<{ app: App; url: string }> {
+  const app = createApp({ store: new MemoryStore(), staticDir: fileURLToPath(new URL('../../dist/client', import.meta.url)), log: silentLogger, rate: { burst: 200, perSecond: 100 }, ...options });
   const port = await app.listen(0, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${port}` };
 }
@@ -39,13 +39,14 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /**
  * Collect what went wrong on a page so a test can assert nothing did: uncaught errors, console
- * errors, requests that failed and answers of 400 or more (a missing favicon counts).
+ * errors (a script, style or connection the page's Content-Security-Policy blocked is one),
+ * requests that failed and answers of 400 or more (a missing favicon counts).
  */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('requestfailed', (r) => {
     // A page that navigates away cancels what it was still loading; that is not a failure.

@@ -14,6 +14,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
   let browser: Browser;
   let server: { app: App; url: string };
   const pages: Record<string, Page> = {};
+  // One live list per page: each keeps collecting until the end.
   const errors: string[][] = [];
   let links: Record<string, string> = {};
 
@@ -21,7 +22,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     server = await serve();
     browser = await launch();
     const host = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const hostErrors = watchErrors(host);
+    errors.push(watchErrors(host));
     await host.goto(server.url);
     await host.getByRole('heading', { name: 'Host a drill' }).waitFor();
     await shot(host, 'multiplayer-landing');
@@ -33,7 +34,6 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     for (const input of inputs) links[(await input.getAttribute('data-seat')) ?? ''] = await input.inputValue();
     links = Object.fromEntries(Object.entries(links).map(([k, v]) => [k, v.replace(/^https?:\/\/[^/]+/, server.url)]));
     await host.close();
-    errors.push(hostErrors);
     for (const seat of ['facilitator', 'ic', 'deputy', 'scribe', 'sme-1']) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       errors.push(watchErrors(page));

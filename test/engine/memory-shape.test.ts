@@ -6,9 +6,9 @@ import { TestDrill } from './harness.ts';
 
 /*
  * The records a drill keeps for its whole life must share V8's hidden classes. A message record made
- * with `{ ...event.message, id, at, seq, from }` got a hidden class of its own (about 360 bytes
- * each, 10 MB of the server's live heap at 1,000 drills × 8 seats, session 9), and nothing but
- * memory shows it. V8's own test hook says whether two objects share one.
+ * with `{ ...event.message, id, at, seq, from }` gets a hidden class of its own (a few hundred bytes
+ * each, ARCHITECTURE.md SRV9), and nothing but memory shows it. V8's own test hook says whether two
+ * objects share one.
  */
 
 setFlagsFromString('--allow-natives-syntax');

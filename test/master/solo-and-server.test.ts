@@ -74,12 +74,12 @@ describe('MASTER1: one master, two edges', () => {
     // The server: a drill created at the same wall time, sent each command when solo decided it.
     const serverTime = new ManualTime();
     const store = new MemoryStore();
-    const hub = new Hub(store, serverTime, serverTime);
     const errors: string[] = [];
+    const hub = new Hub(store, serverTime, serverTime, { error: (m) => errors.push(m) });
     const registry = new DrillRegistry({ store, storage: committedStorage(store, new GroupCommitter(store)), outbox: hub, clock: serverTime, scheduler: serverTime, logger: { error: (m) => errors.push(m) } });
     hub.registry = registry;
-    const { drillId } = registry.create({ scenarioText: TEXT, scenarioFile: FILE, seed: SEED, speed: 1, observerCount: 1, hostKey: 'solo-and-server-host' }, compiled);
-    const master = registry.get(drillId)!;
+    const { drillId } = await registry.create({ scenarioText: TEXT, scenarioFile: FILE, seed: SEED, speed: 1, observerCount: 1, hostKey: 'solo-and-server-host' }, compiled);
+    const master = registry.peek(drillId)!;
     let key = 0;
     for (let second = 1; second <= 160; second++) {
       serverTime.advance(STEP);

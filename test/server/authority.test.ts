@@ -23,7 +23,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const room = () => server.app.registry.get(drill.drillId);
+const room = () => server.app.registry.peek(drill.drillId);
 async function refused(seat: string, command: Command, code: string) {
   const before = JSON.stringify(room()?.state);
   const logBefore = server.store.lastSeq(drill.drillId);
@@ -99,8 +99,7 @@ describe('AUTH: only the right seat may do each thing', () => {
   });
   it('AUTH10b a WebSocket upgrade from a foreign origin is answered 400 with the reason before the connection closes', async () => {
     // A raw connection, to see the bytes: the socket.io client reports only "websocket error".
-    // (An attempt to cork each upgrade's first writes lost this answer: engine.io writes it and then
-    // destroys the socket at once, test/bench/README.md session 7.)
+    // engine.io writes this answer and destroys the socket at once, so nothing may hold the write back.
     const raw = connect(Number(new URL(server.url).port), '127.0.0.1');
     let received = '';
     raw.on('data', (d) => (received += d.toString('latin1')));

@@ -33,7 +33,7 @@ async function started() {
   const fac = await client(s, d.seat('facilitator'));
   const ic = await client(s, d.seat('ic'));
   expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-  return { s, d, fac, ic, room: s.app.registry.get(d.drillId)! };
+  return { s, d, fac, ic, room: s.app.registry.peek(d.drillId)! };
 }
 
 describe('CATCHUP: a returning seat', () => {
@@ -44,7 +44,7 @@ describe('CATCHUP: a returning seat', () => {
     const { store, reads } = counting(s.store);
     const caught = catchUp(store, room, { role: 'ic', seat: 'ic' }, before);
     expect(reads()).toBe(1);
-    expect('entries' in caught && caught.entries.map((e) => e.event.type)).toEqual(['action.taken']);
+    expect('entries' in caught && caught.entries.map((e) => e.event.type)).toEqual(['action.started']);
   });
 
   it('CATCHUP2 a seat that had everything gets nothing, and the log is not read', async () => {
@@ -71,7 +71,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     // The client carries on from the view it held, as the browser client does.
     back.view = held;
     expect(await fac.send({ type: 'inject.push', injectId: 'exec-update' })).toMatchObject({ ok: true });
-    expect(await back.send(take('review-network-logs'))).toMatchObject({ ok: true });
+    expect(await back.send({ type: 'decision.answer', injectId: 'exec-update', option: 'hold-until-facts' })).toMatchObject({ ok: true });
     expect(back.view).toEqual(viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' }));
   });
 
@@ -83,7 +83,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     const heldSeq = ic.view!.seq;
     ic.close();
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    const room = s.app.registry.get(d.drillId)!;
+    const room = s.app.registry.peek(d.drillId)!;
     const current = viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' });
 
     const behind = await client(s, d.seat('ic'), { lastSeq: heldSeq, viewSeq: heldSeq });
@@ -101,7 +101,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     fac.close();
     const first = await client(s, d.seat('facilitator'));
     const held = first.welcome?.score;
-    expect(held?.seq).toBe(s.app.registry.get(d.drillId)!.state.seq);
+    expect(held?.seq).toBe(s.app.registry.peek(d.drillId)!.state.seq);
     first.close();
     const back = await client(s, d.seat('facilitator'), { scoreSeq: held!.seq });
     expect(back.welcome).not.toHaveProperty('score');
@@ -115,7 +115,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     fac.close();
     const back = await client(s, d.seat('facilitator'), { scoreSeq: heldSeq });
-    const room = s.app.registry.get(d.drillId)!;
+    const room = s.app.registry.peek(d.drillId)!;
     expect(back.welcome?.score?.seq).toBe(room.state.seq);
     expect(back.welcome?.score?.total).toBe(liveScore(scoreDrill(room.compiled, s.store.entries(d.drillId)), 'en', room.state.seq).total);
   });

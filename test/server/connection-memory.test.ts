@@ -40,9 +40,9 @@ describe('MEM: memory held per connection', () => {
     const facilitator = await client(s, d.seat('facilitator'));
     const ic = await client(s, d.seat('ic'));
     expect(await facilitator.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    const message = { channel: 'chat', audience: 'team', purpose: 'discussion', subject: '', encrypted: false } as const;
-    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: [], body: 'first' } })).toMatchObject({ ok: true });
-    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: [], body: 'second' } })).toMatchObject({ ok: true });
+    const message = { channel: 'chat', subject: '', encrypted: false } as const;
+    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: ['soc'], body: 'first' } })).toMatchObject({ ok: true });
+    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: ['soc'], body: 'second' } })).toMatchObject({ ok: true });
     const [first, second] = s.app.registry.peek(d.drillId)!.state.messages;
     expect(first!.from).toEqual({ role: 'ic', seat: 'ic' });
     expect(second!.from).toBe(first!.from);

@@ -17,20 +17,26 @@ describe('NET: a whole drill over real sockets', () => {
   it('NET1 a facilitator and four role clients run a drill from creation to report', async () => {
     server = await startServer();
     const drill = await createDrill(server);
-    const [fac, ic, deputy, scribe, sme] = await open(...['facilitator', 'ic', 'deputy', 'scribe', 'sme-1'].map((s) => join(server, drill.seat(s))));
-    if (!fac || !ic || !deputy || !scribe || !sme) throw new Error('clients');
+    const [fac, ic, deputy, scribe, sme, sme2, sme3] = await open(...['facilitator', 'ic', 'deputy', 'scribe', 'sme-1', 'sme-2', 'sme-3'].map((s) => join(server, drill.seat(s))));
+    if (!fac || !ic || !deputy || !scribe || !sme || !sme2 || !sme3) throw new Error('clients');
     expect(fac.welcome?.presence.filter((p) => p.connected).length).toBeGreaterThanOrEqual(1);
 
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     await until(() => sme.entries.some((e) => e.event.type === 'inject.delivered'), 'first inject reaches the SME');
     expect(await deputy.send(take('page-ic'))).toMatchObject({ ok: true });
+    // The deputy is busy paging: work takes a person's time.
+    expect(await deputy.send(take('open-private-channel'))).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    server.time.advance(2 * 60_000);
+    await until(() => ic.view?.facts.icPaged !== undefined, 'the page completes');
     expect(await ic.send(take('set-codename', undefined, 'sapphire-unicorn'))).toMatchObject({ ok: true });
     expect(await deputy.send(take('open-private-channel'))).toMatchObject({ ok: true });
     expect(await ic.send({ type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: 'Attorney Work Product', body: 'sapphire-unicorn: capture evidence first', encrypted: false } })).toMatchObject({ ok: true });
     server.time.advance(60_000);
     expect(await sme.send(take('capture-memory', 'app-1'))).toMatchObject({ ok: true });
-    expect(await sme.send(take('image-disk', 'app-1'))).toMatchObject({ ok: true });
-    expect(await sme.send(take('network-isolate', 'app-1'))).toMatchObject({ ok: true });
+    expect(await sme2.send(take('image-disk', 'app-1'))).toMatchObject({ ok: true });
+    expect(await sme3.send(take('network-isolate', 'app-1'))).toMatchObject({ ok: true });
+    server.time.advance(20 * 60_000);
+    await until(() => sme.entries.some((e) => e.event.type === 'action.completed'), 'work completes by the clock');
     expect(await scribe.send({ type: 'timeline.add', text: 'Exploit landed on app-1', claimedAt: -40 * 60_000 })).toMatchObject({ ok: true });
     await until(() => scribe.entries.some((e) => e.event.type === 'message.sent'), 'the IC message reaches the scribe');
     expect(await fac.send({ type: 'drill.end', reason: 'debrief' })).toMatchObject({ ok: true });

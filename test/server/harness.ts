@@ -4,7 +4,7 @@ import { join as pathJoin } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import { createApp, type App } from '../../server/app.ts';
-import type { Shard } from '../../server/cluster/shard.ts';
+import type { DrillLeases } from '../../server/drills/lease.ts';
 import { ManualTime } from '../../server/clock.ts';
 import { silentLogger, type Logger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -23,10 +23,11 @@ import { retryWhileOverloaded } from '../../client/src/transport/overload-retry.
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export interface TestServer {
+/** A test's server; its store is the one given (the memory store by default), typed as given. */
+export interface TestServer<S extends EventStore = MemoryStore | SqliteStore> {
   app: App;
   time: ManualTime;
-  store: EventStore;
+  store: S;
   url: string;
   close(): Promise<void>;
 }
@@ -35,10 +36,38 @@ export function tempDb(): string {
   return pathJoin(mkdtempSync(pathJoin(tmpdir(), 'ttx-test-')), 'ttx.db');
 }
 
-export async function startServer(options: { store?: EventStore; time?: ManualTime; rate?: { burst: number; perSecond: number }; staticDir?: string; log?: Logger; shard?: Shard; maxCommandsInFlight?: number } = {}): Promise<TestServer> {
+export interface ServerOptions<S extends EventStore> {
+  store?: S;
+  leases?: DrillLeases;
+  time?: ManualTime;
+  rate?: { burst: number; perSecond: number };
+  staticDir?: string;
+  log?: Logger;
+  maxCommandsInFlight?: number;
+  publicUrl?: string;
+  organiserKey?: string;
+  /** Drill creation per address; tests create many drills from one, so the default here is generous. */
+  creationRate?: { burst: number; everyMs: number };
+  maxWaitingDrills?: number;
+}
+
+export async function startServer<S extends EventStore = MemoryStore | SqliteStore>(options: ServerOptions<S> = {}): Promise<TestServer<S>> {
   const time = options.time ?? new ManualTime();
-  const store = options.store ?? new MemoryStore();
-  const app = createApp({ store, clock: time, scheduler: time, log: options.log ?? silentLogger, rate: options.rate ?? { burst: 1000, perSecond: 1000 }, staticDir: options.staticDir ?? null, ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}), ...(options.shard ? { shard: options.shard } : {}) });
+  const store = options.store ?? (new MemoryStore() as EventStore as S);
+  const app = createApp({
+    store,
+    clock: time,
+    scheduler: time,
+    log: options.log ?? silentLogger,
+    rate: options.rate ?? { burst: 1000, perSecond: 1000 },
+    staticDir: options.staticDir ?? null,
+    ...(options.maxCommandsInFlight ? { maxCommandsInFlight: options.maxCommandsInFlight } : {}),
+    ...(options.leases ? { leases: options.leases } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.organiserKey ? { organiserKey: options.organiserKey } : {}),
+    creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
+    ...(options.maxWaitingDrills ? { maxWaitingDrills: options.maxWaitingDrills } : {}),
+  });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');
   return { app, time, store, url: `http://127.0.0.1:${port}`, close: () => app.close() };
@@ -52,7 +81,7 @@ export interface Seat {
   token: string;
 }
 
-export async function createDrill(server: TestServer, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[]; seat(name: string): Seat }> {
+export async function createDrill(server: { url: string }, body: Record<string, unknown> = {}): Promise<{ drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[]; seat(name: string): Seat }> {
   const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: '7', ...body }) });
   const json = (await res.json()) as { ok: boolean; data: { drillId: string; hostKey: string; facilitatorToken: string; seats: Seat[] }; error?: unknown };
   if (!json.ok) throw new Error(`create failed: ${JSON.stringify(json)}`);
@@ -129,7 +158,7 @@ export class TestClient {
   }
 }
 
-export async function join(server: TestServer, seat: Seat, options: { lastSeq?: number; viewSeq?: number; scoreSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
+export async function join(server: { url: string }, seat: Seat, options: { lastSeq?: number; viewSeq?: number; scoreSeq?: number; protocolVersion?: number; locale?: string } = {}): Promise<TestClient> {
   const socket: ClientSocket = connect(server.url, {
     transports: ['websocket'],
     forceNew: true,
@@ -145,10 +174,22 @@ export async function join(server: TestServer, seat: Seat, options: { lastSeq?: 
   return client;
 }
 
+/** A metric's value as GET /metrics would give it, summed over its series (`name` may end in _count or _sum for a histogram). */
+export async function metricValue(app: App, name: string, labels: Record<string, string> = {}): Promise<number> {
+  let total = 0;
+  for (const metric of await app.metrics.registry.getMetricsAsJSON()) {
+    for (const v of metric.values as { value: number; labels: Record<string, string | number>; metricName?: string }[]) {
+      if ((v.metricName ?? metric.name) !== name) continue;
+      if (Object.entries(labels).every(([k, want]) => String(v.labels[k]) === want)) total += v.value;
+    }
+  }
+  return total;
+}
+
 /** Wait until a condition holds, polling the event loop (not the wall clock) with a generous cap. */
-export async function until(condition: () => boolean, what: string, maxMs = 10_000): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, what: string, maxMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > maxMs) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -161,10 +202,10 @@ export const take = (action: string, target?: string, detail?: string): Command 
  * start them and remember them.
  */
 export function tracked(): {
-  server(options?: Parameters<typeof startServer>[0]): Promise<TestServer>;
+  server<S extends EventStore = MemoryStore | SqliteStore>(options?: ServerOptions<S>): Promise<TestServer<S>>;
   client(s: TestServer, seat: Parameters<typeof join>[1], options?: Parameters<typeof join>[2]): Promise<TestClient>;
 } {
-  const servers: TestServer[] = [];
+  const servers: TestServer<EventStore>[] = [];
   const clients: TestClient[] = [];
   afterEach(async () => {
     for (const c of clients.splice(0)) c.close();
@@ -172,8 +213,8 @@ export function tracked(): {
     for (const s of servers.splice(0)) await s.close().catch(() => undefined);
   });
   return {
-    async server(options = {}) {
-      const s = await startServer(options);
+    async server<S extends EventStore = MemoryStore | SqliteStore>(options: ServerOptions<S> = {}) {
+      const s = await startServer<S>(options);
       servers.push(s);
       return s;
     },

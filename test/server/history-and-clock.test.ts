@@ -90,7 +90,7 @@ describe('HIST: drill:history', () => {
     const late = await client(s, d.seat('scribe'));
     const seq = late.welcome!.view!.seq;
     const { entries } = await wholeHistory(late, seq);
-    const expected = s.store.entries(d.drillId).filter((e) => e.seq <= seq).flatMap((e) => redactEntryFor(s.app.registry.get(d.drillId)!.compiled, e, { role: 'scribe', seat: 'scribe' }) ?? []);
+    const expected = s.store.entries(d.drillId).filter((e) => e.seq <= seq).flatMap((e) => redactEntryFor(s.app.registry.peek(d.drillId)!.compiled, e, { role: 'scribe', seat: 'scribe' }) ?? []);
     expect(entries).toEqual(expected);
     const types = entries.map((e) => e.event.type);
     expect(types).toContain('drill.started');
@@ -107,7 +107,7 @@ describe('HIST: drill:history', () => {
     const d = await createDrill(s);
     const fac = await client(s, d.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
-    const master = s.app.registry.get(d.drillId)!;
+    const master = s.app.registry.peek(d.drillId)!;
     const ask = async (afterSeq: number, untilSeq: number): Promise<HistoryPage> => {
       const ack = await fac.socket.emitWithAck('drill:history', { afterSeq, untilSeq });
       if (!ack.ok) throw new Error(ack.error.message);
@@ -125,7 +125,7 @@ describe('HIST: drill:history', () => {
     // The page bound, on a long log.
     const long = Array.from({ length: HISTORY_PAGE + 20 }, (_, i) => ({ seq: i, at: 0, actor: { role: 'system', seat: 'engine' }, event: { type: 'drill.paused' } }) as LogEntry);
     const store = { entries: (_id: string, after = -1) => long.filter((e) => e.seq > after) } as never;
-    const paged = historyPage(store, { id: 'x', compiled: master.compiled, state: { seq: long.length - 1 } } as never, { role: 'facilitator', seat: 'facilitator' }, -1, long.length);
+    const paged = await historyPage(store, { id: 'x', compiled: master.compiled, state: { seq: long.length - 1 } } as never, { role: 'facilitator', seat: 'facilitator' }, -1, long.length);
     expect(paged.through).toBe(HISTORY_PAGE - 1);
     expect(paged.entries).toHaveLength(HISTORY_PAGE);
   });

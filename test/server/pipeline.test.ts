@@ -51,7 +51,7 @@ async function startedDrill(): Promise<{ s: TestServer; store: GatedStore; maste
   const store = new GatedStore();
   const s = await server({ store: store.store });
   const d = await createDrill(s);
-  const master = s.app.registry.get(d.drillId);
+  const master = s.app.registry.peek(d.drillId);
   if (!master) throw new Error('no master');
   const started = master.submit({ role: 'facilitator', seat: 'facilitator' }, { command: { type: 'drill.start' }, idempotencyKey: 'start' });
   await until(() => store.waiting.length === 1, 'the start was submitted');

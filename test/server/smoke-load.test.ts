@@ -13,7 +13,7 @@ import { runLoad } from '../bench/lib/load-run.ts';
 describe('SMOKE: load', () => {
   it('SMOKE-L1 under burst load nothing acknowledged is lost, seqs are gapless, every inject reaches every seat', { timeout: 60_000 }, async () => {
     const { verdict, figures } = await runLoad({
-      db: join(mkdtempSync(join(tmpdir(), 'ttx-smoke-load-')), 'load.db'),
+      dir: mkdtempSync(join(tmpdir(), 'ttx-smoke-load-')),
       rooms: 20,
       socketsPerRoom: 6,
       durationMs: 5_000,
@@ -34,7 +34,7 @@ describe('SMOKE: load', () => {
 
   it('SMOKE-L2 the transport floor (`--server floor`) serves the same clients, and what it acknowledged is on disk', { timeout: 60_000 }, async () => {
     const { verdict, figures } = await runLoad({
-      db: join(mkdtempSync(join(tmpdir(), 'ttx-smoke-floor-')), 'load.db'),
+      dir: mkdtempSync(join(tmpdir(), 'ttx-smoke-floor-')),
       rooms: 5,
       socketsPerRoom: 6,
       durationMs: 2_000,

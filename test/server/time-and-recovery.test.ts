@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactEntryFor } from '../../shared/engine/index.ts';
 import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
 import { loadBundled } from '../../server/http/scenarios.ts';
@@ -16,9 +17,9 @@ describe('TIME: the server owns game time', () => {
     const fac = await client(s, drill.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
     expect(delivered(s, drill.drillId)).toEqual(['egress-alert']);
-    s.time.advance(2 * 60_000); // 4 game minutes at 2×
-    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'the minute-4 inject');
-    expect(s.app.registry.get(drill.drillId)?.state.clock).toBe(4 * 60_000);
+    s.time.advance(3 * 60_000); // 6 game minutes at 2×
+    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'the minute-6 inject');
+    expect(s.app.registry.peek(drill.drillId)?.state.clock).toBe(6 * 60_000);
   });
 
   it('TIME2 paused time never counts against the team', async () => {
@@ -27,15 +28,15 @@ describe('TIME: the server owns game time', () => {
     const fac = await client(s, drill.seat('facilitator'));
     await fac.send({ type: 'drill.start' });
     s.time.advance(60_000);
-    await until(() => s.app.registry.get(drill.drillId)?.state.clock === 60_000, 'minute 1');
+    await until(() => s.app.registry.peek(drill.drillId)?.state.clock === 60_000, 'minute 1');
     await fac.send({ type: 'drill.pause' });
     s.time.advance(30 * 60_000);
-    expect(s.app.registry.get(drill.drillId)?.gameTime()).toBe(60_000);
+    expect(s.app.registry.peek(drill.drillId)?.gameTime()).toBe(60_000);
     await fac.send({ type: 'drill.resume' });
-    s.time.advance(3 * 60_000);
-    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'minute 4 after resume');
-    const exfil = s.app.registry.get(drill.drillId)?.state.exfil.records;
-    expect(exfil).toBe(4 * 12_000);
+    s.time.advance(5 * 60_000);
+    await until(() => delivered(s, drill.drillId).includes('owner-asks'), 'minute 6 after resume');
+    const state = s.app.registry.peek(drill.drillId)?.state;
+    expect(state?.exfil.records).toBe(6 * (state?.truth.exfilPerMinute ?? 0));
   });
 
   it('TIME3 the facilitator can push a scheduled inject early and write an ad-hoc one', async () => {
@@ -64,8 +65,8 @@ describe('TIME: the server owns game time', () => {
     expect(delivered(second, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
     const third = await second.close().then(() => server({ store: new SqliteStore(db), time }));
     expect(delivered(third, drill.drillId)).toEqual(['egress-alert', 'owner-asks']);
-    time.advance(30 * 60_000);
-    await until(() => delivered(third, drill.drillId).includes('customer-email'), 're-armed clock fires the minute-35 inject');
+    time.advance(60 * 60_000);
+    await until(() => delivered(third, drill.drillId).includes('customer-email'), 're-armed clock fires the minute-60 inject');
     const seqs = third.store.entries(drill.drillId).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i));
   });
@@ -82,14 +83,15 @@ describe('SYNC: reconnection from the log', () => {
     const seen = ic.lastSeq();
     ic.close();
     s.time.advance(40 * 60_000); // forty game minutes of exfiltration and injects while away
-    await until(() => (s.app.registry.get(drill.drillId)?.state.clock ?? 0) >= 40 * 60_000, 'server reached minute 40');
+    await until(() => (s.app.registry.peek(drill.drillId)?.state.clock ?? 0) >= 40 * 60_000, 'server reached minute 40');
     const back = await client(s, drill.seat('ic'), { lastSeq: seen });
     const missed = back.welcome?.missed ?? [];
-    expect(missed.length).toBeGreaterThan(40);
-    expect(missed[0]?.seq).toBe(seen + 1);
+    // Injects, what they taught, a decision gone by and its consequence; the theft itself is the facilitator's to see.
+    expect(missed.length).toBeGreaterThan(5);
     const seqs = missed.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
-    const expected = s.store.entries(drill.drillId, seen).filter((e) => e.event.type !== 'adversary.rolled' && e.event.type !== 'phase.changed').map((e) => e.seq);
+    const master = s.app.registry.peek(drill.drillId)!;
+    const expected = s.store.entries(drill.drillId, seen).filter((e) => redactEntryFor(master.compiled, e, { role: 'ic', seat: 'ic' }) !== null).map((e) => e.seq);
     expect(seqs).toEqual(expected);
   });
 
@@ -161,8 +163,10 @@ describe('BOOT: rebuilding the running drills', () => {
     const read = store.entriesOf.bind(store);
     store.entriesOf = async (asked) => (await read(asked)).map((reader, i) => () => (order.push(`parse ${asked[i]}`), reader()));
     const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, staticDir: null });
-    const get = app.registry.get.bind(app.registry);
-    app.registry.get = (id, known) => (known && order.push(`fold ${id}`), get(id, known));
+    // Each drill is folded by the registry's rebuild (private), with its log in hand.
+    const registry = app.registry as unknown as { rebuild: (id: string, ...rest: unknown[]) => unknown };
+    const rebuild = registry.rebuild.bind(registry);
+    registry.rebuild = (id, ...rest) => (order.push(`fold ${id}`), rebuild(id, ...rest));
     try {
       expect(await app.registry.boot()).toBe(3);
       // All three drills come in one batch; each is parsed only when its turn to be folded comes.

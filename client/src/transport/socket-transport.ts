@@ -5,7 +5,8 @@ import type { Command } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { LiveScore } from '../../../shared/scoring/live.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
-import { drillOfToken, MAX_REPLAY_GAP, PROTOCOL_VERSION, type AckResult, type WrongShard, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { drillOfToken, MAX_REPLAY_GAP, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { retryElsewhere } from './elsewhere-retry.ts';
 import { retryWhileOverloaded } from './overload-retry.ts';
 import type { Transport, TransportEvents } from './types.ts';
 
@@ -31,13 +32,14 @@ export class SocketTransport implements Transport {
   /** A stretch of history still to read: entries after `after` up to `until`. */
   private gap: { after: number; until: number } | null = null;
   private reading = false;
+  private closed = false;
 
   constructor(private readonly token: string) {}
 
   start(events: TransportEvents): void {
     events.status('connecting');
-    // The drill goes in the URL so a server of several processes can route the connection to the
-    // one that runs it (PROTOCOL.md §2); the token stays out of the URL.
+    // The drill goes in the URL so a proxy in front of several server nodes can route the connection
+    // to the one that runs it (PROTOCOL.md §2); the token stays out of the URL.
     const drill = drillOfToken(this.token);
     const socket: ClientSocket = io({
       transports: ['websocket'],
@@ -51,15 +53,9 @@ export class SocketTransport implements Transport {
     socket.on('connect', () => events.status('online'));
     socket.on('disconnect', () => events.status('offline', t('warRoom.reconnecting')));
     socket.on('connect_error', (e) => {
-      const wrong = (e as Error & { data?: Partial<WrongShard> }).data;
-      if (wrong?.code === 'WRONG_SHARD' && typeof wrong.drillId === 'string' && socket.io.opts.query?.drill !== wrong.drillId) {
-        // An older token without its drill id: the server said which drill it is. Close the
-        // connection (it stays with the process that refused) and open a new one naming the drill.
-        socket.disconnect();
-        socket.io.opts.query = { drill: wrong.drillId };
-        socket.connect();
-        return;
-      }
+      // Another node runs the drill at the moment (it is moving between nodes): connect again shortly.
+      const schedule = (reconnect: () => void, ms: number) => setTimeout(() => this.closed || reconnect(), ms);
+      if (retryElsewhere(socket, e, { random: Math.random, schedule })) return events.status('connecting');
       // The server refuses a handshake with an English sentence and no code: give it one for the reader.
       events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message }));
     });
@@ -158,6 +154,7 @@ export class SocketTransport implements Transport {
   }
 
   close(): void {
+    this.closed = true;
     this.socket?.disconnect();
   }
 }

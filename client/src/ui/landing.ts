@@ -7,6 +7,8 @@ import { h } from './dom.ts';
 import { withLang } from './links.ts';
 import { pastDrillsPanel, rememberDrill } from './past-drills.ts';
 
+const ORGANISER_KEY = 'ttx-organiser-key';
+
 /** Three ways in: solo training, hosting a drill, joining one. */
 export function mountLanding(app: HTMLElement): void {
   const scenarioCards = BUNDLED.map((c) => {
@@ -59,18 +61,30 @@ export function mountLanding(app: HTMLElement): void {
   const hostSmes = h('input', { id: 'host-smes', type: 'number', min: 1, max: 6, value: BUNDLED[0]?.scenario.team.smes ?? 1 });
   hostScenario.addEventListener('change', () => (hostSmes.value = String(BUNDLED.find((c) => c.scenario.id === hostScenario.value)?.scenario.team.smes ?? 1)));
   const hostOut = h('div', { class: 'links', role: 'status' });
+  // A server started with TTX_ORGANISER_KEY asks for it: the field shows once it has been asked for, or was given before.
+  const storedKey = localStorage.getItem(ORGANISER_KEY);
+  const organiserKey = h('input', { id: 'host-organiser-key', type: 'password', autocomplete: 'off', value: storedKey ?? '', size: 20 });
+  const organiserKeyRow = h('div', { class: 'organiser-key', hidden: !storedKey }, h('label', { for: 'host-organiser-key' }, t('landing.organiserKey')), organiserKey);
   const host = h('form', {
     class: 'way',
     id: 'host-form',
     onsubmit: async (e: Event) => {
       e.preventDefault();
       hostOut.textContent = t('landing.creating');
-      const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
+      const key = organiserKey.value.trim();
+      const res = await fetch('/api/drills', { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ scenarioId: hostScenario.value, ...(hostSeed.value ? { seed: hostSeed.value } : {}), speed: Number(hostSpeed.value), smeCount: Number(hostSmes.value), ...(localStorage.getItem('ttx-host-key') ? { hostKey: localStorage.getItem('ttx-host-key') } : {}) }) }).catch(() => null);
+      if (res?.status === 401 || res?.status === 403) {
+        organiserKeyRow.hidden = false;
+        organiserKey.focus();
+        hostOut.textContent = t(res.status === 401 ? 'landing.organiserKeyNeeded' : 'landing.organiserKeyWrong');
+        return;
+      }
       const json = res ? ((await res.json().catch(() => null)) as { ok: boolean; data?: { drillId: string; hostKey: string; seats: { seat: string; link: string }[] }; error?: { code?: string; message: string } } | null) : null;
       if (!json?.ok || !json.data) {
         hostOut.textContent = t('landing.createFailed', { reason: json?.error ? errorText({ code: json.error.code ?? '', message: json.error.message }) : t('landing.serverUnreachable') });
         return;
       }
+      if (key) localStorage.setItem(ORGANISER_KEY, key);
       localStorage.setItem('ttx-host-key', json.data.hostKey);
       const facilitator = json.data.seats.find((seat) => seat.seat === 'facilitator');
       const facilitatorToken = facilitator?.link.split('join=')[1];
@@ -84,6 +98,7 @@ export function mountLanding(app: HTMLElement): void {
   h('div', { class: 'field' }, h('label', { for: 'host-seed' }, t('landing.seed')), hostSeed),
   h('div', { class: 'field' }, h('label', { for: 'host-speed' }, t('landing.pace')), hostSpeed),
   h('div', { class: 'field' }, h('label', { for: 'host-smes' }, t('landing.smes')), hostSmes),
+  organiserKeyRow,
   h('button', { type: 'submit', id: 'create-drill' }, t('landing.createDrill')), hostOut);
 
   const code = h('input', { id: 'join-code', type: 'text', placeholder: t('landing.linkPlaceholder') });

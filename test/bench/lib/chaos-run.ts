@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { LoadGenerator, type LoadMetrics, type WelcomeStatus } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer, type ServerKind, type ServerProcess } from './server-process.ts';
+import { startServer, type ServerKind, type ServerProcess } from './server-process.ts';
 import { verifyDatabase, type Verdict } from './verify.ts';
 
 /*
@@ -22,13 +22,8 @@ export interface ChaosRunOptions {
   uptimeMs: [number, number];
   rateMultiplier: number;
   seed: string;
-  /**
-   * Client processes. With all 6,000 clients in one process, that process's own work (6,000
-   * reconnections and welcomes) was most of the catch-up time while the server sat partly idle.
-   */
+  /** Client processes: thousands of reconnections in one client process would time the client, not the server. */
   processes?: number;
-  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
-  workers?: number;
   /**
    * How clients wait between reconnection attempts: 'fast' (the default: 0.2 s, doubling up to 1 s)
    * shows how quickly the server itself can take everyone back; 'browser' is socket.io's default,
@@ -65,9 +60,8 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   const log = o.log ?? (() => undefined);
   const rng = seedrandom(o.seed);
   const rate = { burst: 1000, perSecond: 1000 };
-  const workers = o.workers ?? DEFAULT_WORKERS;
   const kind = o.server ?? 'app';
-  let server: ServerProcess = await startServer({ db: o.db, rate, workers, kind });
+  let server: ServerProcess = await startServer({ db: o.db, rate, kind });
   const port = server.port;
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: o.seed, fastReconnect: (o.reconnect ?? 'fast') === 'fast' };
   const split = (o.processes ?? 1) > 1 ? new SplitLoad(config, o.processes ?? 1) : null;
@@ -93,7 +87,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
       await sleep(o.uptimeMs[0] + rng() * (o.uptimeMs[1] - o.uptimeMs[0]));
       await server.kill('SIGKILL');
       const spawnedAt = performance.now();
-      server = await startServer({ db: o.db, rate, port, workers, kind });
+      server = await startServer({ db: o.db, rate, port, kind });
       const readyAt = performance.now();
       bootMs.push(readyAt - spawnedAt);
       // Caught up: every socket has been welcomed by the new process (its welcome carries what it
@@ -127,7 +121,6 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     server: kind,
     rooms: o.rooms,
     sockets: o.rooms * o.socketsPerRoom,
-    serverWorkers: workers,
     reconnect: o.reconnect ?? 'fast',
     kills: o.kills,
     commandsAcked: m.commandsAcked,

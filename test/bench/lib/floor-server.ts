@@ -1,14 +1,14 @@
 import '../../../server/memory-tuning.ts';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createHistogram } from 'node:perf_hooks';
 import { Server, type Socket } from 'socket.io';
 import { GroupCommitter } from '../../../server/drills/committer.ts';
-import { InFlightLimit } from '../../../server/socket/overload.ts';
+import { ServerMetrics } from '../../../server/metrics.ts';
+import { InFlightLimit, LagMonitor } from '../../../server/socket/overload.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
 import type { ClockAnchor } from '../../../server/store/types.ts';
 import type { LogEntry } from '../../../shared/engine/types.ts';
-import { reportStatsOverIpc } from './stats-reporter.ts';
+import { answerHeapRequests } from './heap-ipc.ts';
 
 /*
  * The transport floor: what the load bench measures when the server does nothing but move messages
@@ -31,8 +31,8 @@ import { reportStatsOverIpc } from './stats-reporter.ts';
  * frames costs the transport itself: it guards only against throwing, and applies every command
  * that names a type, so its "state changes" mean nothing there.
  *
- * Sizes are the averages the load generator received from the real server at 50 × 8 over 60 s
- * (session 8): drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
+ * Sizes are the averages the load generator receives from the real server (at 50 × 8 over 60 s):
+ * drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
  * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
  *
  * TTX_BENCH_MAX_IN_FLIGHT=N gives the floor the real server's cap on commands in flight (it has
@@ -60,13 +60,15 @@ interface FloorRoom {
   keys: Set<string>;
 }
 
+const rooms = new Map<string, FloorRoom>();
+// The real server's metrics, so the load bench reads the floor's figures the same way.
+const metrics = new ServerMetrics({ drills: () => new Map([['running', rooms.size]]), seats: () => io.of('/').sockets.size });
+new LagMonitor(150, 50, (ms) => metrics.loopLag.observe(ms / 1000));
 const store = process.env.TTX_FLOOR_STORE === 'none' ? null : new SqliteStore(process.env.TTX_DB ?? ':memory:');
-const committer = store ? new GroupCommitter(store) : null;
-const commandLatency = createHistogram();
+const committer = store ? new GroupCommitter(store, metrics.commitObserver) : null;
 const maxInFlight = Number(process.env.TTX_BENCH_MAX_IN_FLIGHT ?? 0);
 const inFlight = maxInFlight > 0 ? new InFlightLimit(maxInFlight) : null;
 const OVERLOADED = { ok: false, error: { code: 'OVERLOADED', message: 'the floor is at its cap of commands in flight' } };
-const rooms = new Map<string, FloorRoom>();
 const seatsByToken = new Map<string, Seat>();
 const scorePayload = { seq: 0, pad: 'x'.repeat(SCORE_BYTES - 40) };
 
@@ -112,6 +114,10 @@ function resume(): void {
 }
 
 const http = createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/metrics') {
+    void metrics.exposition().then(({ type, text }) => res.writeHead(200, { 'content-type': type }).end(text));
+    return;
+  }
   if (req.method !== 'POST' || req.url !== '/api/drills') {
     res.writeHead(404).end();
     return;
@@ -186,7 +192,11 @@ io.on('connection', (socket) => {
     if (typeof ack !== 'function' || typeof request !== 'object' || request === null || typeof request.command !== 'object' || request.command === null || typeof request.command.type !== 'string') return;
     const key = typeof request.idempotencyKey === 'string' ? request.idempotencyKey : undefined;
     if (key !== undefined && room.keys.has(key)) return void ack({ ok: true, data: { seqs: [], seq: room.seq } });
-    if (inFlight && !inFlight.enter()) return void ack(OVERLOADED);
+    if (inFlight && !inFlight.enter()) {
+      metrics.shed.inc({ signal: 'in_flight' });
+      metrics.commands.inc({ outcome: 'OVERLOADED' });
+      return void ack(OVERLOADED);
+    }
     if (key !== undefined) room.keys.add(key);
     const arrived = performance.now();
     const starting = request.command.type === 'drill.start' && room.startedAt === null;
@@ -195,13 +205,14 @@ io.on('connection', (socket) => {
     void append(room, seat, eventOf(request.command), key, anchor).then((entry) => {
       inFlight?.leave();
       ack({ ok: true, data: { seqs: [entry.seq], seq: entry.seq } });
-      commandLatency.record(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
+      metrics.commands.inc({ outcome: 'ok' });
+      metrics.commandSeconds.observe((performance.now() - arrived) / 1000);
     });
   });
 });
 
 resume();
-reportStatsOverIpc({ committer, commandLatency });
+answerHeapRequests();
 process.on('SIGTERM', () => process.exit(0));
 http.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = http.address();

@@ -6,7 +6,7 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FuzzStats } from './fuzz.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer, type ServerKind } from './server-process.ts';
+import { startServer, type ServerKind } from './server-process.ts';
 
 /*
  * The fuzz run: a legitimate team keeps playing drill A while hostile frames pour in against drill B
@@ -24,8 +24,6 @@ export interface FuzzRunOptions {
   seed: string;
   /** Hostile frames per second, all connections together; 0 (the default) sends them flat out. */
   rate?: number;
-  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
-  workers?: number;
   /**
    * 'app' (the real server), or 'floor': the transport floor (floor-server.ts), which validates
    * nothing, so the legitimate players' latency shows what the flood costs the transport alone.
@@ -87,9 +85,8 @@ function runFuzzer(args: { url: string; tokens: string[]; frames: number; connec
 
 export async function runFuzz(o: FuzzRunOptions) {
   const log = o.log ?? (() => undefined);
-  const workers = o.workers ?? DEFAULT_WORKERS;
   const kind = o.server ?? 'app';
-  const server = await startServer({ db: o.db, workers, kind });
+  const server = await startServer({ db: o.db, kind });
   let crashed = false;
   const exited = new Promise<void>((resolve) =>
     server.child.once('exit', (code, signal) => {
@@ -99,12 +96,6 @@ export async function runFuzz(o: FuzzRunOptions) {
     }),
   );
   let stopping = false;
-  // A sharded server restarts a worker that dies; that is a crash all the same.
-  server.child.on('message', (m: { type?: string; index?: number; how?: string }) => {
-    if (m.type !== 'worker-exit') return;
-    crashed = true;
-    log(`server worker ${m.index} exited (${m.how})`);
-  });
   try {
     const a = await createDrill(server.url);
     const b = await createDrill(server.url);
@@ -116,8 +107,7 @@ export async function runFuzz(o: FuzzRunOptions) {
     });
     const facilitator = await connect(token(a, 'facilitator'));
     // Two players, so a p99 rests on enough samples (ten a second between them, each within its
-    // seat's rate limit): with one player at five a second, a 5-s baseline had 25 samples and its
-    // "p99" was simply its slowest ack.
+    // seat's rate limit).
     const players = [await connect(token(a, 'ic')), await connect(token(a, 'scribe'))];
     await facilitator.emitWithAck('drill:command', { command: { type: 'drill.start' }, idempotencyKey: 'legit-start-1' });
 
@@ -167,7 +157,6 @@ export async function runFuzz(o: FuzzRunOptions) {
     for (const player of players) player.disconnect();
     const figures = {
       server: kind,
-      serverWorkers: workers,
       offeredFramesPerSecond: o.rate ? o.rate : 'flat out',
       frames: stats.framesSent,
       framesPerSecond: Math.round(stats.framesSent / seconds),

@@ -89,7 +89,7 @@ export async function fuzz(url: string, tokens: readonly string[], frames: numbe
       await new Promise<void>((resolve) => {
         stats.connections++;
         // The token is chosen per connection: a real one names its drill in the URL, as clients do,
-        // so a sharded server routes it to the process that runs the drill; the rest name none, a
+        // so a proxy in front of several nodes routes it to the node that runs the drill; the rest name none, a
         // forged drill, or garbage.
         const token = rng() < 0.8 ? pick(rng, tokens) : pick(rng, ['forged-token-forged-token', '', 'x'.repeat(500)]);
         const drill = drillOfToken(token);

@@ -2,17 +2,23 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LoadGenerator, type LoadMetrics } from './load.ts';
 import { SplitLoad } from './load-split.ts';
 import { percentile } from './results.ts';
-import { DEFAULT_WORKERS, startServer, type ServerKind } from './server-process.ts';
-import { verifyDatabase, type Verdict } from './verify.ts';
+import { deploy, type StoreKind } from './deployment.ts';
+import type { ServerKind } from './server-process.ts';
+import type { Verdict } from './verify.ts';
 
 /*
- * One load run from start to verdict: start the server process, create the rooms, connect every
+ * One load run from start to verdict: start the server (one process on SQLite, or nodes on
+ * PostgreSQL behind HAProxy: deployment.ts), create the rooms, connect every
  * socket, start the drills, play through a warm-up and then the measured window, stop, and let the
  * database say whether anything acknowledged was lost. The smoke test runs the same code, small.
  */
 
 export interface LoadRunOptions {
-  db: string;
+  /** A folder for the SQLite file. */
+  dir: string;
+  /** 'sqlite' (one process, the default) or 'postgres' (`nodes` nodes behind HAProxy). */
+  store?: StoreKind;
+  nodes?: number;
   rooms: number;
   socketsPerRoom: number;
   durationMs: number;
@@ -23,8 +29,6 @@ export interface LoadRunOptions {
   processes?: number;
   /** How clients keep their view (see LoadConfig.viewUpdates); 'patch' unless measuring the old client. */
   viewUpdates?: 'patch' | 'sync';
-  /** Server worker processes (server-process.ts DEFAULT_WORKERS unless given). */
-  workers?: number;
   /** The real server ('app', the default) or the transport floor under it (server-process.ts). */
   server?: ServerKind;
   /** Write a heap snapshot of the server here once the measurement is over (read it with heap-report.ts). */
@@ -45,9 +49,11 @@ const maxOf = (values: readonly number[]) => values.reduce((a, b) => Math.max(a,
 
 export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
   const log = o.log ?? (() => undefined);
-  const workers = o.workers ?? DEFAULT_WORKERS;
   const kind = o.server ?? 'app';
-  const server = await startServer({ db: o.db, rate: o.rate, workers, kind });
+  const store = o.store ?? 'sqlite';
+  const nodes = o.nodes ?? 1;
+  if (store === 'postgres') log(`starting PostgreSQL, ${nodes} node(s) and HAProxy`);
+  const server = await deploy({ store, nodes, dir: o.dir, rate: o.rate, kind });
   const config = { url: server.url, rooms: o.rooms, socketsPerRoom: o.socketsPerRoom, rateMultiplier: o.rateMultiplier, seed: 'load', viewUpdates: o.viewUpdates ?? 'patch' };
   const processes = o.processes ?? 1;
   const split = processes > 1 ? new SplitLoad(config, processes) : null;
@@ -85,6 +91,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     genLoop.disable();
     await load.stop();
     const stats = await server.stats();
+    const other = server.otherCpuMs();
     const liveHeapMb = await server.liveHeapMb();
     if (o.heapSnapshot) {
       log(`writing the server's heap snapshot to ${o.heapSnapshot}…`);
@@ -92,11 +99,11 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     }
     // Let in-flight commands finish so every ack is known before the database is checked.
     await sleep(2000);
-    await server.kill('SIGTERM');
     const loadCpu = process.cpuUsage(loadCpuStart);
     const m = await metrics();
     // With no disk behind it, the floor has no database to judge (and nothing it could lose).
-    const verdict = kind === 'floor-nodisk' ? null : verifyDatabase(o.db, m);
+    const verdict = kind === 'floor-nodisk' ? null : await server.verify(m);
+    await server.stop('SIGTERM');
     // With split generators, their own CPU and loop figures (the parent only orchestrates).
     const genCpuMs = split ? split.gen.cpuMs : (loadCpu.user + loadCpu.system) / 1000;
     const genLoopP99 = split ? split.gen.loopP99Ms : genLoop.percentile(99) / 1e6;
@@ -105,7 +112,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       server: kind,
       rooms: o.rooms,
       sockets,
-      serverWorkers: workers,
+      store,
+      serverNodes: nodes,
       rate: `${o.rateMultiplier}x`,
       viewUpdates: config.viewUpdates,
       seconds,
@@ -120,6 +128,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       commandsPerSecond: round(m.commandsAcked / (stats.uptimeMs / 1000)),
       eventsCommittedPerSecond: round(stats.committedItems / (stats.uptimeMs / 1000)),
       serverCpuPct: round((100 * (stats.cpuUserMs + stats.cpuSystemMs)) / stats.uptimeMs),
+      // With PostgreSQL: its processes and HAProxy's, over the same window (the nodes' is serverCpuPct, summed).
+      ...(store === 'postgres' ? { postgresCpuPct: other.postgres === null ? 'n/a' : round((100 * other.postgres) / stats.uptimeMs), proxyCpuPct: other.proxy === null ? 'n/a' : round((100 * other.proxy) / stats.uptimeMs) } : {}),
       // The generator shares the machine: if it is saturated, the latencies it sees include its own lag.
       loadGenProcesses: processes,
       loadGenCpuPct: round((100 * genCpuMs) / stats.uptimeMs),
@@ -135,12 +145,10 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       transactionsPerSecond: round(stats.transactions / (stats.uptimeMs / 1000)),
       commitP50Ms: stats.commitP50Ms,
       commitP99Ms: stats.commitP99Ms,
-      commitMaxMs: stats.commitMaxMs,
-      commitWaitP99Ms: stats.commitWaitP99Ms,
+      serverAckP50Ms: stats.serverAckP50Ms,
       serverAckP99Ms: stats.serverAckP99Ms,
-      serverAckMaxMs: stats.serverAckMaxMs,
+      commandsShed: stats.commandsShed,
       loopP99Ms: stats.loopP99Ms,
-      loopP999Ms: stats.loopP999Ms,
       loopMaxMs: stats.loopMaxMs,
       disconnects: m.disconnects,
       errors: Object.entries(m.errors).map(([k, v]) => `${k}:${v}`).join(' ') || 'none',
@@ -151,6 +159,6 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     return { verdict, figures };
   } finally {
     await load.close();
-    await server.kill('SIGKILL');
+    await server.stop('SIGKILL');
   }
 }

@@ -121,9 +121,14 @@ export class SplitLoad {
   }
 
   /** Every worker's welcome status after a restart, merged (see LoadGenerator.welcomeStatus). */
-  async welcomeStatus(sinceEpochMs: number): Promise<WelcomeStatus> {
-    const all = await Promise.all(this.workers.map((w) => w.ask<WelcomeStatus>({ type: 'welcomes', sinceEpochMs })));
+  async welcomeStatus(sinceEpochMs: number, drills?: readonly string[]): Promise<WelcomeStatus> {
+    const all = await Promise.all(this.workers.map((w) => w.ask<WelcomeStatus>({ type: 'welcomes', sinceEpochMs, ...(drills ? { drills: [...drills] } : {}) })));
     return all.reduce((a, b) => ({ clients: a.clients + b.clients, late: a.late + b.late, lastEpochMs: Math.max(a.lastEpochMs, b.lastEpochMs) }), { clients: 0, late: 0, lastEpochMs: 0 });
+  }
+
+  /** Every worker's facilitators' last seqs (see LoadGenerator.facilitatorSeqs). */
+  async facilitatorSeqs(): Promise<[string, number][]> {
+    return (await Promise.all(this.workers.map((w) => w.ask<[string, number][]>({ type: 'seqs' })))).flat();
   }
 
   /** Inject deliveries expected (valid after metrics()). */

@@ -16,7 +16,8 @@ export type WorkerRequest =
   | { id: number; type: 'measure'; on: boolean }
   | { id: number; type: 'stop' }
   | { id: number; type: 'metrics' }
-  | { id: number; type: 'welcomes'; sinceEpochMs: number }
+  | { id: number; type: 'welcomes'; sinceEpochMs: number; drills?: string[] }
+  | { id: number; type: 'seqs' }
   | { id: number; type: 'close' };
 
 /** LoadMetrics with its maps as arrays, to cross the process boundary. */
@@ -76,7 +77,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return wire;
     }
     case 'welcomes':
-      return load.welcomeStatus(req.sinceEpochMs);
+      return load.welcomeStatus(req.sinceEpochMs, req.drills);
+    case 'seqs':
+      return load.facilitatorSeqs();
     case 'close':
       load.close();
       return null;

@@ -2,6 +2,7 @@ import seedrandom from 'seedrandom';
 import { io, type Socket } from 'socket.io-client';
 import type { Command, LogEntry } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
+import { retryElsewhere } from '../../../client/src/transport/elsewhere-retry.ts';
 import { PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents, type ConnectionWelcome } from '../../../shared/protocol/index.ts';
 
 /*
@@ -23,12 +24,15 @@ export interface LoadConfig {
   seed: string;
   /** Reconnect quickly after a server restart (chaos); plain load leaves socket.io's defaults. */
   fastReconnect?: boolean;
+  /** The scenario the drills play (default the bundled exfiltration-detected) and their speed (default 1). */
+  scenario?: { text: string; file: string };
+  speed?: number;
   /**
    * How each client keeps its view: 'patch' takes the patches sent with the entries, as the browser
-   * does, but does not apply them (applying them for 8,000 clients cost this process a third of a
-   * core at the burst rate, CPU the server then lacked; a real client applies one on its own
-   * machine); it keeps the seq they move the view to, and reconnects with it as viewSeq. 'sync' re-reads the whole view with drill:sync 60 ms after each entry, as the browser
-   * did before patches, kept to measure what that design cost the server.
+   * does, but does not apply them (for thousands of clients in one process that CPU would be taken
+   * from the server; a real client applies its own on its own machine); it keeps the seq they move
+   * the view to, and reconnects with it as viewSeq. 'sync' re-reads the whole view with drill:sync
+   * 60 ms after each entry: a client that keeps no view, to measure what that costs the server.
    */
   viewUpdates?: 'patch' | 'sync';
 }
@@ -98,6 +102,7 @@ export class LoadGenerator {
   readonly metrics: LoadMetrics = { ackMs: [], injectMs: [], injectsSent: 0, injectDeliveries: 0, commandsSent: 0, commandsAcked: 0, errors: {}, disconnects: 0, ackedSeqs: new Map(), ackedTexts: new Map() };
   private measuring = false;
   private running = false;
+  private closed = false;
   private readonly rng: () => number;
 
   constructor(private readonly config: LoadConfig) {
@@ -114,7 +119,12 @@ export class LoadGenerator {
         const res = await fetch(`${this.config.url}/api/drills`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ scenarioId: 'exfiltration-detected', seed: `${this.config.seed}-${i}`, speed: 1, smeCount }),
+          body: JSON.stringify({
+            ...(this.config.scenario ? { scenarioText: this.config.scenario.text, fileName: this.config.scenario.file } : { scenarioId: 'exfiltration-detected' }),
+            seed: `${this.config.seed}-${i}`,
+            speed: this.config.speed ?? 1,
+            smeCount,
+          }),
         });
         const body = (await res.json()) as { ok: boolean; data: { drillId: string; seats: SeatInfo[] }; error?: { message: string } };
         if (!body.ok) throw new Error(`could not create drill ${i}: ${body.error?.message}`);
@@ -143,7 +153,7 @@ export class LoadGenerator {
       transports: ['websocket'],
       forceNew: true,
       reconnection: true,
-      // Names the drill so a sharded server routes the connection to the process that runs it.
+      // Names the drill so a proxy in front of several nodes routes the connection to the one that runs it.
       query: { drill: room.drillId },
       ...(this.config.fastReconnect ? { reconnectionDelay: 200, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } : {}),
       // A function, so a reconnect after a restart sends the last seq this client has seen.
@@ -172,7 +182,12 @@ export class LoadGenerator {
         client.lastSeq = Math.max(client.lastSeq, client.viewSeq);
         resolve();
       });
-      socket.once('connect_error', (e) => (client.welcomedAt === 0 ? reject(e) : undefined));
+      socket.on('connect_error', (e) => {
+        // Another node runs the drill at the moment (it is moving between nodes): as the browser
+        // client does, connect again after the wait the node asked for.
+        if (retryElsewhere(socket, e, { random: Math.random, schedule: (reconnect, ms) => void setTimeout(() => this.closed || reconnect(), ms) })) return;
+        if (client.welcomedAt === 0) reject(e);
+      });
     });
   }
 
@@ -296,6 +311,7 @@ export class LoadGenerator {
   }
 
   close(): void {
+    this.closed = true;
     this.stop();
     for (const c of this.clients) c.socket.disconnect();
   }
@@ -304,15 +320,22 @@ export class LoadGenerator {
    * After a restart: how many clients have not been welcomed since `sinceEpochMs`, and when the last
    * welcome came. Wall-clock milliseconds, so processes can compare them.
    */
-  welcomeStatus(sinceEpochMs: number): WelcomeStatus {
+  welcomeStatus(sinceEpochMs: number, drills?: readonly string[]): WelcomeStatus {
     let late = 0;
     let lastEpochMs = 0;
+    const only = drills ? new Set(drills) : null;
     for (const c of this.clients) {
+      if (only && !only.has(c.room.drillId)) continue;
       const at = performance.timeOrigin + c.welcomedAt;
       if (c.welcomedAt === 0 || at < sinceEpochMs) late++;
       else lastEpochMs = Math.max(lastEpochMs, at);
     }
-    return { clients: this.clients.length, late, lastEpochMs };
+    return { clients: only ? this.clients.filter((c) => only.has(c.room.drillId)).length : this.clients.length, late, lastEpochMs };
+  }
+
+  /** Each room's facilitator's last seq (it sees every entry): [drillId, seq]. */
+  facilitatorSeqs(): [string, number][] {
+    return this.clients.filter((c) => c.seat.role === 'facilitator').map((c) => [c.room.drillId, Math.max(c.lastSeq, c.viewSeq)]);
   }
 
   /** Inject deliveries expected so far: every socket of the room should see each inject sent. */

@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { buildServer } from '../../../server/tools/build-server.ts';
-import type { ServerStats } from './stats-reporter.ts';
+import { buildBenchServer } from './build-bench.ts';
+import { parseMetrics, type Samples } from './metrics.ts';
+import { statsBetween, type ServerStats } from './server-stats.ts';
 
 /*
- * Start the benchmark server in a child process, ask it for its figures, kill it (SIGKILL for the
- * chaos bench) and start it again on the same database.
+ * Start the benchmark server in a child process, read its figures from its /metrics, kill it
+ * (SIGKILL for the chaos bench) and start it again on the same database.
  */
 
 /**
@@ -17,7 +18,7 @@ const built = new Map<'bench' | 'floor', Promise<string>>();
 function benchServerEntry(kind: ServerKind): Promise<string> {
   if (kind === 'app' && process.env.TTX_BENCH_SERVER) return Promise.resolve(process.env.TTX_BENCH_SERVER);
   const target = kind === 'app' ? 'bench' : 'floor';
-  if (!built.has(target)) built.set(target, buildServer(target));
+  if (!built.has(target)) built.set(target, buildBenchServer(target));
   return built.get(target)!;
 }
 
@@ -28,27 +29,36 @@ function benchServerEntry(kind: ServerKind): Promise<string> {
  */
 export type ServerKind = 'app' | 'floor' | 'floor-nodisk';
 
-export const DEFAULT_WORKERS = 1;
-
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
   url: string;
+  /** The server's figures since the last reset() (or since it started). */
   stats(): Promise<ServerStats>;
-  /** The live JS heap after a full collection, summed over the server's processes (pauses them: ask after measuring). */
+  /** Its /metrics now and at the last reset(), and the time between (figures over several nodes: deployment.ts). */
+  window(): Promise<MetricsWindow>;
+  /** The live JS heap after a full collection (pauses the server: ask after measuring). */
   liveHeapMb(): Promise<number>;
-  /** Write a V8 heap snapshot of the server to `path` (one process only; pauses it for seconds: ask after measuring). */
+  /** Write a V8 heap snapshot of the server to `path` (pauses it for seconds: ask after measuring). */
   heapSnapshot(path: string): Promise<void>;
+  /** Start measuring now (after the warm-up). */
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface MetricsWindow {
+  now: Samples;
+  base: Samples;
+  elapsedMs: number;
+}
+
 export interface ServerOptions {
+  /** A SQLite file, or a postgres:// URL (the server is then one node of several: nodes.ts). */
   db: string;
   rate?: { burst: number; perSecond: number };
   port?: number;
-  /** Server worker processes (server/cluster/); 1 (the default, as `npm start`) runs a single process. */
-  workers?: number;
+  /** The node's name in PostgreSQL's lease table. */
+  nodeName?: string;
   /** Which server to start (default 'app'). */
   kind?: ServerKind;
 }
@@ -70,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       PORT: String(options.port ?? 0),
       TTX_RATE_BURST: String(options.rate?.burst ?? 30),
       TTX_RATE_PER_SECOND: String(options.rate?.perSecond ?? 10),
-      TTX_WORKERS: String(options.workers ?? DEFAULT_WORKERS),
+      ...(options.nodeName ? { TTX_NODE_NAME: options.nodeName } : {}),
       TTX_FLOOR_STORE: kind === 'floor-nodisk' ? 'none' : 'sqlite',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -79,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   const ask = <T>(type: string, extra: Record<string, unknown> = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
-      const onMessage = (msg: { type: string; id?: number; stats?: ServerStats }) => {
+      const onMessage = (msg: { type: string; id?: number; stats?: unknown }) => {
         if (msg.id !== id) return;
         child.off('message', onMessage);
         resolve((msg.stats ?? undefined) as T);
@@ -93,22 +103,31 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         reject(new Error(`server process is gone (${error.message})`));
       });
     });
+  /** One scrape of the server's /metrics. */
+  const scrape = async (url: string): Promise<Samples> => parseMetrics(await (await fetch(`${url}/metrics`)).text());
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`benchmark server exited before it was ready (code ${code})`));
     child.once('exit', onExit);
     child.once('message', (msg: { type: string; port: number }) => {
       if (msg.type !== 'ready') return;
       child.off('exit', onExit);
+      const url = `http://127.0.0.1:${msg.port}`;
+      let base: Samples = new Map();
+      let baseAt = performance.now();
       resolve({
         child,
         port: msg.port,
-        url: `http://127.0.0.1:${msg.port}`,
-        stats: () => ask<ServerStats>('stats'),
+        url,
+        stats: async () => statsBetween(await scrape(url), base, performance.now() - baseAt),
+        window: async () => ({ now: await scrape(url), base, elapsedMs: performance.now() - baseAt }),
         liveHeapMb: () => ask<{ liveHeapMb: number }>('liveHeap').then((r) => r.liveHeapMb),
         heapSnapshot: (path) => ask<{ error?: string }>('heapSnapshot', { path }).then((r) => {
           if (r?.error) throw new Error(r.error);
         }),
-        reset: () => ask<void>('reset'),
+        reset: async () => {
+          base = await scrape(url);
+          baseAt = performance.now();
+        },
         kill: (signal = 'SIGTERM') =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -1,0 +1,160 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as pathJoin, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../server/store/memory.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import type { CommitItem, CommitRefusals } from '../../server/store/types.ts';
+import { createDrill, tracked, until } from './harness.ts';
+
+/*
+ * A database the server cannot use stops it before it serves, with one line saying why and a
+ * non-zero exit; writes that fail while it serves make /healthz say it is not ready.
+ */
+
+const { server, client } = tracked();
+
+/** When root, the server runs as nobody, so file permissions apply to it. */
+const asRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+/** Whether nobody can read the project (not when it sits in a folder only root may enter). */
+const nobodyCanRun = !asRoot || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(resolve('server/main.ts'))}, require('fs').constants.R_OK)`], { uid: NOBODY, gid: NOBODY }).status === 0;
+if (!nobodyCanRun) process.stderr.write('storage-failures: the permission case is skipped: running as root, and the user nobody cannot read this project to run the server as another user\n');
+/** Make a file immutable (root only, and only where the file system and the container allow it). */
+function immutable(path: string, on: boolean): boolean {
+  try {
+    execFileSync('chattr', [on ? '+i' : '-i', path], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function folder(): string {
+  const dir = mkdtempSync(pathJoin(tmpdir(), 'ttx-storage-'));
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
+/** `npm start`'s server on `db`: what it printed, and how it exited (it is stopped if it starts serving). */
+function start(db: string, user: 'me' | 'nobody' = 'me'): { status: number | null; stderr: string; stdout: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', TTX_DB: db, TTX_LOG_LEVEL: 'info' },
+    encoding: 'utf8',
+    timeout: 20_000,
+    ...(user === 'nobody' && asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout };
+}
+
+/** A real database with a few drills in it, closed. */
+async function realDatabase(path: string): Promise<void> {
+  const s = await server({ store: new SqliteStore(path) });
+  for (let i = 0; i < 5; i++) await createDrill(s, { scenarioId: 'insider-suspected' });
+  await s.close();
+}
+
+function expectOneLine(result: ReturnType<typeof start>, reason: RegExp): void {
+  expect(result.status, result.stderr).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^ttx: cannot use the database at \S+: /);
+  expect(lines[0]).toMatch(reason);
+  expect(result.stdout).not.toContain('serving');
+}
+
+describe('OPS5: a database the server cannot use', () => {
+  it('OPS5 a PostgreSQL server that cannot be reached: one line naming its host and database, never the password', () => {
+    const result = start('postgres://ttx:s3cret-word@127.0.0.1:1/ttx');
+    expect(result.status, result.stderr).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ttx: cannot use the database at PostgreSQL 127\.0\.0\.1:1\/ttx: \S/);
+    expect(result.stderr + result.stdout).not.toContain('s3cret-word');
+    expect(result.stdout).not.toContain('serving');
+  });
+
+  it('OPS5 a directory', () => {
+    const dir = folder();
+    mkdirSync(pathJoin(dir, 'ttx.db'));
+    expectOneLine(start(pathJoin(dir, 'ttx.db')), /it is a directory/);
+  });
+
+  it('OPS5 a file that is not a database', () => {
+    const db = pathJoin(folder(), 'ttx.db');
+    writeFileSync(db, 'this is not SQLite '.repeat(500));
+    expectOneLine(start(db), /not a SQLite database/);
+  });
+
+  it('OPS5 a damaged database: the integrity check at start finds it', async () => {
+    const db = pathJoin(folder(), 'ttx.db');
+    await realDatabase(db);
+    // Every page but the first (the schema) overwritten: the tables' pages are no longer pages.
+    const size = statSync(db).size;
+    expect(size).toBeGreaterThan(8 * 4096);
+    const fd = openSync(db, 'r+');
+    for (let page = 1; page < size / 4096; page++) writeSync(fd, Buffer.alloc(4096, 0x13), 0, 4096, page * 4096);
+    closeSync(fd);
+    expectOneLine(start(db), /damaged/);
+  });
+
+  it('OPS5 a read-only database', async () => {
+    const dir = folder();
+    const db = pathJoin(dir, 'ttx.db');
+    await realDatabase(db);
+    if (asRoot && !nobodyCanRun) {
+      // Root writes through file modes, not through the immutable flag.
+      if (!immutable(db, true)) throw new Error('running as root: needs chattr +i, or a project the user nobody can read');
+      try {
+        expectOneLine(start(db), /read-only/);
+      } finally {
+        immutable(db, false);
+      }
+      return;
+    }
+    if (asRoot) chownSync(db, NOBODY, NOBODY);
+    chmodSync(db, 0o444);
+    expectOneLine(start(db, 'nobody'), /read-only/);
+    expect(readFileSync(db).length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!nobodyCanRun)('OPS5 a database this user may not read or write', async () => {
+    const db = pathJoin(folder(), 'ttx.db');
+    await realDatabase(db);
+    chmodSync(db, asRoot ? 0o600 : 0o000);
+    expectOneLine(start(db, 'nobody'), /may not read and write/);
+  });
+
+  it('OPS5 a healthy database serves', async () => {
+    const db = pathJoin(folder(), 'ttx.db');
+    await realDatabase(db);
+    const store = new SqliteStore(db);
+    await expect(store.ready()).resolves.toBeUndefined();
+    await store.close();
+  });
+});
+
+describe('OPS6: /healthz while writes fail', () => {
+  it('OPS6 /healthz answers 503 with the reason while commits fail, and 200 once one succeeds again', async () => {
+    const store = new MemoryStore();
+    const commitNow = store.commit.bind(store);
+    let broken = false;
+    store.commit = (items: CommitItem[]): CommitRefusals => {
+      if (broken) throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+      return commitNow(items);
+    };
+    const s = await server({ store });
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    broken = true;
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const sick = await fetch(`${s.url}/healthz`);
+    expect(sick.status).toBe(503);
+    expect(await sick.json()).toEqual({ ok: false, ready: false, reason: 'the database is not taking writes: attempt to write a readonly database' });
+    broken = false;
+    await until(async () => (await fac.send({ type: 'drill.start' })).ok, 'a command goes through again');
+    expect(await (await fetch(`${s.url}/healthz`)).json()).toMatchObject({ ok: true, ready: true });
+  });
+});
