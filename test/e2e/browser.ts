@@ -52,8 +52,9 @@ export function watchErrors(page: Page): string[] {
     // A page that navigates away cancels what it was still loading; that is not a failure.
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
+  // In Chromium's own words for a failed load, so a test that expects a refusal filters both alike.
   page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400) errors.push(`response: the server responded with a status of ${r.status()} (${r.url()})`);
   });
   return errors;
 }
