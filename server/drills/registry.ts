@@ -1,6 +1,7 @@
-import { createDrill, execute, replay, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
+import { foldRecorded } from './fold.ts';
 import { after, isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { ClockAnchor, EventStore, SeatRecord } from '../store/types.ts';
 import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
@@ -76,6 +77,8 @@ const BOOT_READS_AHEAD = 3;
  */
 export class DrillRegistry {
   private readonly masters = new Map<string, DrillMaster>();
+  /** Drills an older engine recorded, already logged as refused (see fold). */
+  private readonly refusedOld = new Map<string, string>();
   /** Drills being opened (a lease asked for, a log read): the handshakes that arrive meanwhile share it. */
   private readonly opening = new Map<string, Promise<Opened>>();
   /** Drills being let go of (see letGo): their connections are told to come back in a moment. */
@@ -265,7 +268,9 @@ export class DrillRegistry {
         return after(known?.entries ?? this.deps.store.entries(drillId), (entries) => {
           const raced = this.masters.get(drillId);
           if (raced) return raced;
-          const master = this.makeLive(new DrillMaster(drillId, compiled, replay(compiled, entries), anchor, this.deps, fence), entries);
+          const state = this.fold(drillId, compiled, entries);
+          if (!state) return null;
+          const master = this.makeLive(new DrillMaster(drillId, compiled, state, anchor, this.deps, fence), entries);
           if (resume && anchor.running) {
             void master
               .tick()
@@ -294,7 +299,24 @@ export class DrillRegistry {
     if (live) return { compiled: live.compiled, state: live.state };
     return after(this.compiled(drillId), (compiled) => {
       if (!compiled) return null;
-      return after(this.deps.store.entries(drillId), (entries) => (entries.length > 0 ? { compiled, state: replay(compiled, entries) } : null));
+      return after(this.deps.store.entries(drillId), (entries) => {
+        const state = entries.length > 0 ? this.fold(drillId, compiled, entries) : null;
+        return state ? { compiled, state } : null;
+      });
+    });
+  }
+
+  /** Why a drill that exists cannot be opened (an older engine recorded it), once a fold found out. */
+  refusal(drillId: string): string | undefined {
+    return this.refusedOld.get(drillId);
+  }
+
+  /** A drill's log folded, or null (logged once per drill) when an older engine recorded it. */
+  fold(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): DrillState | null {
+    return foldRecorded(compiled, entries, (reason) => {
+      if (this.refusedOld.has(drillId)) return;
+      this.refusedOld.set(drillId, reason);
+      this.deps.logger.error(`drill ${drillId} is not opened: ${reason}`);
     });
   }
 

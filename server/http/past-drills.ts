@@ -1,4 +1,4 @@
-import { replay, type Lifecycle, type LogEntry } from '../../shared/engine/index.ts';
+import type { Lifecycle, LogEntry } from '../../shared/engine/index.ts';
 import type { Localized } from '../../shared/i18n/locales.ts';
 import { scoreDrill } from '../../shared/scoring/index.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
@@ -40,7 +40,9 @@ export class PastDrills {
       // A live drill's state is at hand; its log is read only to score it once it has ended.
       const log = live && live.state.lifecycle !== 'ended' ? null : this.store.entries(d.id);
       return after(log, (entries) => {
-        const state = live?.state ?? replay(compiled, entries ?? []);
+        const state = live?.state ?? this.registry.fold(d.id, compiled, entries ?? []);
+        // Recorded by an older engine: listed, but it can be neither replayed nor scored.
+        if (!state) return { ...base, scenarioTitle: compiled.scenario.title, lifecycle: 'unknown', events: entries?.length ?? 0, score: null };
         const summarise = (scored: readonly LogEntry[] | null): PastDrillSummary => {
           const summary: PastDrillSummary = {
             ...base,

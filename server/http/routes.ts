@@ -184,6 +184,8 @@ export function createHttpHandler(deps: HttpDeps) {
       return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required (?token= or Authorization: Bearer)');
     }
     const room = await registry.read(drillId);
+    const refused = room ? undefined : registry.refusal(drillId);
+    if (refused) return fail(res, 410, 'OLD_ENGINE', refused);
     if (!room) return fail(res, 404, 'NOT_FOUND', 'no such drill');
     if (room.state.lifecycle !== 'ended' && seat.role !== 'facilitator') return fail(res, 403, 'FORBIDDEN', 'the report opens to participants when the facilitator ends the drill');
     const requested = url.searchParams.get('locale');

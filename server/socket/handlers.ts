@@ -173,6 +173,8 @@ export function installSocketHandlers(deps: SocketDeps): void {
             const data: DrillElsewhere = { code: 'DRILL_ELSEWHERE', drillId: seat.drillId, retryAfterMs: opened.retryAfterMs };
             return next(Object.assign(new Error(`another server node runs this drill at the moment; connect again in ${opened.retryAfterMs} ms with ?drill=${seat.drillId}`), { data }));
           }
+          const refused = opened ? undefined : registry.refusal(seat.drillId);
+          if (refused) return next(Object.assign(new Error(`this drill cannot be opened: ${refused}`), { data: { code: 'OLD_ENGINE' } }));
           if (!opened) return invalid();
           socket.data.drillId = seat.drillId;
           socket.data.seat = { role: seat.role, seat: seat.seat };

@@ -22,13 +22,13 @@ export function actionCatalog(): string {
     const step = a.step === null ? '—' : `${CHECKLIST.find((s) => s.id === a.step)?.number ?? '?'} \`${a.step}\``;
     const target = a.target === 'asset' ? 'an asset id' : 'none';
     const once = a.once ? (a.target === 'asset' ? 'once per asset' : 'once') : 'repeatable';
-    return `| \`${a.id}\` | ${a.title.en} | ${roles(a.roles)} | ${roles(a.owners)} | ${target} | ${once} | ${step} | ${a.ooda} |`;
+    return `| \`${a.id}\` | ${a.title.en} | ${a.minutes} | ${roles(a.roles)} | ${roles(a.owners)} | ${target} | ${once} | ${step} | ${a.ooda} |`;
   });
   return [
-    `${ACTIONS.length} actions. *May* is who the engine lets take it (anyone else gets \`FORBIDDEN\`); *should* is who owns it (another allowed role costs role-discipline points). *Target*: \`an asset id\` means \`target\` must name one of the scenario's assets, \`none\` that it must be left out (\`UNKNOWN_TARGET\` otherwise). *Once*: taking it again (on the same asset) is \`ALREADY_DONE\`. *Checklist step*: the step of the security-incident checklist it serves, by number and id (none for set-up and closing work).`,
+    `${ACTIONS.length} actions. *May* is who the engine lets take it (anyone else gets \`FORBIDDEN\`); *should* is who owns it (another allowed role costs role-discipline points). *Minutes*: how long the work usually takes (a scenario may say otherwise, for an action or for an action on one asset). *Target*: \`an asset id\` means \`target\` must name one of the scenario's assets, \`none\` that it must be left out (\`UNKNOWN_TARGET\` otherwise). *Once*: taking it again (on the same asset) is \`ALREADY_DONE\`. *Checklist step*: the step of the security-incident checklist it serves, by number and id (none for set-up and closing work).`,
     '',
-    '| action | title | may | should | target | once | checklist step | OODA |',
-    '|---|---|---|---|---|---|---|---|',
+    '| action | title | minutes | may | should | target | once | checklist step | OODA |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../engine/types.ts';
-import type { BotContext, PlanStep, Policy, PolicyId } from './policy.ts';
+import type { PlanStep, Policy, PolicyId } from './policy.ts';
 
 /** A policy that makes the first ready move of a plan for its seat's role. */
 export function planPolicy(id: PolicyId, plan: readonly PlanStep[]): Policy {

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
-import { LOCALES, type Localized } from '../i18n/locales.ts';
+import { LOCALES, type Locale, type Localized } from '../i18n/locales.ts';
+import { msg, renderMsg } from '../i18n/message.ts';
 import { ENTRY, type AssetRef, type Range, type Scenario } from '../scenario/schema.ts';
 import type { Truth } from './types.ts';
 
@@ -60,6 +61,21 @@ export function clockTime(startsAt: string, minute: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/**
+ * A true event's local time as a text names it: the clock time, and which day when it is not the
+ * drill's own (an insider's preparation weeks before reads "14:12, 18 days before"), so a player can
+ * put it on the timeline at its true moment.
+ */
+export function localTimeText(startsAt: string, minute: number, locale: Locale): string {
+  const [h, m] = startsAt.split(':').map(Number) as [number, number];
+  const day = Math.floor((h * 60 + m + Math.round(minute)) / 1440);
+  const time = clockTime(startsAt, minute);
+  if (day === 0) return time;
+  if (day === -1) return renderMsg(msg('time.dayBefore', { time }), locale);
+  if (day === 1) return renderMsg(msg('time.dayAfter', { time }), locale);
+  return renderMsg(msg(day < 0 ? 'time.daysBefore' : 'time.daysAfter', { time, days: Math.abs(day) }), locale);
+}
+
 export interface TextContext {
   scenario: Scenario;
   truth: Truth;
@@ -89,7 +105,7 @@ function fill(s: string, locale: (typeof LOCALES)[number], ctx: TextContext): st
   return s.replace(/\{(entry|target|time:[a-z0-9-]+)\}/g, (whole, key: string, offset: number) => {
     if (key === 'time' || key.startsWith('time:')) {
       const minute = ctx.truth.times[key.slice(5)];
-      return minute === undefined ? whole : clockTime(ctx.scenario.startsAt, minute);
+      return minute === undefined ? whole : localTimeText(ctx.scenario.startsAt, minute, locale);
     }
     const name = assetName(key === 'entry' ? ctx.truth.entry : ctx.target);
     return locale === 'en' ? name : spacedBetween(s[offset - 1], name, s[offset + whole.length]);

@@ -25,6 +25,8 @@ export const ERROR = {
   /** The server is past its capacity and shed the request; nothing was applied. */
   OVERLOADED: 'OVERLOADED',
   NOT_FOUND: 'NOT_FOUND',
+  /** An older engine recorded the drill: it is listed, but can be neither opened nor reported under today's rules. */
+  OLD_ENGINE: 'OLD_ENGINE',
   INTERNAL: 'INTERNAL',
 } as const;
 /** Codes a client makes up itself when the server never answered; the server never sends them. */

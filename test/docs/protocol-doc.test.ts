@@ -26,8 +26,8 @@ describe('DOC1: PROTOCOL.md follows the code', () => {
     expect(withCatalog(doc), 'PROTOCOL.md\'s action catalog is out of date: run npm run docs:protocol').toBe(doc);
   });
 
-  it('DOC1 the generated catalog says who may take each action, who should, and whether it takes a target', () => {
+  it('DOC1 the generated catalog says how long each action takes, who may take it, who should, and whether it takes a target', () => {
     const row = actionCatalog().split('\n').find((l) => l.startsWith('| `capture-memory` |'));
-    expect(row).toBe('| `capture-memory` | Capture live memory | `ic`, `deputy`, `sme` | `sme` | an asset id | once per asset | 10 `forensics` | observe |');
+    expect(row).toBe('| `capture-memory` | Capture live memory | 15 | `ic`, `deputy`, `sme` | `sme` | an asset id | once per asset | 10 `forensics` | observe |');
   });
 });

@@ -3,6 +3,7 @@ import { CATALOGS, type MessageKey } from '../../shared/i18n/catalogs/index.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { msg, renderMsg, type MsgParam } from '../../shared/i18n/message.ts';
 import { RULES } from '../../shared/scoring/index.ts';
+import { localTimeText } from '../../shared/engine/truth.ts';
 
 /*
  * The catalogs of the text the product words itself (rule titles, findings and the words set inside
@@ -136,5 +137,17 @@ describe('I18N: message catalogs of rule titles and findings', () => {
     expect(delay(420_000, 'zh-CN')).toContain('7 分钟后');
     expect(delay(1_230_000, 'zh-CN')).toContain('20 分 30 秒后');
     for (const locale of LOCALES) expect(delay(420_000, locale)).not.toContain('T+');
+  });
+
+  it('I18N8 a true event\'s time names its day when it is not the drill\'s own, in each language', () => {
+    // The drill starts at 21:22: minute 30 is 21:52 that day, minute 180 00:22 the next day.
+    expect(localTimeText('21:22', 30, 'en')).toBe('21:52');
+    expect(localTimeText('21:22', 180, 'en')).toBe('00:22 the next day');
+    expect(localTimeText('09:40', -600, 'en')).toBe('23:40 the day before');
+    expect(localTimeText('09:40', -27_360, 'en')).toBe('09:40, 19 days before');
+    expect(localTimeText('09:40', -27_000, 'ja')).toBe('19 日前の 15:40');
+    expect(localTimeText('09:40', -27_000, 'zh-CN')).toBe('19 天前的 15:40');
+    expect(localTimeText('09:40', -600, 'ja')).toBe('前日の 23:40');
+    expect(localTimeText('09:40', 3_000, 'zh-CN')).toBe('2 天后的 11:40');
   });
 });

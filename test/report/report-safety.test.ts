@@ -56,7 +56,7 @@ describe('SEC7: a seat\'s report holds what the seat was shown', () => {
   d.do(min(1), FAC, { type: 'inject.adhoc', title: 'For the IC alone', body: 'Only you know this.', audience: ['ic'] });
   d.do(min(1), FAC, { type: 'inject.adhoc', title: 'For the facilitator alone', body: 'Backstage.', audience: 'facilitator' });
   d.do(min(2), FAC, { type: 'facilitator.note', text: 'NOTE-the team is slow' });
-  d.do(min(3), SME, { type: 'action.take', action: 'review-network-logs' });
+  d.do(min(3), SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
   d.do(min(4), FAC, { type: 'drill.end', reason: 'done' });
   const full = buildReport(compiled, d.entries, { locale: 'en' });
   const reportFor = (viewer: typeof IC) => buildReport(compiled, d.entries, { locale: 'en', viewer });

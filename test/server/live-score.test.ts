@@ -40,7 +40,7 @@ describe('LIVE: the facilitator live score', () => {
     const scores = new LiveScores(time, () => time.now(), () => []);
     const pushed: ScoreResult[] = [];
     scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
-    d.do(0, SME, { type: 'action.take', action: 'review-network-logs' });
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
     scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
     expect(pushed).toHaveLength(2);
     expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));
@@ -79,7 +79,7 @@ describe('LIVE: the facilitator live score', () => {
     scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     scores.applied('d1', compiled, d.entries, (s) => pushed.push(s)); // scheduled for the interval's end
-    d.do(0, SME, { type: 'action.take', action: 'review-network-logs' });
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
     scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
     expect(pushed).toHaveLength(2);
     expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));

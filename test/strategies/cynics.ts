@@ -129,4 +129,25 @@ export const CYNICS: Record<string, () => Strategy> = {
     },
     };
   },
+
+  /** Wait it out: nobody does anything, in the hope that points are only ever taken away. */
+  'wait-it-out': () => ({
+    name: 'wait-it-out',
+    *turn() {},
+  }),
+
+  /** Analysis without end: every SME reviews every asset's logs over and over, and nothing is ever contained or said. */
+  'observe-only': () => ({
+    name: 'observe-only',
+    *turn(view) {
+      const smes = view.seats.filter((s) => s.role === 'sme').map((s) => s.seat);
+      let i = 0;
+      for (const asset of view.scenario.assets) {
+        for (const action of ['review-system-logs', 'review-network-logs']) {
+          const seat = smes[i++ % smes.length];
+          if (seat && free(view, seat)) yield { as: { role: 'sme', seat }, command: take(action, asset.id) };
+        }
+      }
+    },
+  }),
 };

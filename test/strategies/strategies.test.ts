@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../shared/bots/index.ts';
-import { parsePlayScript, runScript } from '../../shared/script/index.ts';
 import { scoreDrill } from '../../shared/scoring/index.ts';
 import * as say from '../../shared/bots/messages.ts';
 import { publicScenario } from '../../shared/engine/index.ts';
 import { CYNICS } from './cynics.ts';
 import { runStrategy, type Strategy } from './runner.ts';
-import { bundled, produceScripts, RECORDED_SEED, scriptPath } from './scripts.ts';
+import { bundled, produceScripts, scriptPath } from './scripts.ts';
 import { botStrategy } from './teams.ts';
+import { SCORING_MD, SEEDS, strategiesTable, strategyRows, withStrategiesTable, type StrategyRow } from './table.ts';
+import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { byTheBook } from '../../shared/bots/index.ts';
 
 /*
@@ -18,32 +18,36 @@ import { byTheBook } from '../../shared/bots/index.ts';
  * would replay them.
  */
 
-const SEEDS = ['1', '2', '3', '4', '5'];
 const total = (compiled: Parameters<typeof scoreDrill>[0], entries: Parameters<typeof scoreDrill>[1]) => scoreDrill(compiled, entries).total;
 
-function replay(compiled: Parameters<typeof runScript>[0], scenarioId: string, name: string, seed: string) {
-  const parsed = parsePlayScript(readFileSync(scriptPath(scenarioId, name), 'utf8'));
-  if (!parsed.ok) throw new Error(`${scenarioId}/${name}: ${parsed.problems.join('; ')}`);
-  return runScript(compiled, seed, parsed.envelopes);
-}
+/** Each scenario's rows, computed once: the suites and the published table read the same numbers. */
+const rowsByScenario = new Map<string, StrategyRow[]>();
+const rowsOf = (compiled: CompiledScenario) => {
+  const known = rowsByScenario.get(compiled.scenario.id);
+  if (known) return known;
+  const rows = strategyRows(compiled);
+  rowsByScenario.set(compiled.scenario.id, rows);
+  return rows;
+};
 
 describe.each(bundled())('strategies on $file', ({ compiled }) => {
   const id = compiled.scenario.id;
-  const byTheBookTotals = new Map(SEEDS.map((seed) => [seed, total(compiled, simulate(compiled, { seed, policy: 'by-the-book' }).entries)]));
+  const row = (name: string) => rowsOf(compiled).find((r) => r.name === name)?.totals ?? [];
 
   it('SCO-SCRIPTS the committed scripts are what the strategies produce (rewrite them with test/strategies/generate.ts)', () => {
     for (const { name, text } of produceScripts(compiled)) expect(readFileSync(scriptPath(id, name), 'utf8'), name).toBe(`${text}\n`);
   });
 
   it.each(Object.keys(CYNICS))('SCO-CYN %s finishes at least 25 points below by-the-book on seeds 1–5', (name) => {
-    for (const seed of SEEDS) {
-      const cynic = total(compiled, replay(compiled, id, name, seed).entries);
-      expect(cynic, `seed ${seed}: ${name} ${cynic}, by-the-book ${byTheBookTotals.get(seed)}`).toBeLessThanOrEqual(byTheBookTotals.get(seed)! - 25);
-    }
+    const bots = row('by-the-book bots');
+    row(name).forEach((cynic, i) => {
+      expect(cynic, `seed ${SEEDS[i]}: ${name} ${cynic}, by-the-book ${bots[i]}`).toBeLessThanOrEqual(bots[i]! - 25);
+    });
+    expect(row(name)).toHaveLength(SEEDS.length);
   });
 
   it('SCO-REF the reference playthroughs come out in the order an incident lead ranks them', () => {
-    const score = (name: string) => total(compiled, replay(compiled, id, `reference-${name}`, RECORDED_SEED).entries);
+    const score = (name: string) => row(`reference: ${name}`)[0] ?? NaN;
     const s = { textbook: score('textbook'), slow: score('careful-but-slow'), ic: score('ic-does-everything'), fast: score('fast-but-destroys-evidence'), leaky: score('leaky-comms') };
     const table = JSON.stringify(s);
     expect(s.textbook, table).toBeGreaterThan(s.slow);
@@ -74,5 +78,12 @@ describe.each(bundled())('strategies on $file', ({ compiled }) => {
       const dirty = total(compiled, runStrategy(compiled, seed, withStatement).entries);
       expect(dirty, `seed ${seed}: ${clean} → ${dirty}`).toBeLessThanOrEqual(clean - 15);
     }
+  });
+});
+
+describe('SCO-TABLE the published strategies table', () => {
+  it('SCO-TABLE docs/SCORING.md shows the scores the strategies get today (rewrite it with test/strategies/table.ts --write)', () => {
+    const doc = readFileSync(SCORING_MD, 'utf8');
+    expect(withStrategiesTable(doc, strategiesTable(rowsOf))).toBe(doc);
   });
 });

@@ -44,6 +44,10 @@ export const en = {
   'duty.regulator': 'notify the regulator of the personal-data breach',
   'duration.minutes': '{minutes} min',
   'duration.minutesSeconds': '{minutes} min {seconds} s',
+  'time.dayBefore': '{time} the day before',
+  'time.daysBefore': '{time}, {days} days before',
+  'time.dayAfter': '{time} the next day',
+  'time.daysAfter': '{time}, {days} days later',
 
   // Rule titles.
   'rule.ORD-0': 'Carry the response from assembly to closure, on established facts',

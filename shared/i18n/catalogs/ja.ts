@@ -48,6 +48,10 @@ export const ja: Record<MessageKey, string> = {
   'duty.regulator': '規制当局への個人データ侵害の届出',
   'duration.minutes': '{minutes} 分',
   'duration.minutesSeconds': '{minutes} 分 {seconds} 秒',
+  'time.dayBefore': '前日の {time}',
+  'time.daysBefore': '{days} 日前の {time}',
+  'time.dayAfter': '翌日の {time}',
+  'time.daysAfter': '{days} 日後の {time}',
 
   // Rule titles.
   'rule.ORD-0': '確かな事実に基づき、チーム編成からクローズまで対応をやり遂げる',

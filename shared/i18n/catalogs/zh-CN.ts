@@ -48,6 +48,10 @@ export const zhCN: Record<MessageKey, string> = {
   'duty.regulator': '就个人数据泄露通报监管机构',
   'duration.minutes': '{minutes} 分钟',
   'duration.minutesSeconds': '{minutes} 分 {seconds} 秒',
+  'time.dayBefore': '前一天 {time}',
+  'time.daysBefore': '{days} 天前的 {time}',
+  'time.dayAfter': '次日 {time}',
+  'time.daysAfter': '{days} 天后的 {time}',
 
   // Rule titles.
   'rule.ORD-0': '基于已查明的事实，把响应从组建团队一直推进到关闭事件',

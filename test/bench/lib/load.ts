@@ -69,6 +69,10 @@ export interface Client {
   /** Facilitators: the seq of the live score last received, sent as scoreSeq on reconnecting, as the console does. */
   scoreSeq: number;
   refresh: ReturnType<typeof setTimeout> | null;
+  /** The work this player has running (from its own action.started), which its next turn cancels. */
+  work: string | null;
+  /** Which of the room's players this is, so players of one room take different work. */
+  playerIndex: number;
 }
 
 export interface WelcomeStatus {
@@ -94,6 +98,11 @@ export interface LoadMetrics {
   ackedTexts: Map<string, string>;
 }
 
+/*
+ * Work takes game minutes, so a player who took an action every 10 s would mostly be told BUSY. Each
+ * player instead starts a review on an asset of its own and cancels it on its next turn: every
+ * command commits an entry, as a player's command does, without waiting out the work.
+ */
 const PLAYER_ACTIONS = ['review-network-logs', 'review-system-logs'];
 
 export class LoadGenerator {
@@ -148,7 +157,7 @@ export class LoadGenerator {
   }
 
   private connect(room: Room, seat: SeatInfo): Promise<void> {
-    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, viewSeq: -1, scoreSeq: -1, refresh: null };
+    const client: Client = { room, seat, socket: null as unknown as ClientSocket, lastSeq: -1, welcomedAt: 0, timers: [], counter: 0, view: null, viewSeq: -1, scoreSeq: -1, refresh: null, work: null, playerIndex: room.seats.filter((s) => s.role !== 'facilitator' && s.role !== 'observer' && s.role !== 'scribe').findIndex((s) => s.seat === seat.seat) };
     const socket: ClientSocket = io(this.config.url, {
       transports: ['websocket'],
       forceNew: true,
@@ -194,6 +203,9 @@ export class LoadGenerator {
 
   private received(client: Client, entry: LogEntry): void {
     client.lastSeq = Math.max(client.lastSeq, entry.seq);
+    const { event } = entry;
+    if (event.type === 'action.started' && event.seat === client.seat.seat) client.work = event.workId;
+    else if ((event.type === 'action.cancelled' || event.type === 'action.completed') && event.workId === client.work) client.work = null;
     if (this.config.viewUpdates === 'sync') {
       if (client.refresh) clearTimeout(client.refresh);
       client.refresh = setTimeout(() => {
@@ -286,7 +298,7 @@ export class LoadGenerator {
           void this.send(client, { type: 'timeline.add', text }, text);
         });
       } else if (role !== 'observer') {
-        every(client, 10_000 / m, () => void this.send(client, { type: 'action.take', action: PLAYER_ACTIONS[client.counter % 2] ?? 'review-network-logs' }));
+        every(client, 10_000 / m, () => void this.send(client, this.playerTurn(client)));
       }
       if (role !== 'facilitator' && role !== 'observer') {
         every(client, 20_000 / m, () => {
@@ -295,6 +307,15 @@ export class LoadGenerator {
         });
       }
     }
+  }
+
+  private playerTurn(client: Client): Command {
+    if (client.work) return { type: 'action.cancel', workId: client.work };
+    const assets = Object.keys(client.view?.assets ?? {});
+    const i = Math.max(0, client.playerIndex);
+    const action = PLAYER_ACTIONS[i % PLAYER_ACTIONS.length] ?? 'review-network-logs';
+    const target = assets[Math.floor(i / PLAYER_ACTIONS.length) % Math.max(1, assets.length)];
+    return { type: 'action.take', action, ...(target ? { target } : {}) };
   }
 
   /** Start counting (after the warm-up). */
