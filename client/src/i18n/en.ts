@@ -524,6 +524,7 @@ export const en = {
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
     OVERLOADED: 'The server is busy; nothing was applied. Try again in a moment.',
     NOT_FOUND: 'Not found.',
+    OLD_ENGINE: 'This drill was recorded by an older version of the game and can no longer be opened; run the scenario again as a new drill.',
     INTERNAL: 'Something went wrong on the server.',
     OFFLINE: 'You are offline.',
     TIMEOUT: 'The server did not answer; check your connection.',

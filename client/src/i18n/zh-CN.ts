@@ -523,6 +523,7 @@ export const zhCN: Catalog = {
     RATE_LIMITED: '请求过于频繁，请稍后再试。',
     OVERLOADED: '服务器繁忙，操作未生效，请稍后再试。',
     NOT_FOUND: '未找到。',
+    OLD_ENGINE: '这场演练由旧版本记录，已无法打开；请把该场景作为新演练重新进行。',
     INTERNAL: '服务器出现问题。',
     OFFLINE: '当前处于离线状态。',
     TIMEOUT: '服务器没有响应，请检查网络连接。',

@@ -56,6 +56,11 @@ export class SocketTransport implements Transport {
       // Another node runs the drill at the moment (it is moving between nodes): connect again shortly.
       const schedule = (reconnect: () => void, ms: number) => setTimeout(() => this.closed || reconnect(), ms);
       if (retryElsewhere(socket, e, { random: Math.random, schedule })) return events.status('connecting');
+      // A drill an older engine recorded will never open: say so, and stop trying.
+      if ((e as Error & { data?: { code?: string } }).data?.code === 'OLD_ENGINE') {
+        socket.disconnect();
+        return events.status('offline', errorText({ code: 'OLD_ENGINE', message: e.message }));
+      }
       // The server refuses a handshake with an English sentence and no code: give it one for the reader.
       events.status('offline', errorText({ code: /join link is not valid/.test(e.message) ? 'UNAUTHORIZED' : 'OFFLINE', message: e.message }));
     });
