@@ -61,7 +61,7 @@ describe('PROTO: typed event maps', () => {
     // @ts-expect-error: a made-up code is not an ErrorCode
     const made: ErrorCode = 'WHATEVER';
     expect(made).toBe('WHATEVER');
-    expect(Object.values(ERROR)).toEqual(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'STALE', 'RATE_LIMITED', 'OVERLOADED', 'NOT_FOUND', 'INTERNAL']);
+    expect(Object.values(ERROR)).toEqual(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'STALE', 'RATE_LIMITED', 'OVERLOADED', 'NOT_FOUND', 'OLD_ENGINE', 'INTERNAL']);
   });
 });
 
