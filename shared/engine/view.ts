@@ -84,8 +84,15 @@ export function knownFacts(compiled: CompiledScenario, s: DrillState): Record<st
 }
 
 /** Data loss as the team sees it: once it knows data is leaving, the egress monitor shows how much. */
-export const exfilView = (s: DrillState): DrillView['exfil'] =>
-  s.knowledge.facts.exfil === undefined ? { records: null, stopped: null } : { records: s.exfil.records, stopped: s.exfil.stoppedAt !== null };
+/**
+ * What the team can read off its egress monitoring: whether data is still leaving, once it knows data
+ * leaves at all, and how many records have gone only once it has worked out what is being taken
+ * (the `records` fact); until then the count is what a statement would be guessing at.
+ */
+export const exfilView = (s: DrillState): DrillView['exfil'] => {
+  if (s.knowledge.facts.exfil === undefined) return { records: null, stopped: null };
+  return { records: s.knowledge.facts.records === undefined ? null : s.exfil.records, stopped: s.exfil.stoppedAt !== null };
+};
 
 export function assetView(s: DrillState, id: string): AssetView {
   return { ...s.assets[id]!, knowledge: s.knowledge.assets[id]?.level ?? 'unknown' };

@@ -148,7 +148,19 @@ describe('FOG: the team sees only what it has found out', () => {
     ]);
     const view = viewFor(compiled, drill.state, IC);
     expect(view.assets.db?.knowledge).toBe('suspected');
-    expect(view.exfil).toEqual({ records: 0, stopped: false });
+    expect(view.exfil).toEqual({ records: null, stopped: false });
+  });
+
+  it('FOG7 the count of records taken shows only once the team has worked out what is being taken', () => {
+    const drill = new TestDrill(compiled).start();
+    drill.take(0, SME, 'review-system-logs', 'db');
+    drill.tick(min(20));
+    expect(drill.state.exfil.records).toBeGreaterThan(0);
+    expect(viewFor(compiled, drill.state, IC).exfil).toEqual({ records: null, stopped: false });
+    drill.take(min(20), SME, 'identify-compromised-data');
+    drill.tick(min(60));
+    expect(drill.state.knowledge.facts.records).toBeDefined();
+    expect(viewFor(compiled, drill.state, IC).exfil).toEqual({ records: drill.state.exfil.records, stopped: false });
   });
 
   it('FOG3 work reveals what the world holds: the entry point\'s logs show the break-in and its time; a clean host is cleared', () => {

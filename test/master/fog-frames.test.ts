@@ -33,7 +33,8 @@ function checkView(view: Partial<DrillView> | ViewPatch, state: DrillState, wher
     expect(asset.knowledge, `${where} asset ${id}`).toBe(state.knowledge.assets[id]?.level ?? 'unknown');
   }
   for (const fact of Object.keys(view.known ?? {})) expect(state.knowledge.facts[fact], `${where} fact ${fact}`).toBeDefined();
-  if (view.exfil && view.exfil.records !== null) expect(state.knowledge.facts.exfil, `${where} exfil`).toBeDefined();
+  if (view.exfil && view.exfil.stopped !== null) expect(state.knowledge.facts.exfil, `${where} exfil`).toBeDefined();
+  if (view.exfil && view.exfil.records !== null) expect(state.knowledge.facts.records, `${where} records`).toBeDefined();
 }
 
 function checkEntry(entry: LogEntry, state: DrillState, where: string): void {

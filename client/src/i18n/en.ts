@@ -242,6 +242,7 @@ export const en = {
     label: 'What the incident is costing',
     lossLabel: 'Data loss',
     lossUnknown: 'none known',
+    lossUncounted: 'leaving, amount not yet known',
     loss: '{{records}} records known to have left',
     leaving: 'still leaving',
     stopped: 'stopped',

@@ -241,6 +241,7 @@ export const ja: Catalog = {
     label: 'インシデントの損失',
     lossLabel: 'データ流出',
     lossUnknown: '判明しているものはなし',
+    lossUncounted: '流出中（量は未判明）',
     loss: '流出が判明したレコード {{records}} 件',
     leaving: '流出が継続中',
     stopped: '停止',

@@ -241,6 +241,7 @@ export const zhCN: Catalog = {
     label: '这起事件的损失',
     lossLabel: '数据外泄',
     lossUnknown: '尚未发现',
+    lossUncounted: '正在外泄（数量尚未查明）',
     loss: '已确认外泄 {{records}} 条记录',
     leaving: '仍在外泄',
     stopped: '已停止',

@@ -24,8 +24,9 @@ export function meters(store: DrillStore): HTMLElement {
     const total = view.scenario.dataStores.reduce((n, d) => n + d.records, 0);
     const known = view.exfil.records;
     if (known === null) {
-      setText(lossValue, t('meters.lossUnknown'));
-      setText(lossNote, '');
+      // Data known to be leaving, but not yet how much: the monitor still says whether it flows.
+      setText(lossValue, t(view.exfil.stopped === null ? 'meters.lossUnknown' : 'meters.lossUncounted'));
+      setText(lossNote, view.exfil.stopped === null ? '' : view.exfil.stopped ? t('meters.stopped') : t('meters.leaving'));
       lossBar.style.width = '0%';
     } else {
       setText(lossValue, t('meters.loss', { records: fmt.number(known) }));
