@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveClock } from '../../client/src/store/live-clock.ts';
+import { gameClock, parseGameClock } from '../../client/src/ui/time.ts';
 
 /*
  * The game clock a client shows between entries: counted from the server's reading at the speed the
@@ -61,5 +62,14 @@ describe('CLOCK-C: the client counts game time between entries', () => {
     const fresh = new LiveClock(() => 0);
     fresh.observe({ clock: 42_000, lifecycle: 'paused', speed: 2 });
     expect(fresh.now()).toBe(42_000);
+  });
+});
+
+describe('CLOCK-C4: times typed for the timeline', () => {
+  it('CLOCK-C4 a time typed as the feed shows it reads back to the same moment, weeks before the drill included', () => {
+    for (const ms of [0, 754_000, -2_400_000, -30_240 * 60_000, 150 * 60_000]) expect(parseGameClock(gameClock(ms))).toBe(ms);
+    expect(parseGameClock('-40:00')).toBe(-2_400_000);
+    expect(parseGameClock('12:61')).toBeNull();
+    expect(parseGameClock('yesterday')).toBeNull();
   });
 });

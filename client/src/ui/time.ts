@@ -19,7 +19,7 @@ export function clockDigits(ms: number): string {
 
 /** A game time people type: "12:30", "-40:00", "T+12:30", "T-40:00"; null when it is not one. */
 export function parseGameClock(text: string): number | null {
-  const m = /^\s*(?:T\s*)?([+-]?)\s*(\d{1,4}):([0-5]\d)\s*$/i.exec(text);
+  const m = /^\s*(?:T\s*)?([+-]?)\s*(\d{1,6}):([0-5]\d)\s*$/i.exec(text);
   if (!m) return null;
   const ms = (Number(m[2]) * 60 + Number(m[3])) * 1000;
   return m[1] === '-' ? -ms : ms;
