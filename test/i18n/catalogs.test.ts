@@ -4,11 +4,17 @@ import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { msg, renderMsg, type MsgParam } from '../../shared/i18n/message.ts';
 import { RULES } from '../../shared/scoring/index.ts';
 import { localTimeText } from '../../shared/engine/truth.ts';
+import { reportLabels } from '../../shared/report/labels.ts';
+import { drill } from '../../shared/i18n/catalogs/en/drill.ts';
+import { report } from '../../shared/i18n/catalogs/en/report.ts';
+import { runbook } from '../../shared/i18n/catalogs/en/runbook.ts';
+import { scoring } from '../../shared/i18n/catalogs/en/scoring.ts';
 
 /*
  * The catalogs of the text the product words itself (rule titles, findings and the words set inside
- * them): every locale carries every English key with the same placeholders, is really translated,
- * and renders completely, in its own typography, with parameters rendered in the reader's language.
+ * them, the runbook's words, the report's labels, what the engine logs): every locale carries every
+ * English key with the same placeholders, is really translated, and renders completely, in its own
+ * typography, with parameters rendered in the reader's language.
  */
 
 const EN = CATALOGS.en;
@@ -20,10 +26,22 @@ const KANA = /[\u3040-\u30ff]/;
 /** Words no translated sentence has once every parameter is given in the reader's language. */
 const ENGLISH_WORDS = /\b(the|was|were|and|or|before|after|with|not)\b/i;
 
+/** Symbols every language writes alike: the number column's header and the score's scale. */
+const SYMBOLS: Partial<Record<MessageKey, string>> = {
+  'report.narrativeHeaders.number': 'the number sign heads a column of numbers',
+  'report.stepHeaders.number': 'the number sign heads a column of numbers',
+  'report.findingHeaders.number': 'the number sign heads a column of numbers',
+  'report.outOf100': 'a slash and a number',
+};
+
 /** Texts a locale writes exactly as English does, each with the reason. */
 const SAME_AS_ENGLISH: Record<Exclude<Locale, 'en'>, Partial<Record<MessageKey, string>>> = {
-  ja: { 'channel.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does' },
-  'zh-CN': {},
+  ja: {
+    ...SYMBOLS,
+    'channel.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does',
+    'report.channels.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does',
+  },
+  'zh-CN': { ...SYMBOLS, 'report.quote': 'Chinese quotes with the same curly marks English uses' },
 };
 
 /** Words set inside other sentences: no closing punctuation, and no 、 (which joins them in lists). */
@@ -67,12 +85,18 @@ const SAMPLES: Record<string, MsgParam> = {
 const isFinding = (key: string) => /^[A-Z]+-\d+\.[a-zA-Z]+$/.test(key);
 const sampleFor = (key: MessageKey) => msg(key, Object.fromEntries(placeholders(EN[key]).map((p) => [p, SAMPLES[p]!])));
 
-describe('I18N: message catalogs of rule titles and findings', () => {
+describe('I18N: message catalogs', () => {
   it('I18N1 every locale has exactly the English keys, none empty', () => {
     for (const locale of LOCALES) {
       expect(Object.keys(CATALOGS[locale]).sort(), locale).toEqual([...KEYS].sort());
       for (const key of KEYS) expect(CATALOGS[locale][key].trim(), `${locale} ${key}`).not.toBe('');
     }
+  });
+
+  it('I18N14 the catalog parts (scoring, runbook, report, drill) share no key, so none hides another', () => {
+    const parts = [scoring, runbook, report, drill].map((part) => Object.keys(part));
+    expect(parts.flat().length).toBe(KEYS.length);
+    expect(new Set(parts.flat()).size).toBe(KEYS.length);
   });
 
   it('I18N2 every translation has each English placeholder as often as English does, and no other', () => {
@@ -126,6 +150,23 @@ describe('I18N: message catalogs of rule titles and findings', () => {
         if (locale === 'zh-CN') expect(text, key).not.toMatch(KANA);
       }
     }
+  });
+
+  it('I18N12 each report label renders its own catalog text with exactly the parameters that text names, and every report text has a label', () => {
+    const used = new Map<string, string[]>();
+    const labels = reportLabels((m) => {
+      used.set(m.key, Object.keys(m.params ?? {}).sort());
+      return m.key;
+    });
+    const call = (value: unknown): void => {
+      if (typeof value === 'function') {
+        value('1', '2', '3', '4');
+        value(false);
+      } else if (typeof value === 'object' && value !== null) Object.values(value).forEach(call);
+    };
+    call(labels);
+    for (const [key, params] of used) expect(params, key).toEqual(placeholders(EN[key as MessageKey]));
+    expect([...used.keys()].sort()).toEqual(KEYS.filter((k) => k.startsWith('report.')).sort());
   });
 
   it('I18N7 a duration reads as minutes (and seconds when there are some) in each language, not as a clock time', () => {

@@ -1,12 +1,12 @@
-import type { MessageKey } from './en.ts';
+import type { ScoringKey } from '../en/scoring.ts';
 
 /*
- * Japanese catalog. Terms follow the Japanese edition of the PagerDuty checklist and the product's
+ * Japanese scoring text. Terms follow the Japanese edition of the PagerDuty checklist and the product's
  * other Japanese text (action titles, report labels, UI): findings are plain statements, titles
  * read like the action titles. Fragments (channel, role, level, claim, secret, milestone, duty,
  * evidence cause) are set inside other sentences, so they carry no closing punctuation.
  */
-export const ja: Record<MessageKey, string> = {
+export const scoring: Record<ScoringKey, string> = {
   // Words other messages use.
   'channel.voice': '音声通話',
   'channel.chat': 'チャットメッセージ',

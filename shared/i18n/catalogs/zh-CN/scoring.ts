@@ -1,12 +1,12 @@
-import type { MessageKey } from './en.ts';
+import type { ScoringKey } from '../en/scoring.ts';
 
 /*
- * Simplified Chinese catalog. Terms follow the Chinese edition of the PagerDuty checklist and the
+ * Simplified Chinese scoring text. Terms follow the Chinese edition of the PagerDuty checklist and the
  * product's other Chinese text (action titles, report labels, UI). Fragments (channel, role, level,
  * claim, secret, milestone, duty, evidence cause) are set inside other sentences, so they carry no
  * closing punctuation.
  */
-export const zhCN: Record<MessageKey, string> = {
+export const scoring: Record<ScoringKey, string> = {
   // Words other messages use.
   'channel.voice': '语音通话',
   'channel.chat': '聊天消息',
