@@ -23,6 +23,7 @@ const TRANSLATED = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en')
 const placeholders = (text: string) => [...text.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1]!).sort();
 const UNFILLED = /\{[a-zA-Z0-9]+\}/;
 const KANA = /[\u3040-\u30ff]/;
+const HAN = /[\u3400-\u9fff]/;
 /** Words no translated sentence has once every parameter is given in the reader's language. */
 const ENGLISH_WORDS = /\b(the|was|were|and|or|before|after|with|not)\b/i;
 
@@ -148,6 +149,20 @@ describe('I18N: message catalogs', () => {
         expect(text, `${locale} ${key}`).not.toMatch(/["']/);
         expect(text, `${locale} ${key}`).not.toMatch(/[^.]\.$/);
         if (locale === 'zh-CN') expect(text, key).not.toMatch(KANA);
+      }
+    }
+  });
+
+  it('I18N11 every text is written in its language: ja in kana or han, zh-CN in han without kana, neither with English sentence words', () => {
+    for (const locale of TRANSLATED) {
+      for (const key of KEYS) {
+        const words = CATALOGS[locale][key].replace(/\{[a-zA-Z0-9]+\}/g, '');
+        // Symbols and punctuation around parameters ("（{text}）", "#") have no words to check.
+        if (key in SAME_AS_ENGLISH[locale] || !/\p{L}/u.test(words)) continue;
+        expect(words, `${locale} ${key}`).not.toMatch(ENGLISH_WORDS);
+        if (locale === 'ja') expect(words, `${locale} ${key}`).toMatch(new RegExp(`${KANA.source}|${HAN.source}`));
+        else expect(words, `${locale} ${key}`).toMatch(HAN);
+        if (locale === 'zh-CN') expect(words, `${locale} ${key}`).not.toMatch(KANA);
       }
     }
   });

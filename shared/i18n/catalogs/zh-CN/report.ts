@@ -113,8 +113,8 @@ export const report: Record<ReportKey, string> = {
   'report.facts.cause': '原因',
   'report.facts.actor': '幕后主体',
   'report.facts.insider': '是否有内部人员参与',
-  'report.assetLevel.suspected': '{asset}：疑似被入侵',
-  'report.assetLevel.confirmed': '{asset}：确认被入侵',
+  'report.assetLevel.suspected': '{asset}：疑似被攻破',
+  'report.assetLevel.confirmed': '{asset}：确认被攻破',
   'report.assetLevel.cleared': '{asset}：已排除',
   'report.insiderAnswer.yes': '有内部人员参与',
   'report.insiderAnswer.no': '没有内部人员参与',
@@ -176,7 +176,7 @@ export const report: Record<ReportKey, string> = {
   'report.noNotes': '没有笔记。',
   'report.behindScenes': '幕后情况',
   'report.truthEntry': '攻击者经由{asset}入侵。',
-  'report.truthCompromised': '{asset}于 {time} 被入侵。',
+  'report.truthCompromised': '{asset}于 {time} 被攻破。',
   'report.truthInsider.yes': '内部人员确实存在。',
   'report.truthInsider.no': '不存在内部人员。',
   'report.truthCause': '原因：{cause}。',
@@ -188,7 +188,7 @@ export const report: Record<ReportKey, string> = {
   'report.phaseChanged': '局势进入“{phase}”',
   'report.attackerRead': '被攻击者读到',
   'report.fallbackPrevented': '攻击者的反击被阻止',
-  'report.exfilStopped': '数据停止外流',
+  'report.exfilStopped': '数据停止流出',
 
   // Score categories.
   'report.categories.ordering': '顺序',
