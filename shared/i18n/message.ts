@@ -59,9 +59,9 @@ function param(p: MsgParam, locale: Locale): string {
   if ('count' in p) return p.count.toLocaleString('en-US');
   if ('list' in p) {
     const items = p.list.map((x) => param(x, locale));
-    if (locale !== 'en') return items.join('、');
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${p.conj ?? 'and'} ${items.at(-1)}`;
+    const head = items.slice(0, -1).join(CATALOGS[locale]['list.separator']);
+    return renderMsg(msg(p.conj === 'or' ? 'list.or' : 'list.and', { items: head, last: items.at(-1)! }), locale);
   }
   if (isMsg(p)) return renderMsg(p, locale);
   if (isLocalized(p)) return p[locale] ?? p.en;

@@ -195,6 +195,18 @@ describe('I18N: message catalogs', () => {
     for (const locale of LOCALES) expect(delay(420_000, locale)).not.toContain('T+');
   });
 
+  it('I18N15 a list reads the language\'s way: English with commas and its conjunction, ja and zh-CN with 、', () => {
+    const owners = (list: MsgParam[], locale: Locale) => renderMsg(msg('ROL-2.missed', { action: 'x', role: msg('role.scribe'), time: { gameTime: 0 }, owners: { list, conj: 'or' } }), locale);
+    const three = [msg('role.sme'), msg('role.deputy'), msg('role.ic')];
+    expect(owners(three, 'en')).toContain('it belongs to an SME, the deputy or the IC.');
+    expect(owners(three.slice(0, 1), 'en')).toContain('it belongs to an SME.');
+    expect(renderMsg(msg('COM-0.partly', { done: { count: 1 }, of: { count: 3 }, missing: { list: [msg('duty.team'), msg('duty.company')] } }), 'en')).toContain(
+      'missing: coordinate the response team and tell the company once an insider was ruled out.',
+    );
+    expect(owners(three, 'ja')).toContain('専門家、副指揮官、インシデントコマンダー');
+    expect(owners(three, 'zh-CN')).toContain('领域专家、副指挥、事件指挥官');
+  });
+
   it('I18N8 a true event\'s time names its day when it is not the drill\'s own, in each language', () => {
     // The drill starts at 21:22: minute 30 is 21:52 that day, minute 180 00:22 the next day.
     expect(localTimeText('21:22', 30, 'en')).toBe('21:52');
