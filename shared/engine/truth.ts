@@ -115,7 +115,7 @@ function fill(s: string, locale: (typeof LOCALES)[number], ctx: TextContext): st
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 const LATIN = /[A-Za-z0-9)]/;
 
-/** A Latin name set into Japanese or Chinese text gets a space on the side where it meets a CJK character, as the catalogs write "IC の" and "app-1 的". */
+/** A Latin name set into Japanese or Chinese text gets a space on the side where it meets a CJK character, as the catalogs space Latin words from kana and han. */
 function spacedBetween(before: string | undefined, name: string, after: string | undefined): string {
   const lead = before && CJK.test(before) && LATIN.test(name[0] ?? '') ? ' ' : '';
   const tail = after && CJK.test(after) && LATIN.test(name.at(-1) ?? '') ? ' ' : '';

@@ -1,4 +1,5 @@
-import type { Localized } from '../i18n/locales.ts';
+import { LOCALES, type Localized } from '../i18n/locales.ts';
+import { localized } from '../i18n/message.ts';
 import { getAction } from '../runbook/actions.ts';
 import type { ActionDef, PlayerRole } from '../runbook/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
@@ -113,13 +114,13 @@ export function findingFor(compiled: CompiledScenario, state: DrillState, work: 
   return null;
 }
 
-const S = (en: string, ja: string, zh: string): Localized => ({ en, ja, 'zh-CN': zh });
-const FAILED = S('The work failed and showed nothing; it can be tried again.', '作業は失敗し、何も得られなかった。やり直すことはできる。', '这项工作失败了，没有得到任何结果；可以重试。');
-const PARTIAL = S('Only part of the work succeeded: what it suggests is not yet confirmed.', '作業は一部しか成功しなかった。示唆された内容はまだ確定していない。', '这项工作只部分成功：它所提示的内容尚未得到确认。');
+const FAILED = localized('work.failed');
+const PARTIAL = localized('work.partial');
 
+/** Two texts as one, each locale's own where either has it; a scenario's untranslated text stays English. */
 function joinText(a: Localized, b: Localized): Localized {
   const out: Localized = { en: `${a.en} ${b.en}` };
-  for (const l of ['ja', 'zh-CN'] as const) if (a[l] !== undefined || b[l] !== undefined) out[l] = `${a[l] ?? a.en} ${b[l] ?? b.en}`;
+  for (const l of LOCALES) if (l !== 'en' && (a[l] !== undefined || b[l] !== undefined)) out[l] = `${a[l] ?? a.en} ${b[l] ?? b.en}`;
   return out;
 }
 

@@ -2,12 +2,13 @@ import { LOCALES, type Locale, type Localized } from './locales.ts';
 import { CATALOGS, type MessageKey } from './catalogs/index.ts';
 
 /*
- * Text the product words itself (scoring findings, rule titles) is held as a message: a catalog key
- * and its parameters. Each locale has one catalog of templates keyed by id (./catalogs/), so adding
- * a language means adding a catalog, not editing the code that produces messages. Parameters are
- * rendered in the reader's locale too: a Localized value picks its locale, a nested message is
- * rendered from its own key, a list is joined the locale's way, a game time reads T+mm:ss, and a
- * duration (a delay, a target) reads in the catalog's words for minutes and seconds.
+ * Text the product words itself (findings, rule titles, runbook text, report labels) is held as a
+ * message: a catalog key and its parameters. Each locale has one catalog of templates keyed by id
+ * (./catalogs/), so adding a language means adding a catalog, not editing the code that produces
+ * messages. Parameters are rendered in the reader's locale too: a Localized value picks its locale,
+ * a nested message is rendered from its own key, a list is joined the locale's way, a game time
+ * reads T+mm:ss, and a duration (a delay, a target) reads in the catalog's words for minutes and
+ * seconds.
  */
 
 export type MsgParam =
@@ -26,6 +27,12 @@ export interface Msg {
 }
 
 export const msg = (key: MessageKey, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key });
+
+/** A key built at run time (a numbered step), checked against the English catalog so a wrong one fails where it is built. */
+export function catalogKey(key: string): MessageKey {
+  if (!Object.hasOwn(CATALOGS.en, key)) throw new Error(`No catalog has the key "${key}"`);
+  return key as MessageKey;
+}
 
 const isMsg = (p: object): p is Msg => 'key' in p;
 const isLocalized = (p: object): p is Localized => 'en' in p;
@@ -52,9 +59,9 @@ function param(p: MsgParam, locale: Locale): string {
   if ('count' in p) return p.count.toLocaleString('en-US');
   if ('list' in p) {
     const items = p.list.map((x) => param(x, locale));
-    if (locale !== 'en') return items.join('、');
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${p.conj ?? 'and'} ${items.at(-1)}`;
+    const head = items.slice(0, -1).join(CATALOGS[locale]['list.separator']);
+    return renderMsg(msg(p.conj === 'or' ? 'list.or' : 'list.and', { items: head, last: items.at(-1)! }), locale);
   }
   if (isMsg(p)) return renderMsg(p, locale);
   if (isLocalized(p)) return p[locale] ?? p.en;
@@ -76,3 +83,6 @@ export function localizeMsg(m: Msg): Localized {
   for (const locale of LOCALES) if (locale !== 'en') out[locale] = renderMsg(m, locale);
   return out;
 }
+
+/** A catalog text in every locale, for data that carries a `Localized` (runbook titles, texts the engine logs). */
+export const localized = (key: MessageKey, params?: Record<string, MsgParam>): Localized => localizeMsg(msg(key, params));

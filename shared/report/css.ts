@@ -1,3 +1,5 @@
+import { LOCALE_FONTS } from '../i18n/fonts.ts';
+
 /*
  * The report's stylesheet, inlined so the HTML stands alone. On a phone, wide tables become one card
  * per row and the charts scroll sideways inside their own box; in print, the charts shrink to the
@@ -8,8 +10,9 @@ export const REPORT_CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK JP","Noto Sans CJK SC",sans-serif;color:var(--ink);background:var(--bg);max-width:1040px;margin:1.5rem auto;padding:0 1rem;overflow-wrap:break-word}
-:lang(ja) body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",Meiryo,system-ui,sans-serif}
-:lang(zh-CN) body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif}
+${Object.entries(LOCALE_FONTS)
+  .map(([locale, fonts]) => `:lang(${locale}) body{font-family:${fonts}}`)
+  .join('\n')}
 h1{font-size:1.6rem;line-height:1.25;margin:0 0 .35rem}
 h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:2px solid var(--line);padding-bottom:.2rem}
 h3{font-size:1rem;margin:1.2rem 0 .4rem}

@@ -1,4 +1,4 @@
-import { localize, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, localize, type Locale } from '../i18n/locales.ts';
 import { SECTIONS, SOURCES } from './sources.ts';
 import type { RunbookRef, SourceId } from './types.ts';
 
@@ -14,7 +14,7 @@ export function parseRef(id: string): RunbookRef | null {
 }
 
 /** "PagerDuty security incident checklist › Assemble the response team", in the reader's locale. */
-export function describeRef(ref: RunbookRef | string, locale: Locale = 'en'): string {
+export function describeRef(ref: RunbookRef | string, locale: Locale = DEFAULT_LOCALE): string {
   const r = typeof ref === 'string' ? parseRef(ref) : ref;
   if (!r) return String(ref);
   const source = SOURCES.find((s) => s.id === r.source);

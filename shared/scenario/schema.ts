@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { PLAYER_ROLES } from '../runbook/types.ts';
 
 /*
@@ -29,15 +30,14 @@ export const ENTRY = '$entry';
 export const assetRefSchema = z.union([id, z.literal(ENTRY)]);
 export type AssetRef = z.infer<typeof assetRefSchema>;
 
+/** The translations a scenario text may carry: one optional field per shipped locale besides English. */
+const translations = Object.fromEntries(LOCALES.filter((l) => l !== 'en').map((l) => [l, z.string().min(1).optional()])) as Record<
+  Exclude<Locale, 'en'>,
+  z.ZodOptional<z.ZodString>
+>;
+
 /** Text in one or more locales. A plain string is English. */
-export const localizedSchema = z.union([
-  z.string().min(1).transform((en) => ({ en })),
-  z.strictObject({
-    en: z.string().min(1),
-    ja: z.string().min(1).optional(),
-    'zh-CN': z.string().min(1).optional(),
-  }),
-]);
+export const localizedSchema = z.union([z.string().min(1).transform((en) => ({ en })), z.strictObject({ en: z.string().min(1), ...translations })]);
 
 export const actionRefSchema = z.strictObject({
   action: id,

@@ -4,11 +4,17 @@ import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { msg, renderMsg, type MsgParam } from '../../shared/i18n/message.ts';
 import { RULES } from '../../shared/scoring/index.ts';
 import { localTimeText } from '../../shared/engine/truth.ts';
+import { reportLabels } from '../../shared/report/labels.ts';
+import { drill } from '../../shared/i18n/catalogs/en/drill.ts';
+import { report } from '../../shared/i18n/catalogs/en/report.ts';
+import { runbook } from '../../shared/i18n/catalogs/en/runbook.ts';
+import { scoring } from '../../shared/i18n/catalogs/en/scoring.ts';
 
 /*
  * The catalogs of the text the product words itself (rule titles, findings and the words set inside
- * them): every locale carries every English key with the same placeholders, is really translated,
- * and renders completely, in its own typography, with parameters rendered in the reader's language.
+ * them, the runbook's words, the report's labels, what the engine logs): every locale carries every
+ * English key with the same placeholders, is really translated, and renders completely, in its own
+ * typography, with parameters rendered in the reader's language.
  */
 
 const EN = CATALOGS.en;
@@ -17,13 +23,26 @@ const TRANSLATED = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en')
 const placeholders = (text: string) => [...text.matchAll(/\{([a-zA-Z0-9]+)\}/g)].map((m) => m[1]!).sort();
 const UNFILLED = /\{[a-zA-Z0-9]+\}/;
 const KANA = /[\u3040-\u30ff]/;
+const HAN = /[\u3400-\u9fff]/;
 /** Words no translated sentence has once every parameter is given in the reader's language. */
 const ENGLISH_WORDS = /\b(the|was|were|and|or|before|after|with|not)\b/i;
 
+/** Symbols every language writes alike: the number column's header and the score's scale. */
+const SYMBOLS: Partial<Record<MessageKey, string>> = {
+  'report.narrativeHeaders.number': 'the number sign heads a column of numbers',
+  'report.stepHeaders.number': 'the number sign heads a column of numbers',
+  'report.findingHeaders.number': 'the number sign heads a column of numbers',
+  'report.outOf100': 'a slash and a number',
+};
+
 /** Texts a locale writes exactly as English does, each with the reason. */
 const SAME_AS_ENGLISH: Record<Exclude<Locale, 'en'>, Partial<Record<MessageKey, string>>> = {
-  ja: { 'channel.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does' },
-  'zh-CN': {},
+  ja: {
+    ...SYMBOLS,
+    'channel.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does',
+    'report.channels.sms': 'Japanese writes SMS in Latin letters, as the Japanese checklist does',
+  },
+  'zh-CN': { ...SYMBOLS, 'report.quote': 'Chinese quotes with the same curly marks English uses' },
 };
 
 /** Words set inside other sentences: no closing punctuation, and no 、 (which joins them in lists). */
@@ -67,12 +86,18 @@ const SAMPLES: Record<string, MsgParam> = {
 const isFinding = (key: string) => /^[A-Z]+-\d+\.[a-zA-Z]+$/.test(key);
 const sampleFor = (key: MessageKey) => msg(key, Object.fromEntries(placeholders(EN[key]).map((p) => [p, SAMPLES[p]!])));
 
-describe('I18N: message catalogs of rule titles and findings', () => {
+describe('I18N: message catalogs', () => {
   it('I18N1 every locale has exactly the English keys, none empty', () => {
     for (const locale of LOCALES) {
       expect(Object.keys(CATALOGS[locale]).sort(), locale).toEqual([...KEYS].sort());
       for (const key of KEYS) expect(CATALOGS[locale][key].trim(), `${locale} ${key}`).not.toBe('');
     }
+  });
+
+  it('I18N14 the catalog parts (scoring, runbook, report, drill) share no key, so none hides another', () => {
+    const parts = [scoring, runbook, report, drill].map((part) => Object.keys(part));
+    expect(parts.flat().length).toBe(KEYS.length);
+    expect(new Set(parts.flat()).size).toBe(KEYS.length);
   });
 
   it('I18N2 every translation has each English placeholder as often as English does, and no other', () => {
@@ -128,6 +153,37 @@ describe('I18N: message catalogs of rule titles and findings', () => {
     }
   });
 
+  it('I18N11 every text is written in its language: ja in kana or han, zh-CN in han without kana, neither with English sentence words', () => {
+    for (const locale of TRANSLATED) {
+      for (const key of KEYS) {
+        const words = CATALOGS[locale][key].replace(/\{[a-zA-Z0-9]+\}/g, '');
+        // Symbols and punctuation around parameters ("（{text}）", "#") have no words to check.
+        if (key in SAME_AS_ENGLISH[locale] || !/\p{L}/u.test(words)) continue;
+        expect(words, `${locale} ${key}`).not.toMatch(ENGLISH_WORDS);
+        if (locale === 'ja') expect(words, `${locale} ${key}`).toMatch(new RegExp(`${KANA.source}|${HAN.source}`));
+        else expect(words, `${locale} ${key}`).toMatch(HAN);
+        if (locale === 'zh-CN') expect(words, `${locale} ${key}`).not.toMatch(KANA);
+      }
+    }
+  });
+
+  it('I18N12 each report label renders its own catalog text with exactly the parameters that text names, and every report text has a label', () => {
+    const used = new Map<string, string[]>();
+    const labels = reportLabels((m) => {
+      used.set(m.key, Object.keys(m.params ?? {}).sort());
+      return m.key;
+    });
+    const call = (value: unknown): void => {
+      if (typeof value === 'function') {
+        value('1', '2', '3', '4');
+        value(false);
+      } else if (typeof value === 'object' && value !== null) Object.values(value).forEach(call);
+    };
+    call(labels);
+    for (const [key, params] of used) expect(params, key).toEqual(placeholders(EN[key as MessageKey]));
+    expect([...used.keys()].sort()).toEqual(KEYS.filter((k) => k.startsWith('report.')).sort());
+  });
+
   it('I18N7 a duration reads as minutes (and seconds when there are some) in each language, not as a clock time', () => {
     const delay = (ms: number, locale: Locale) => renderMsg(msg('TIM-2.met', { delay: { duration: ms }, target: { duration: 1_500_000 } }), locale);
     expect(delay(420_000, 'en')).toBe('The attack was contained 7 min after the first alert (target 25 min).');
@@ -137,6 +193,18 @@ describe('I18N: message catalogs of rule titles and findings', () => {
     expect(delay(420_000, 'zh-CN')).toContain('7 分钟后');
     expect(delay(1_230_000, 'zh-CN')).toContain('20 分 30 秒后');
     for (const locale of LOCALES) expect(delay(420_000, locale)).not.toContain('T+');
+  });
+
+  it('I18N15 a list reads the language\'s way: English with commas and its conjunction, ja and zh-CN with 、', () => {
+    const owners = (list: MsgParam[], locale: Locale) => renderMsg(msg('ROL-2.missed', { action: 'x', role: msg('role.scribe'), time: { gameTime: 0 }, owners: { list, conj: 'or' } }), locale);
+    const three = [msg('role.sme'), msg('role.deputy'), msg('role.ic')];
+    expect(owners(three, 'en')).toContain('it belongs to an SME, the deputy or the IC.');
+    expect(owners(three.slice(0, 1), 'en')).toContain('it belongs to an SME.');
+    expect(renderMsg(msg('COM-0.partly', { done: { count: 1 }, of: { count: 3 }, missing: { list: [msg('duty.team'), msg('duty.company')] } }), 'en')).toContain(
+      'missing: coordinate the response team and tell the company once an insider was ruled out.',
+    );
+    expect(owners(three, 'ja')).toContain('専門家、副指揮官、インシデントコマンダー');
+    expect(owners(three, 'zh-CN')).toContain('领域专家、副指挥、事件指挥官');
   });
 
   it('I18N8 a true event\'s time names its day when it is not the drill\'s own, in each language', () => {

@@ -1,7 +1,7 @@
 import type { Locale } from '../locales.ts';
-import { en, type MessageKey } from './en.ts';
-import { ja } from './ja.ts';
-import { zhCN } from './zh-CN.ts';
+import { en, type MessageKey } from './en/index.ts';
+import { ja } from './ja/index.ts';
+import { zhCN } from './zh-CN/index.ts';
 
 export type { MessageKey };
 

@@ -1,8 +1,8 @@
 /*
- * English catalog: every sentence the product words itself, by key. Templates name their
+ * English scoring text: rule titles, findings, and the words set inside them. Templates name their
  * parameters in braces; a translation keeps the same parameters and may reorder them.
  */
-export const en = {
+export const scoring = {
   // Words other messages use.
   'channel.voice': 'voice call',
   'channel.chat': 'chat message',
@@ -42,6 +42,9 @@ export const en = {
   'duty.company': 'tell the company once an insider was ruled out',
   'duty.customers': 'tell customers or the public what happened and what to do',
   'duty.regulator': 'notify the regulator of the personal-data breach',
+  'list.separator': ', ',
+  'list.and': '{items} and {last}',
+  'list.or': '{items} or {last}',
   'duration.minutes': '{minutes} min',
   'duration.minutesSeconds': '{minutes} min {seconds} s',
   'time.dayBefore': '{time} the day before',
@@ -192,4 +195,4 @@ export const en = {
   'TIM-4.missed': 'Systems that were not compromised were taken out of service: {units} minutes of lost service, weighted by how critical each system is, bought nothing.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type ScoringKey = keyof typeof scoring;

@@ -1,22 +1,21 @@
-import type { MessageKey } from './en.ts';
+import type { ScoringKey } from '../en/scoring.ts';
 
 /*
- * Japanese catalog. Terms follow the Japanese edition of the PagerDuty checklist and the product's
- * other Japanese text (action titles, report labels, UI): findings are plain statements, titles
+ * Japanese scoring text, in the terms listed in ./index.ts: findings are plain statements, titles
  * read like the action titles. Fragments (channel, role, level, claim, secret, milestone, duty,
  * evidence cause) are set inside other sentences, so they carry no closing punctuation.
  */
-export const ja: Record<MessageKey, string> = {
+export const scoring: Record<ScoringKey, string> = {
   // Words other messages use.
   'channel.voice': '音声通話',
   'channel.chat': 'チャットメッセージ',
   'channel.email': 'メール',
   'channel.sms': 'SMS',
   'channel.statement': '公開声明',
-  'role.ic': 'IC',
+  'role.ic': 'インシデントコマンダー',
   'role.deputy': '副指揮官',
   'role.scribe': '記録係',
-  'role.sme': 'SME',
+  'role.sme': '専門家',
   'level.unknown': '疑う理由は何もなかった',
   'level.suspected': '侵害が疑われていた',
   'level.confirmed': '侵害が確認されていた',
@@ -46,6 +45,9 @@ export const ja: Record<MessageKey, string> = {
   'duty.company': '内部犯行を排除した後の社内への周知',
   'duty.customers': '顧客・一般への経緯と取るべき対応の告知',
   'duty.regulator': '規制当局への個人データ侵害の届出',
+  'list.separator': '、',
+  'list.and': '{items}、{last}',
+  'list.or': '{items}、{last}',
   'duration.minutes': '{minutes} 分',
   'duration.minutesSeconds': '{minutes} 分 {seconds} 秒',
   'time.dayBefore': '前日の {time}',
@@ -55,7 +57,7 @@ export const ja: Record<MessageKey, string> = {
 
   // Rule titles.
   'rule.ORD-0': '確かな事実に基づき、チーム編成からクローズまで対応をやり遂げる',
-  'rule.ORD-1': 'チーム外に何かを伝える前にICを呼び出す',
+  'rule.ORD-1': 'チーム外に何かを伝える前にインシデントコマンダーを呼び出す',
   'rule.ORD-4': '侵入経路と影響を受けたデータが判明してから告知を出す',
   'rule.ORD-5': 'システムに手を出す前に、まず調べる',
   'rule.ORD-6': '封じ込め作業の前にインシデントコマンダーを呼び出す',
@@ -73,7 +75,7 @@ export const ja: Record<MessageKey, string> = {
   'rule.COM-2': 'チーム内のメッセージではコードネームを使う',
   'rule.COM-3': '書面でのインシデント連絡に「弁護士業務成果物」の表示を付ける',
   'rule.COM-4': 'メールの件名は「弁護士業務成果物」の表示だけにする',
-  'rule.COM-5': 'チーム内の議論はメールではなく、チャットか通話で行う',
+  'rule.COM-5': 'チーム内の議論はメールではなく、チャットか音声通話で行う',
   'rule.COM-6': 'SMSは安全なチャンネルへの誘導にだけ使う',
   'rule.COM-7': '社外宛てのインシデント関連メールは暗号化する',
   'rule.COM-8': '開示が承認されるまで、社外には何も伝えない',
@@ -89,7 +91,7 @@ export const ja: Record<MessageKey, string> = {
   'rule.COM-19': '内部犯行の可能性を排除してから社内に知らせる',
   'rule.COM-20': '疑われている本人には知らせない',
   'rule.DEC-1': 'チームへの問いに、的確かつ期限内に答える',
-  'rule.ROL-1': 'ICは手を動かす作業を人に任せる',
+  'rule.ROL-1': 'インシデントコマンダーは手を動かす作業を人に任せる',
   'rule.ROL-2': '各アクションはそれを担当する役割が行う',
   'rule.ROL-3': 'チームが確認した攻撃の主要イベントをタイムラインに記録する',
   'rule.ROL-4': 'タイムラインの時刻を実際の出来事と一致させる',
@@ -102,14 +104,14 @@ export const ja: Record<MessageKey, string> = {
   // Findings.
   'ORD-0.met': '対応は確かな事実に基づいて最後までやり遂げられた。チームを編成し、攻撃を封じ込め、侵入経路を突き止め、何が誰に持ち出されたかを確定し、リスクを評価してクローズした。',
   'ORD-0.partly': '対応は {of} 件のマイルストーンのうち {done} 件に達した。達していないもの：{missing}。',
-  'ORD-1.met': '{time} のメッセージは、ICを呼び出した後に送られた。',
-  'ORD-1.missed': '{time} に、まだ誰もICを呼び出していないうちにメッセージがチーム外に出た。',
+  'ORD-1.met': '{time} のメッセージは、インシデントコマンダーを呼び出した後に送られた。',
+  'ORD-1.missed': '{time} に、まだ誰もインシデントコマンダーを呼び出していないうちにメッセージがチーム外に出た。',
   'ORD-4.met': '{time} の告知は、侵入経路と影響を受けたデータが判明するのを待って出された。',
   'ORD-4.missed': '{time} に、攻撃者の侵入経路と持ち出されたものをチームが把握する前に告知が出された。',
   'ORD-5.met': '{time} に「{action}」を始める前に、{asset}を調べていた。',
   'ORD-5.missed': '{time} に、まだ誰も調べていない{asset}に対して「{action}」が始められた。',
-  'ORD-6.met': '{time} に封じ込めを始める前に、ICを呼び出していた。',
-  'ORD-6.missed': '{time} に、ICを誰も呼び出さないまま封じ込めが始まった。',
+  'ORD-6.met': '{time} に封じ込めを始める前に、インシデントコマンダーを呼び出していた。',
+  'ORD-6.missed': '{time} に、インシデントコマンダーを誰も呼び出さないまま封じ込めが始まった。',
   'ORD-8.met': '{time} にインシデントをクローズする前に、攻撃は封じ込められていた。',
   'ORD-8.missed': '{time} に、攻撃を封じ込めないままインシデントがクローズされた。',
   'ORD-9.met': 'ポストモーテムはインシデントのクローズ後、{time} に予定された。',
@@ -148,7 +150,7 @@ export const ja: Record<MessageKey, string> = {
   'COM-7.met': '{time} の社外宛てメールは暗号化されていた。',
   'COM-7.missed': '{time} のメール（「{subject}」）は、暗号化されないまま社外に送られた。',
   'COM-8.met': '{time} の{channel}は、開示が承認された後に社外に出た。',
-  'COM-8.missed': '{time} の{channel}は、ICが開示を承認する前に社外に出た。',
+  'COM-8.missed': '{time} の{channel}は、インシデントコマンダーが開示を承認する前に社外に出た。',
   'COM-9.met': '{time} の声明は、タイトルに日付が入っている。',
   'COM-9.missed': '{time} の声明（「{subject}」）はタイトルに日付がなく、後で新たな侵害と誤解されるおそれがある。',
   'COM-10.met': '{time} の公開メッセージは、セキュリティを重視しているという決まり文句を避けている。',
@@ -176,9 +178,9 @@ export const ja: Record<MessageKey, string> = {
   'DEC-1.poor': '「{inject}」：「{option}」と回答した。{why}',
   'DEC-1.late': '「{inject}」：「{option}」という回答は期限を過ぎてから出された。',
   'DEC-1.missed': '「{inject}」：{due} までに回答がなかった。',
-  'ROL-1.met': 'ICは技術作業（{count} 件）を人に任せ、自分では一切行わなかった。',
-  'ROL-1.missedNoTarget': 'ICが {time} に、手を動かす作業（「{action}」）を任せずに自ら行った。',
-  'ROL-1.missed': 'ICが {time} に、手を動かす作業（「{action}」、対象：{asset}）を任せずに自ら行った。',
+  'ROL-1.met': 'インシデントコマンダーは技術作業（{count} 件）を人に任せ、自分では一切行わなかった。',
+  'ROL-1.missedNoTarget': 'インシデントコマンダーが {time} に、手を動かす作業（「{action}」）を任せずに自ら行った。',
+  'ROL-1.missed': 'インシデントコマンダーが {time} に、手を動かす作業（「{action}」、対象：{asset}）を任せずに自ら行った。',
   'ROL-2.met': '{count} 件のアクションを、それを担当する役割が行った。',
   'ROL-2.missed': '「{action}」を {time} に{role}が行ったが、本来の担当は{owners}である。',
   'ROL-3.met': 'タイムラインには主要イベント {count} 件すべてが、それぞれチームが確認した時点で記録された。',
@@ -187,7 +189,7 @@ export const ja: Record<MessageKey, string> = {
   'ROL-4.missed': '「{event}」の記録では発生時刻が {logged} だが、実際には {real} に起きた。',
   'ROL-5.met': '{seat} は、{time} に割り当てられたタスク「{action}」を完了した。',
   'ROL-5.missed': '{seat} は、{time} に割り当てられたタスク「{action}」を最後まで完了しなかった。',
-  'TIM-1.met': 'ICは最初のアラートから {delay}後に呼び出された（目標：{target}以内）。',
+  'TIM-1.met': 'インシデントコマンダーは最初のアラートから {delay}後に呼び出された（目標：{target}以内）。',
   'TIM-1.missed': 'インシデントコマンダーは一度も呼び出されなかった。',
   'TIM-2.met': '攻撃は最初のアラートから {delay}後に封じ込められた（目標：{target}以内）。',
   'TIM-2.missed': '攻撃は最後まで封じ込められなかった。',
