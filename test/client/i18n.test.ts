@@ -136,7 +136,7 @@ describe('L10N-U: UI message catalogs', () => {
     initI18n('ja');
     expect(t('warRoom.youAre', { role: t('roles.scribe') })).toBe('あなたの役割：記録係');
     expect(seatName('scribe')).toBe('記録係');
-    expect(seatName('sme-2')).toBe('SME 2');
+    expect(seatName('sme-2')).toBe('専門家 2');
     expect(seatName('engine')).toBe('engine');
     expect(errorText({ code: 'PAUSED', message: 'the drill is paused' })).toBe(CATALOGS.ja.errors.PAUSED);
     expect(errorText({ code: 'SOMETHING_NEW', message: 'raw' })).toBe('raw');

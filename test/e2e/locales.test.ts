@@ -211,7 +211,7 @@ describe.skipIf(!hasBrowser)('E2E localisation', () => {
     await page.click('#create-drill');
     await page.locator('#open-console').waitFor();
     // Seats are named as roles in Japanese; the links keep their protocol ids.
-    expect(await page.locator('#join-links strong').allTextContents()).toEqual(expect.arrayContaining([catalog.roles.facilitator, catalog.roles.scribe, 'SME 1']));
+    expect(await page.locator('#join-links strong').allTextContents()).toEqual(expect.arrayContaining([catalog.roles.facilitator, catalog.roles.scribe, `${catalog.roles.sme} 1`]));
     await check('landing with join links');
     const consoleLink = new URL((await page.locator('#open-console').getAttribute('href')) ?? '', env.url).toString();
 
