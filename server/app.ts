@@ -26,7 +26,7 @@ export const LISTEN_BACKLOG = 4096;
 
 /**
  * Commands accepted and not yet answered, server-wide, past which new ones are shed with OVERLOADED:
- * by Little's law this bounds the wait of what is accepted (ARCHITECTURE.md SRV4; figures in
+ * by Little's law this bounds the wait of what is accepted (ARCHITECTURE.md SHED1–9; figures in
  * test/bench/RESULTS.md).
  */
 export const MAX_COMMANDS_IN_FLIGHT = 256;

@@ -373,9 +373,8 @@ export class DrillRegistry {
     const batches: T[][] = [];
     for (let i = 0; i < drills.length; i += BOOT_READ_BATCH) batches.push(drills.slice(i, i + BOOT_READ_BATCH));
     // Only the reads still to be folded are held: a batch's logs are let go of once folded, and
-    // each log is parsed just before its drill is folded (BOOT2). Every parsed log used to stay
-    // alive until boot ended: on a database of 1,000 drills × 125 events the server's RSS once
-    // listening was about 300 MB that way and 280 MB this way (test/bench/README.md, session 7).
+    // each log is parsed just before its drill is folded (BOOT2), so boot's memory does not grow
+    // with the number of drills.
     const asked = batches.slice(0, BOOT_READS_AHEAD).map((batch) => read(batch.map((d) => d.id)));
     for (let i = 0; i < batches.length; i++) {
       const logs = await asked.shift()!;

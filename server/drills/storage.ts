@@ -4,7 +4,7 @@ import type { GroupCommitter } from './committer.ts';
 
 /**
  * The drill masters' storage port on the server: writes go through the group commit (one
- * transaction per event-loop turn, durable before they resolve, SRV1) as the master made them, its
+ * transaction per event-loop turn, durable before they resolve, COMMIT1–2) as the master made them, its
  * lease's fencing token included (CommitItem.fence, checked by a store shared by several nodes);
  * reads go to the event store, answered at once by SQLite and later by PostgreSQL (MASTER6).
  */

@@ -26,7 +26,7 @@ export function loadBundled(compile: Compile = loadScenario): BundledScenario[] 
 
 /**
  * The bundled scenarios, validated and compiled on first use rather than at start, so a restarted
- * server compiles before it listens only what its running drills need (ARCHITECTURE.md SRV5). They
+ * server compiles before it listens only what its running drills need (ARCHITECTURE.md BOOT3). They
  * go through the registry's cache, so a drill of a bundled scenario shares the compiled machine boot
  * made for it. `npm run build` validates them, so `npm start` still refuses a broken file.
  */

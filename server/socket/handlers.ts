@@ -78,8 +78,7 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, lastSeq: number): MaybePromise<SyncResult> {
   if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(master.compiled, master.state, seat) };
   // A seat that had everything missed nothing, and the database need not be asked. After a restart
-  // that is nearly every seat (nothing is committed while the server is down): 6,000 reads of an
-  // empty range were a quarter of a second of the main thread while every client came back.
+  // that is nearly every seat (nothing is committed while the server is down), all coming back at once.
   if (lastSeq >= master.state.seq) return { entries: [] };
   return after(store.entries(master.id, lastSeq), (entries) => ({ entries: entries.flatMap((e) => redactEntryFor(master.compiled, e, seat) ?? []) }));
 }
@@ -191,7 +190,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
   /*
    * The request handlers are created once and shared by every connection: socket.io calls each
    * listener with the socket as `this`, and what a connection keeps between requests (its rate
-   * limit, strike count and log budget) is one small record, not a dozen closures (ARCHITECTURE.md SRV9).
+   * limit, strike count and log budget) is one small record, not a dozen closures (ARCHITECTURE.md "The edge").
    */
   const connections = new WeakMap<TtxSocket, Connection>();
 

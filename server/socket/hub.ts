@@ -117,9 +117,9 @@ export class Hub implements Outbox {
 
   /**
    * An ended drill nobody is connected to is let go of after ENDED_DRILL_IDLE_MS: its master, live
-   * score, seats and idempotency filter (about 20 KB a drill after 80 events). Otherwise a server
-   * that runs for weeks kept every drill it had ever played since it started. Its log stays;
-   * reports are read from the log, and a seat that comes back rebuilds the master.
+   * score, seats and idempotency filter, so a server that runs for weeks does not keep every drill it
+   * has played (LIFE1–4). Its log stays; reports are read from the log, and a seat that comes back
+   * rebuilds the master.
    */
   forgetWhenIdle(drillId: string): void {
     if (this.forgetTimers.has(drillId) || this.connected(drillId) > 0) return;

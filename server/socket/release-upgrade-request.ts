@@ -4,7 +4,7 @@ import type { EventEmitter } from 'node:events';
  * engine.io 6.6 wraps each WebSocket upgrade in a small response object so that HTTP middlewares
  * can run on it, and that object re-emits its TCP socket's 'close' through a listener it adds to
  * the socket. The listener keeps the response, and with it the whole upgrade request (raw headers,
- * query, URL: about 1.6 KB), alive for as long as the connection lasts. socket.io's advice of
+ * query, URL), alive for as long as the connection lasts. socket.io's advice of
  * dropping `request` after the handshake (app.ts) then frees nothing. This server installs no
  * engine.io middleware that could listen for that 'close', so the listener is removed once the
  * connection is established (tests MEM1–2).

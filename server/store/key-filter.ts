@@ -3,7 +3,7 @@
  * every command carries a fresh key, and the main thread's SQLite lookup is slow while the writer
  * thread's commits keep invalidating its page cache. The filter answers the fresh-key case from
  * memory; a "maybe" still asks the database, so a false positive costs one lookup and never a wrong
- * answer (ARCHITECTURE.md SRV7).
+ * answer (ARCHITECTURE.md IDEM1–5).
  *
  * It grows with the drill as a chain of filters, each four times the one before (a scalable Bloom
  * filter): a key goes into the newest, a lookup asks them all, none is ever rebuilt, so no key is

@@ -5,7 +5,7 @@ import type { DrillLeases, LeaseAnswer } from '../drills/lease.ts';
 import { migrate, poolConfig } from './postgres.ts';
 
 /*
- * Drill leases in PostgreSQL (ARCHITECTURE.md LEASE1-6). A lease is a row per drill: who holds it
+ * Drill leases in PostgreSQL (ARCHITECTURE.md LEASE1–7). A lease is a row per drill: who holds it
  * and a token that goes up by one each time a node takes it. A holder's leases last as long as its
  * row in `nodes`, which its heartbeat renews every quarter of the lease time, so a node that dies
  * loses every lease it held within one lease time (8 s), and a node that stops cleanly gives them
@@ -15,7 +15,7 @@ import { migrate, poolConfig } from './postgres.ts';
  * drill) cannot write to it, whatever it still believes. The functions run on the database's clock.
  */
 
-/** How long a node's leases last without a heartbeat. Under the 10 s the issue allows, with room for a stalled event loop. */
+/** How long a node's leases last without a heartbeat: a dead node's drills move within 10 s, with room for a stalled event loop. */
 export const LEASE_TTL_MS = 8_000;
 
 export interface PostgresLeaseOptions {

@@ -189,7 +189,7 @@ export class PostgresStore implements EventStore {
 
   /**
    * The stored answer for a key. A key the drill has never stored is answered from memory, at once
-   * (SRV7); a "maybe" asks the database. The filter is loaded on the drill's first lookup.
+   * (IDEM1–5); a "maybe" asks the database. The filter is loaded on the drill's first lookup.
    */
   idempotent(drillId: string, key: string): StoredResult | null | Promise<StoredResult | null> {
     const filter = this.keyFilter(drillId);

@@ -175,7 +175,7 @@ export class SqliteStore implements EventStore {
       for (const s of seats) this.stmts.insertSeat.run(drill.id, s.seat, s.role, s.tokenHash);
       for (const e of first) this.stmts.insertEvent.run(drill.id, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.event));
     }).immediate();
-    // Written out, not `{ ...s, drillId }`: a spread plus a property gives each seat a hidden class of its own (ARCHITECTURE.md SRV9).
+    // Written out, not `{ ...s, drillId }`: a spread plus a property gives each seat a hidden class of its own (ARCHITECTURE.md MEM1–6).
     for (const s of seats) this.seatsByToken.set(s.tokenHash, { drillId: drill.id, seat: s.seat, role: s.role, tokenHash: s.tokenHash });
   }
 

@@ -56,7 +56,7 @@ export function explainStorageFailure(path: string, error: unknown): StorageErro
 
 /**
  * Check an open database before serving from it: SQLite's quick integrity check (every page and
- * index entry well-formed; about 0.1 s for 100 MB) and a write that is rolled back, which fails on
+ * index entry well-formed, quick enough for every start) and a write that is rolled back, which fails on
  * a read-only or immutable file that SQLite opened for reading only.
  */
 export function checkDatabase(db: Database.Database, path: string): void {

@@ -33,10 +33,10 @@ const CLOCK_ACTOR: Actor = { role: 'system', seat: 'drill-clock' };
 /**
  * One live drill, whatever its edge (MASTER1): its durable state, its game clock and a queue that
  * decides its commands one at a time: idempotency → authorise → stamp game time → engine → commit.
- * Decisions are pipelined (SRV2): the next command is decided on the state the previous one
+ * Decisions are pipelined (PIPE1–4): the next command is decided on the state the previous one
  * produced as soon as that one is submitted to storage, not once it is durable. Nothing leaves
  * before it is durable: a command's deliveries and ack wait for its commit, and commits complete in
- * submission order (SRV1). The server runs one per live drill; solo mode runs one in the page.
+ * submission order (COMMIT1–2). The server runs one per live drill; solo mode runs one in the page.
  */
 export class DrillMaster {
   private queue: Promise<unknown> = Promise.resolve();

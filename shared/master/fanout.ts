@@ -6,7 +6,7 @@ import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { Delivery, DrillEndedNotice } from './ports.ts';
 
 /*
- * Who is sent what when a command becomes durable (VIEW1, VIEW2): each seat gets each entry as it
+ * Who is sent what when a command becomes durable (MASTER5, VIEW-P1–4): each seat gets each entry as it
  * may see it (redactEntryFor) and what the command changed in its view (viewPatches). Seats that
  * receive the same form one delivery, so an edge encodes it once for all of them.
  */

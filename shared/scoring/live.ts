@@ -4,14 +4,9 @@ import type { Finding, ScoreResult } from './types.ts';
 
 /*
  * The live score as a facilitator's console receives it: findings worded in the reader's language
- * only. Every finding's message exists in all three languages (reports pick one); sending all three
- * to every console every few seconds tripled the largest message the server sends (about 25 KB for
- * 70 findings), and encoding it was a tenth of the server's work with a thousand drills.
- *
- * Only the latest LIVE_FINDINGS_SHOWN findings travel: that is all the console lists (a running
- * drill's feed of what just earned or cost points), while a long drill has well over a hundred.
- * The whole list is in the after-action report. Measured with a random team at the end of a drill:
- * 126 findings, 16 KB a push; the latest 40 are a third of that.
+ * only, as every language at once would make it the largest message the server sends, every few
+ * seconds to every console. Only the latest LIVE_FINDINGS_SHOWN findings travel: that is all the
+ * console lists, while a long drill has well over a hundred; the report has them all.
  */
 
 /** How many of the latest findings the facilitator's console lists, and so how many a live score carries. */

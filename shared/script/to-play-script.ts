@@ -13,7 +13,7 @@ export function toPlayScript(seed: string, envelopes: readonly CommandEnvelope[]
   return JSON.stringify({ seed, steps }, null, 1);
 }
 
-/** `as`: the role alone when the seat is named after it, else role/seat (every SME seat is named, as the old writer did). */
+/** `as`: the role alone when the seat is named after it, else role/seat (an SME seat is always named, as a team has several). */
 function seatOf(actor: Actor): string {
   return actor.role !== 'sme' && actor.seat === actor.role ? actor.role : `${actor.role}/${actor.seat}`;
 }

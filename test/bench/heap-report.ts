@@ -9,7 +9,7 @@ import { HeapGraph } from './lib/heap-snapshot.ts';
  *    so a Map inside a Map is not counted twice);
  *  - objects that have a V8 hidden class of their own, grouped by their first keys: each such class
  *    costs a few hundred bytes, and thousands of them mean records built in a way V8 cannot share
- *    (ARCHITECTURE.md SRV9);
+ *    (ARCHITECTURE.md MEM1–6);
  *  - for each `--path`, what the objects it reaches retain, by property.
  * Not a benchmark (`npm run bench` does not run it): it reads a file and prints.
  */

@@ -18,7 +18,7 @@ describe.each(bundledScenarioFiles())('BOT bounds for %s', (file) => {
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}: ${p.path}: ${p.message}`).join('\n'));
   const { compiled } = loaded;
 
-  it('WORLD4 seeds 1–20 give at least three different worlds (the way in, the attack\'s timing)', () => {
+  it('WORLD3 seeds 1–20 give at least three different worlds (the way in, the attack\'s timing)', () => {
     const worlds = new Set(SEEDS.map((seed) => {
       const { truth } = createDrill(compiled, seed).state;
       return `${truth.entry}@${truth.compromised[truth.entry]}${truth.insider ? ' insider' : ''}`;

@@ -25,7 +25,7 @@ describe.skipIf(!hasBrowser)('E2E layout', () => {
 
   for (const locale of LOCALES) {
     for (const size of SIZES) {
-      it(`LAYOUT-${locale}-${size.name} landing, briefing, war room mid-drill and facilitator console fit at ${size.width}×${size.height} in ${locale}`, async () => {
+      it(`LAYOUT ${locale} ${size.name}: landing, briefing, war room mid-drill and facilitator console fit at ${size.width}×${size.height} in ${locale}`, async () => {
         const page = await env.browser.newPage({ viewport: { width: size.width, height: size.height }, locale });
         const errors = watchErrors(page);
         await page.goto(`${env.url}/?lang=${locale}`);

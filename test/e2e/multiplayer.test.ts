@@ -100,7 +100,7 @@ describe.skipIf(!hasBrowser)('E2E multiplayer', () => {
     await scribe.locator('.messages li', { hasText: 'capture memory on app-1' }).waitFor({ timeout: 15_000 });
   });
 
-  it('E2E-M5b a player whose connection drops comes back on the view it kept, and the drill carries on', async () => {
+  it('E2E-M5 a player whose connection drops comes back on the view it kept, and the drill carries on', async () => {
     const deputy = pages.deputy!;
     const before = await deputy.locator('.injects li').count();
     const welcomes: string[] = [];

@@ -136,7 +136,7 @@ describe.skipIf(!hasBrowser)('E2E war room', () => {
     await page.click('#confirm-no');
     expect(await page.locator('#ended').isHidden()).toBe(true);
     await endDrill(page, 'solo');
-    // The score the report is built from: the scoring of the drill's log (SCO1).
+    // The score the report is built from: the scoring of the drill's log (SCO-3).
     const log = JSON.parse(await page.evaluate(() => JSON.stringify((window as unknown as { ttxSolo: { log(): unknown } }).ttxSolo.log()))) as LogEntry[];
     const report = { score: scoreDrill(compiled, log) };
     const mine = report.score.seats.find((s) => s.seat === 'scribe');

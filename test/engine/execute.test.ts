@@ -5,7 +5,7 @@ import { take, TestDrill } from './harness.ts';
 const compiled = compiledFixture();
 
 describe('ENG: commands become events', () => {
-  it('ENG1 a new drill starts with drill.created at seq 0, carrying the engine version, the team and the world', () => {
+  it('ENG4 a new drill starts with drill.created at seq 0, carrying the engine version, the team and the world', () => {
     const drill = new TestDrill(compiled);
     expect(drill.entries).toHaveLength(1);
     expect(drill.entries[0]).toMatchObject({ seq: 0, at: 0, event: { type: 'drill.created', engine: 2, scenarioId: 'fixture', seed: 'seed-1', truth: { entry: 'app' } } });
@@ -13,7 +13,7 @@ describe('ENG: commands become events', () => {
     expect(drill.state.lifecycle).toBe('briefing');
   });
 
-  it('ENG2 starting delivers the minute-0 inject and nothing scheduled later', () => {
+  it('ENG7 starting delivers the minute-0 inject and nothing scheduled later', () => {
     const drill = new TestDrill(compiled).start();
     expect(drill.events('inject.delivered')).toEqual([{ type: 'inject.delivered', injectId: 'alert', trigger: 'schedule' }]);
   });
@@ -32,7 +32,7 @@ describe('ENG: commands become events', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  it('ENG4 completing a stopping action cuts exfiltration and fires the conditional inject and phase change', () => {
+  it('ENG7 completing a stopping action cuts exfiltration and fires the conditional inject and phase change', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(min(2.5), SME, 'network-isolate', 'db');
     const entries = drill.tick(min(7));
@@ -42,14 +42,14 @@ describe('ENG: commands become events', () => {
     expect(drill.state.phase).toBe('contained');
   });
 
-  it('ENG5 the drill ends by itself at its duration', () => {
+  it('ENG9 the drill ends by itself at its duration', () => {
     const drill = new TestDrill(compiled).start();
     drill.tick(min(200));
     expect(drill.state.lifecycle).toBe('ended');
     expect(drill.entries.at(-1)).toMatchObject({ at: min(120), event: { type: 'drill.ended', reason: 'time-up' } });
   });
 
-  it('ENG6 a noisy action on a compromised asset rolls the seeded RNG; an alerted attacker reacts unless prevented', () => {
+  it('COST6 a noisy action on a compromised asset rolls the seeded RNG; an alerted attacker reacts unless prevented', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(min(1), SME, 'kill-sessions', 'app');
     expect(drill.events('adversary.rolled')).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('ENG: commands become events', () => {
     expect(prevented.events('adversary.fallbackPrevented')).toHaveLength(1);
   });
 
-  it('ENG7 noise on a clean asset, or a tip-off chance of 0, never alerts', () => {
+  it('COST7 noise on a clean asset, or a tip-off chance of 0, never alerts', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(min(1), SME, 'kill-sessions', 'app2');
     expect(drill.events('adversary.rolled')).toHaveLength(0);
@@ -75,7 +75,7 @@ describe('ENG: commands become events', () => {
     expect(q.events('adversary.rolled')).toEqual([expect.objectContaining({ alerted: false })]);
   });
 
-  it('ENG8 set-codename records the codename when it completes', () => {
+  it('SIM1 set-codename records the codename when it completes', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(min(1), IC, 'set-codename', undefined, 'blue-heron');
     expect(drill.state.codename).toBeNull();
@@ -83,7 +83,7 @@ describe('ENG: commands become events', () => {
     expect(drill.state.codename).toBe('blue-heron');
   });
 
-  it('ENG9 a facilitator can push a facilitator-only inject and write an ad-hoc one', () => {
+  it('FAC1 a facilitator can push a facilitator-only inject and write an ad-hoc one', () => {
     const drill = new TestDrill(compiled).start();
     drill.do(min(1), FAC, { type: 'inject.push', injectId: 'exec' });
     drill.do(min(1), FAC, { type: 'inject.adhoc', title: 'Reporter calls', body: 'A journalist is on line 2.', audience: 'all' });
@@ -95,7 +95,7 @@ describe('ENG: commands become events', () => {
     ]);
   });
 
-  it('ENG10 pause freezes players out; resume lets them back in', () => {
+  it('FAC2 pause freezes players out; resume lets them back in', () => {
     const drill = new TestDrill(compiled).start();
     drill.do(min(1), FAC, { type: 'drill.pause' });
     expect(drill.refuse(min(1), IC, take('page-ic')).code).toBe('PAUSED');
@@ -105,13 +105,13 @@ describe('ENG: commands become events', () => {
     expect(drill.state.facts.icPaged).toBe(min(3));
   });
 
-  it('ENG11 hints are logged for the seat that asked', () => {
+  it('FAC3 hints are logged for the seat that asked', () => {
     const drill = new TestDrill(compiled).start();
     drill.do(0, IC, { type: 'hint.request' });
     expect(drill.state.hints[0]).toMatchObject({ injectId: 'alert', text: { en: 'Page an IC.' } });
   });
 
-  it('ENG12 a command at or after the end of the drill is refused with the reason, and the end is not lost', () => {
+  it('ENG9 a command at or after the end of the drill is refused with the reason, and the end is not lost', () => {
     const drill = new TestDrill(compiled).start();
     const error = drill.refuse(min(120), IC, take('page-ic'));
     expect(error).toMatchObject({ code: 'ENDED', message: expect.stringContaining('time up') });
@@ -121,31 +121,31 @@ describe('ENG: commands become events', () => {
   });
 });
 
-describe('ENG-R: invalid commands are refused and change nothing', () => {
+describe('ENG6: invalid commands are refused and change nothing', () => {
   const running = () => new TestDrill(compiled).start();
-  it('ENG-R1 players cannot act before the drill starts', () => {
+  it('ENG6 players cannot act before the drill starts', () => {
     expect(new TestDrill(compiled).refuse(0, IC, take('page-ic')).code).toBe('NOT_STARTED');
   });
-  it('ENG-R2 a role outside the action catalog entry is refused', () => {
+  it('ENG6 a role outside the action catalog entry is refused', () => {
     const error = running().refuse(0, SCRIBE, take('capture-memory', 'db'));
     expect(error).toMatchObject({ code: 'FORBIDDEN' });
     expect(error.message).toContain('capture-memory');
   });
-  it('ENG-R3 observers and players cannot run facilitator commands; seats not in the drill are refused', () => {
+  it('ENG6 observers and players cannot run facilitator commands; seats not in the drill are refused', () => {
     expect(running().refuse(0, OBSERVER, take('page-ic')).code).toBe('FORBIDDEN');
     expect(running().refuse(0, IC, { type: 'drill.pause' }).code).toBe('FORBIDDEN');
     expect(running().refuse(0, DEPUTY, { type: 'inject.push', injectId: 'exec' }).code).toBe('FORBIDDEN');
     expect(running().refuse(0, SME, { type: 'clock.tick' }).code).toBe('FORBIDDEN');
     expect(running().refuse(0, { role: 'sme', seat: 'sme-9' }, take('capture-memory', 'db')).code).toBe('UNKNOWN_SEAT');
   });
-  it('ENG-R4 unknown actions, targets and injects are named in the error', () => {
+  it('ENG6 unknown actions, targets and injects are named in the error', () => {
     expect(running().refuse(0, SME, take('hack-back')).message).toContain('hack-back');
     expect(running().refuse(0, SME, take('capture-memory', 'mainframe')).code).toBe('UNKNOWN_TARGET');
     expect(running().refuse(0, SME, take('capture-memory')).code).toBe('UNKNOWN_TARGET');
     expect(running().refuse(0, SME, take('block-ips', 'db')).code).toBe('UNKNOWN_TARGET');
     expect(running().refuse(0, FAC, { type: 'inject.push', injectId: 'nope' }).code).toBe('UNKNOWN_INJECT');
   });
-  it('ENG-R5 impossible actions say why', () => {
+  it('ENG6 impossible actions say why', () => {
     const drill = running();
     drill.take(0, SME, 'shutdown-instance', 'db');
     drill.tick(min(5));
@@ -154,18 +154,18 @@ describe('ENG-R: invalid commands are refused and change nothing', () => {
     expect(drill.refuse(min(5), SME, take('restore-from-backup', 'app')).code).toBe('NOT_POSSIBLE');
     expect(drill.refuse(min(5), IC, take('set-codename')).code).toBe('NOT_POSSIBLE');
   });
-  it('ENG-R6 game time never goes backwards', () => {
+  it('ENG2 game time never goes backwards', () => {
     const drill = running();
     drill.take(min(3), IC, 'page-ic');
     expect(drill.refuse(min(2), DEPUTY, take('start-bridge')).code).toBe('TIME_WENT_BACKWARDS');
   });
-  it('ENG-R7 malformed commands are refused with the path of the problem', () => {
+  it('ENG6 malformed commands are refused with the path of the problem', () => {
     const drill = running();
     expect(drill.refuse(0, IC, { type: 'message.send', message: { channel: 'pigeon' } } as never)).toMatchObject({ code: 'INVALID_COMMAND', message: expect.stringContaining('message.channel') });
     expect(drill.refuse(0, FAC, { type: 'drill.setSpeed', speed: 50 }).code).toBe('BAD_SPEED');
     expect(drill.refuse(0, IC, { type: 'bogus' } as never).code).toBe('INVALID_COMMAND');
   });
-  it('ENG-R8 nothing is accepted after the drill ends', () => {
+  it('ENG9 nothing is accepted after the drill ends', () => {
     const drill = running();
     drill.do(min(1), FAC, { type: 'drill.end', reason: 'done' });
     expect(drill.refuse(min(2), IC, take('page-ic')).code).toBe('ENDED');

@@ -7,7 +7,7 @@ import { TestDrill } from './harness.ts';
 /*
  * The records a drill keeps for its whole life must share V8's hidden classes. A message record made
  * with `{ ...event.message, id, at, seq, from }` gets a hidden class of its own (a few hundred bytes
- * each, ARCHITECTURE.md SRV9), and nothing but memory shows it. V8's own test hook says whether two
+ * each, ARCHITECTURE.md MEM3–5), and nothing but memory shows it. V8's own test hook says whether two
  * objects share one.
  */
 
@@ -33,7 +33,7 @@ function playedDrills(): TestDrill[] {
   return drills;
 }
 
-describe('MEM-SHAPE: long-lived drill records share hidden classes', () => {
+describe('MEM: long-lived drill records share hidden classes', () => {
   it('MEM3 message records of every drill share one hidden class', () => {
     const messages = playedDrills().flatMap((d) => d.state.messages);
     expect(messages).toHaveLength(100);

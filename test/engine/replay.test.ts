@@ -43,8 +43,8 @@ function play(seed: string, envelopes: CommandEnvelope[]) {
   return drill;
 }
 
-describe('ENG-D: determinism, replay and fork', () => {
-  it('ENG-D1 the same seed and commands give a byte-identical log (200 random sequences)', { timeout: 60_000 }, () => {
+describe('ENG: determinism, replay and fork', () => {
+  it('ENG5 the same seed and commands give a byte-identical log (200 random sequences)', { timeout: 60_000 }, () => {
     for (let i = 0; i < 200; i++) {
       const seed = `det-${i}`;
       const envelopes = randomEnvelopes(seed, 40);
@@ -55,7 +55,7 @@ describe('ENG-D: determinism, replay and fork', () => {
     }
   });
 
-  it('ENG-D2 the state at any time equals the replay of the log prefix up to that time', { timeout: 60_000 }, () => {
+  it('ENG4 the state at any time equals the replay of the log prefix up to that time', { timeout: 60_000 }, () => {
     for (let i = 0; i < 20; i++) {
       const seed = `prefix-${i}`;
       const envelopes = randomEnvelopes(seed, 30);
@@ -71,7 +71,7 @@ describe('ENG-D: determinism, replay and fork', () => {
     }
   });
 
-  it('ENG-D3 execute never mutates the state it is given', () => {
+  it('ENG6 execute never mutates the state it is given', () => {
     const drill = new TestDrill(compiled).start();
     const frozen = JSON.stringify(drill.state);
     execute(compiled, drill.state, { at: min(10), actor: SME, command: { type: 'action.take', action: 'kill-sessions', target: 'app' } });
@@ -79,7 +79,7 @@ describe('ENG-D: determinism, replay and fork', () => {
     expect(JSON.stringify(drill.state)).toBe(frozen);
   });
 
-  it('ENG-D4 a fork continues from its prefix and can take a different path', () => {
+  it('ENG4 a fork continues from its prefix and can take a different path', () => {
     const drill = new TestDrill(compiled).start();
     drill.do(min(1), IC, { type: 'action.take', action: 'page-ic' });
     const forkSeq = drill.state.seq;
@@ -95,7 +95,7 @@ describe('ENG-D: determinism, replay and fork', () => {
     expect(branch.at(-1)?.seq).toBe(forkSeq);
   });
 
-  it('ENG-D5 replay refuses a log with a gap', () => {
+  it('ENG4 replay refuses a log with a gap', () => {
     const drill = new TestDrill(compiled).start();
     drill.do(min(2), FAC, { type: 'drill.pause' });
     const gapped = drill.entries.filter((e) => e.seq !== 1);

@@ -20,7 +20,7 @@ describe('SIM: work takes time and a person', () => {
     expect(drill.state.work[0]).toMatchObject({ status: 'success', finishedAt: min(16) });
   });
 
-  it('SIM1b a scenario sets how long work takes on one asset: imaging the database takes longer than the catalog default', () => {
+  it('SIM1 a scenario sets how long work takes on one asset: imaging the database takes longer than the catalog default', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(0, SME, 'image-disk', 'db');
     drill.take(0, SME2, 'image-disk', 'app');
@@ -38,7 +38,7 @@ describe('SIM: work takes time and a person', () => {
     drill.take(min(15), SME, 'network-isolate', 'app');
   });
 
-  it('SIM2b the same work on the same target cannot run twice at once', () => {
+  it('SIM2 the same work on the same target cannot run twice at once', () => {
     const drill = new TestDrill(compiled).start();
     drill.take(0, SME, 'capture-memory', 'db');
     expect(drill.refuse(0, SME2, take('capture-memory', 'db')).code).toBe('ALREADY_RUNNING');
@@ -229,7 +229,7 @@ describe('WORLD: the seed picks the world', () => {
     expect(drill.state.exfil.stoppedAt).toBe(min(14));
   });
 
-  it('WORLD3 a log recorded by another engine version is refused, saying why', () => {
+  it('ENG10 a log recorded by another engine version is refused, saying why', () => {
     const drill = new TestDrill(compiled).start();
     const old = [{ ...drill.entries[0]!, event: { ...(drill.entries[0]!.event as object), engine: 1 } }, ...drill.entries.slice(1)] as typeof drill.entries;
     expect(() => replay(compiled, old)).toThrow(EngineVersionError);
@@ -338,7 +338,7 @@ describe('DEC: injects that need a decision', () => {
     expect(drill.state.injects.map((i) => i.injectId)).toContain('restarted');
   });
 
-  it('SCHED1 nextDueAt is the earliest of the next minute, a completion and a deadline; null while not running', () => {
+  it('ENG8 nextDueAt is the earliest of the next minute, a completion and a deadline; null while not running', () => {
     const drill = new TestDrill(compiled);
     expect(nextDueAt(compiled, drill.state)).toBeNull();
     drill.start();

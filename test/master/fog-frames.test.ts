@@ -61,7 +61,7 @@ describe.each(bundledScenarioFiles())('FOG-FRAMES %s', (file) => {
   if (!loaded.ok) throw new Error(`${file} does not load`);
   const { compiled } = loaded;
 
-  it.each(['by-the-book', 'reckless', 'random'] as const)('FOG-FRAMES no frame a %s team\'s players receive tells them more than the team had learned', (policy) => {
+  it.each(['by-the-book', 'reckless', 'random'] as const)('FOG-FRAMES1 no frame a %s team\'s players receive tells them more than the team had learned', (policy) => {
     const seed = '4';
     const created = createDrill(compiled, seed);
     let state = created.state;

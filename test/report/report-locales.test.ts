@@ -56,7 +56,7 @@ describe('REP6: report labels in three languages', () => {
     }
   });
 
-  it('REP6 CJK punctuation: full-width colon, parentheses and list separator, corner or curly quotes', () => {
+  it('REP6 ja and zh-CN punctuation: full-width colon, parentheses and list separator, corner or curly quotes', () => {
     for (const locale of ['ja', 'zh-CN'] as const) {
       const L = REPORT_LABELS[locale];
       expect(L.colon).toBe('：');

@@ -12,14 +12,14 @@ const HOSTILE = ['<script>alert(1)</script>', '[click me](javascript:alert(1))',
 /** What a Markdown renderer makes of the report, lower-cased for searching. */
 const rendered = (md: string) => (marked.parse(md, { async: false }) as string).toLowerCase();
 
-describe('SEC6: hostile text in reports', () => {
+describe('REP4: hostile text in reports', () => {
   const compiled = compiledFixture({ title: 'Fixture <b>bold</b> [t](javascript:alert(6))' });
   const d = new TestDrill(compiled, 'seed `with` <tags>').start();
   HOSTILE.forEach((text, i) => d.do(min(1) + i, SCRIBE, { type: 'timeline.add', text }));
   d.do(min(2), FAC, { type: 'inject.adhoc', title: '<script>alert(7)</script>', body: 'x', audience: 'all' });
   const report = buildReport(compiled, d.entries, { locale: 'en' });
 
-  it('SEC6 the Markdown report escapes HTML and leaves no link, image or script to follow, in any renderer that follows CommonMark', () => {
+  it('REP4 the Markdown report escapes HTML and leaves no link, image or script to follow, in any renderer that follows CommonMark', () => {
     const md = renderMarkdown(report);
     const html = rendered(md);
     // No element but the report's own: no script, image, link or bold from the text, and no link target.
@@ -31,13 +31,13 @@ describe('SEC6: hostile text in reports', () => {
     expect(html).toContain('seed <code>seed `with` &lt;tags&gt;</code>');
   });
 
-  it('SEC6 the HTML report escapes the same text and has no link or script at all', () => {
+  it('REP4 the HTML report escapes the same text and has no link or script at all', () => {
     const html = renderHtml(report).toLowerCase();
     expect(html).not.toMatch(/<(script|img|a|b)[\s>]|href=/);
     expect(html).toContain('&lt;script&gt;alert(7)&lt;/script&gt;');
   });
 
-  it('SEC6 the escaping helpers: text stays text, code spans hold backticks, line starts open no block', () => {
+  it('REP4 the escaping helpers: text stays text, code spans hold backticks, line starts open no block', () => {
     expect(mdText('a *b* _c_ `d` [e](f) <g> & h | i')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) &lt;g&gt; &amp; h \\| i');
     expect(mdText('two\nlines')).toBe('two lines');
     expect(mdCode('a ``b`` c')).toBe('```a ``b`` c```');
@@ -49,7 +49,7 @@ describe('SEC6: hostile text in reports', () => {
   });
 });
 
-describe('SEC7: a seat\'s report holds what the seat was shown', () => {
+describe('REP2: a seat\'s report holds what the seat was shown', () => {
   const compiled = compiledFixture();
   const d = new TestDrill(compiled).start();
   d.do(min(1), IC, { type: 'hint.request' });
@@ -62,14 +62,14 @@ describe('SEC7: a seat\'s report holds what the seat was shown', () => {
   const reportFor = (viewer: typeof IC) => buildReport(compiled, d.entries, { locale: 'en', viewer });
   const everything = (r: ReturnType<typeof reportFor>) => [renderJson(r), renderMarkdown(r), renderHtml(r)].join('\n');
 
-  it('SEC7 an observer\'s report has no ad-hoc inject meant for others, no facilitator-only inject, no note, no other seat\'s hint and no seed', () => {
+  it('REP2 an observer\'s report has no ad-hoc inject meant for others, no facilitator-only inject, no note, no other seat\'s hint and no seed', () => {
     const text = everything(reportFor(OBSERVER));
     for (const hidden of ['For the IC alone', 'For the facilitator alone', 'Facilitator only', 'NOTE-the team is slow', 'seed-1']) expect(text).not.toContain(hidden);
     expect(reportFor(OBSERVER).hints).toEqual([]);
     expect(reportFor(OBSERVER).seed).toBe('');
   });
 
-  it('SEC7 the IC\'s report has the inject meant for the IC and the IC\'s hint; the facilitator\'s has everything', () => {
+  it('REP2 the IC\'s report has the inject meant for the IC and the IC\'s hint; the facilitator\'s has everything', () => {
     const ic = reportFor(IC);
     expect(ic.ooda.map((o) => o.title)).toContain('For the IC alone');
     expect(ic.ooda.map((o) => o.title)).not.toContain('For the facilitator alone');
@@ -80,7 +80,7 @@ describe('SEC7: a seat\'s report holds what the seat was shown', () => {
     expect(full.hints).toHaveLength(1);
   });
 
-  it('SEC7 every seat\'s report carries the team\'s score, from the whole log', () => {
+  it('REP2 every seat\'s report carries the team\'s score, from the whole log', () => {
     for (const viewer of [IC, SME, SCRIBE, OBSERVER]) {
       const r = reportFor(viewer);
       expect(r.score).toEqual(full.score);

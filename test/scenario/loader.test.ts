@@ -47,7 +47,7 @@ describe('SCN: loading and validating scenario files', () => {
     s.injects[1].id = 'alert';
     expect(problems(text(s))).toEqual([expect.stringMatching(/injects\[1\]\.id: duplicate id "alert" \(first used at injects\[0\]\)/)]);
   });
-  it('SCN7 YAML syntax errors give the line', () => {
+  it('SCN7 a YAML syntax error gives its line', () => {
     const src = 'formatVersion: 1\nid: x\ntitle: [unclosed\n';
     expect(problems(src)[0]).toMatch(/^fixture\.yaml:\d+: \(syntax\): /);
   });

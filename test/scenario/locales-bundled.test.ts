@@ -21,7 +21,7 @@ describe('L10N-S: bundled content in three languages', () => {
   });
 
 
-  it('L10N-S3 every catalog action has a title in each locale, translated rather than copied', () => {
+  it('L10N-S2 every catalog action has a title in each locale, translated rather than copied', () => {
     for (const action of ACTIONS) {
       for (const locale of LOCALES) expect(action.title[locale]?.trim(), `${action.id} ${locale}`).toBeTruthy();
       expect(action.title.ja).not.toBe(action.title.en);

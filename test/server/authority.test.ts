@@ -97,7 +97,7 @@ describe('AUTH: only the right seat may do each thing', () => {
     const res = await fetch(`${server.url}/api/drills`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(403);
   });
-  it('AUTH10b a WebSocket upgrade from a foreign origin is answered 400 with the reason before the connection closes', async () => {
+  it('AUTH10 a WebSocket upgrade from a foreign origin is answered 400 with the reason before the connection closes', async () => {
     // A raw connection, to see the bytes: the socket.io client reports only "websocket error".
     // engine.io writes this answer and destroys the socket at once, so nothing may hold the write back.
     const raw = connect(Number(new URL(server.url).port), '127.0.0.1');

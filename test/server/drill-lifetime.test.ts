@@ -33,7 +33,7 @@ async function endedDrill(s: TestServer, leave = true) {
   return d;
 }
 
-describe('LIFETIME: drills in memory', () => {
+describe('LIFE: drills in memory', () => {
   it('LIFE1 an ended drill nobody has open is let go of, and its report and final view are still there', async () => {
     const s = await server();
     const d = await createDrill(s);

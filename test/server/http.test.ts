@@ -77,7 +77,7 @@ describe('HTTP: API', () => {
     for (const d of listed.data) expect(d.scenarioTitle?.en).toMatch(/\S/);
   });
 
-  it('HTTP5b the past-drills list carries the total of ended drills only, equal to the report', async () => {
+  it('HTTP5 the past-drills list carries the total of ended drills only, equal to the report', async () => {
     const s = await server();
     const running = await createDrill(s);
     const ended = await createDrill(s, { hostKey: running.hostKey });
@@ -91,7 +91,7 @@ describe('HTTP: API', () => {
     expect(byId.get(ended.drillId)).toMatchObject({ lifecycle: 'ended', score: report.score.total });
   });
 
-  it('HTTP5c listing past drills does not bring them live: after a restart they are summarised from their logs and left on disk', async () => {
+  it('HTTP5 listing past drills does not bring them live: after a restart they are summarised from their logs and left on disk', async () => {
     const db = tempDb();
     const first = await server({ store: new SqliteStore(db) });
     const briefing = await createDrill(first);

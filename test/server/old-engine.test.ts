@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 describe('ENG10 drills recorded by an older engine', () => {
-  it('ENG10-S1 are listed but not opened or reported, with the reason; the server goes on serving', async () => {
+  it('ENG10 such drills are listed but not opened or reported, with the reason; the server goes on serving', async () => {
     const store = new AgedStore();
     const first = await startServer({ store });
     servers.push(first);

@@ -64,7 +64,7 @@ function heldStore(): { store: MemoryStore; release: () => void; held: () => num
 }
 
 describe('OPS: metrics', () => {
-  it('OPS2 GET /metrics gives live drills, connected seats, commands by outcome, commit latency, shed commands and event-loop lag', async () => {
+  it('OPS2 `GET /metrics` gives live drills, connected seats, commands by outcome, commit latency, shed commands and event-loop lag', async () => {
     const { store, release, held } = heldStore();
     const s = await server({ store, maxCommandsInFlight: 1 });
     const d = await createDrill(s);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDrill, tracked } from './harness.ts';
 
-/* The report a seat downloads holds what that seat was shown (SEC7; the model is tested in test/report/report-safety.test.ts). */
+/* The report a seat downloads holds what that seat was shown (REP2; the model is tested in test/report/report-seat.test.ts and report-safety.test.ts). */
 
 const { server, client } = tracked();
 
-describe('SEC7: reports over HTTP', () => {
-  it('SEC7 after the end, an observer\'s and the SME\'s reports leave out the IC\'s ad-hoc inject and the facilitator\'s note; the IC\'s and the facilitator\'s have what they saw', async () => {
+describe('REP2: reports over HTTP', () => {
+  it('REP2 after the end, an observer\'s and the SME\'s reports leave out the IC\'s ad-hoc inject and the facilitator\'s note; the IC\'s and the facilitator\'s have what they saw', async () => {
     const s = await server();
     const d = await createDrill(s);
     const fac = await client(s, d.seat('facilitator'));

@@ -29,8 +29,8 @@ import type { LiveScore } from '../../shared/scoring/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 
 /** The event maps are the contract between server and clients; these pin their shapes. */
-describe('PROTO: typed event maps', () => {
-  it('PROTO1 client-to-server events are imperative requests with typed acks', () => {
+describe('WIRE: typed event maps', () => {
+  it('WIRE1 client-to-server events are imperative requests with typed acks', () => {
     expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'drill:join' | 'drill:command' | 'drill:sync' | 'drill:history'>();
     expectTypeOf<Parameters<ClientToServerEvents['drill:history']>>().toEqualTypeOf<[HistoryRequest, Ack<HistoryPage>]>();
     expectTypeOf<Parameters<ClientToServerEvents['drill:command']>>().toEqualTypeOf<[CommandRequest, Ack<CommandResult>]>();
@@ -41,7 +41,7 @@ describe('PROTO: typed event maps', () => {
     expectTypeOf<CommandRequest>().toHaveProperty('expectedSeq').toEqualTypeOf<number | undefined>();
   });
 
-  it('PROTO2 server-to-client events are past-tense pushes', () => {
+  it('WIRE2 server-to-client events are past-tense pushes', () => {
     expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'drill:welcomed' | 'drill:eventApplied' | 'drill:viewPatched' | 'drill:presenceChanged' | 'drill:scoreChanged' | 'drill:ended'>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:eventApplied']>>().toEqualTypeOf<[LogEntry, ViewPatch?]>();
     expectTypeOf<Parameters<ServerToClientEvents['drill:viewPatched']>>().toEqualTypeOf<[ViewPatch]>();
@@ -53,7 +53,7 @@ describe('PROTO: typed event maps', () => {
     expectTypeOf<SocketData>().toEqualTypeOf<{ drillId: string; seat: Viewer; locale: Locale }>();
   });
 
-  it('PROTO3 acks are a discriminated union with typed error codes from as-const objects', () => {
+  it('WIRE3 acks are a discriminated union with typed error codes from as-const objects', () => {
     expectTypeOf<AckResult<number>>().toEqualTypeOf<{ ok: true; data: number } | { ok: false; error: { code: ErrorCode; message: string } }>();
     expectTypeOf<typeof ERROR.STALE>().toEqualTypeOf<'STALE'>();
     expectTypeOf<EngineErrorCode>().toExtend<ErrorCode>();
@@ -65,15 +65,15 @@ describe('PROTO: typed event maps', () => {
   });
 });
 
-describe('PROTO: payload schemas', () => {
-  it('PROTO4 the handshake needs a token and the protocol version; lastSeq is optional', () => {
+describe('WIRE: payload schemas', () => {
+  it('WIRE4 the handshake needs a token and the protocol version; lastSeq is optional', () => {
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: PROTOCOL_VERSION }).success).toBe(true);
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, lastSeq: 12 }).success).toBe(true);
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32) }).success).toBe(false);
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, admin: true }).success).toBe(false);
   });
 
-  it('PROTO5 commands are parsed strictly: unknown fields, wrong types and missing keys are refused', () => {
+  it('WIRE5 commands are parsed strictly: unknown fields, wrong types and missing keys are refused', () => {
     const good = { command: { type: 'timeline.add', text: 'hi' }, idempotencyKey: 'abcdefgh' };
     expect(commandRequestSchema.safeParse(good).success).toBe(true);
     expect(commandRequestSchema.safeParse({ ...good, expectedSeq: 3 }).success).toBe(true);
@@ -83,7 +83,7 @@ describe('PROTO: payload schemas', () => {
     expect(commandRequestSchema.safeParse({ ...good, extra: 1 }).success).toBe(false);
   });
 
-  it('PROTO6 sync and join take a lastSeq of -1 or more', () => {
+  it('WIRE6 sync and join take a lastSeq of -1 or more', () => {
     expect(syncRequestSchema.safeParse({ lastSeq: -1 }).success).toBe(true);
     expect(syncRequestSchema.safeParse({ lastSeq: 1.5 }).success).toBe(false);
     expect(syncRequestSchema.safeParse({}).success).toBe(false);
@@ -91,7 +91,7 @@ describe('PROTO: payload schemas', () => {
     expect(joinRequestSchema.safeParse({ lastSeq: -2 }).success).toBe(false);
   });
 
-  it('PROTO7 a history request names the range after afterSeq (-1 or more) up to untilSeq', () => {
+  it('WIRE7 a history request names the range after afterSeq (-1 or more) up to untilSeq', () => {
     expect(historyRequestSchema.safeParse({ afterSeq: -1, untilSeq: 40 }).success).toBe(true);
     expect(historyRequestSchema.safeParse({ afterSeq: -2, untilSeq: 40 }).success).toBe(false);
     expect(historyRequestSchema.safeParse({ afterSeq: 0 }).success).toBe(false);

@@ -6,7 +6,7 @@ import { createDrill, tracked } from './harness.ts';
 
 const { server, client } = tracked();
 
-describe('STRIKES: abusive connections', () => {
+describe('NET-S: abusive connections', () => {
   it(`NET-S1 a socket is disconnected after ${MAX_STRIKES} refused requests`, async () => {
     const s = await server({ rate: { burst: 1000, perSecond: 1000 } });
     const d = await createDrill(s);

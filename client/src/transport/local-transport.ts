@@ -53,7 +53,7 @@ export class LocalTransport implements Transport, Outbox {
   private readonly clock: Clock;
   private readonly scheduler: Scheduler;
   private readonly audienceOf: readonly Viewer[];
-  /** The drill's scoring context, folded entry by entry (the score is a fold, SCO1). */
+  /** The drill's scoring context, folded entry by entry (the score is a fold, SCO-INC1). */
   private readonly score: ScoringContext;
   private events: TransportEvents | null = null;
   private view: DrillView | null = null;

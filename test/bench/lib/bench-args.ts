@@ -1,8 +1,7 @@
 /**
  * `npm run bench [name…] [-- flags]`: the names come first; everything from the first flag on is
  * passed to each benchmark, values included. (`load --rooms 1000`: "1000" is the value of --rooms,
- * not the name of a benchmark; taking every word without a dash as a name once sent the flags
- * without their values.)
+ * not the name of a benchmark.)
  */
 export function splitBenchArgs(args: readonly string[]): { names: string[]; flags: string[] } {
   const firstFlag = args.findIndex((a) => a.startsWith('-'));

@@ -27,7 +27,7 @@ export interface LoadRunOptions {
   rate: { burst: number; perSecond: number };
   /** Load-generator processes; 1 = in this process. */
   processes?: number;
-  /** How clients keep their view (see LoadConfig.viewUpdates); 'patch' unless measuring the old client. */
+  /** How clients keep their view (see LoadConfig.viewUpdates); 'patch' unless measuring a client that keeps no view. */
   viewUpdates?: 'patch' | 'sync';
   /** The real server ('app', the default) or the transport floor under it (server-process.ts). */
   server?: ServerKind;

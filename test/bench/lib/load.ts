@@ -217,8 +217,7 @@ export class LoadGenerator {
     }
     if (entry.event.type === 'inject.adhocDelivered') {
       // Counted when the inject was sent inside the window, whenever it arrives: one still on its way
-      // when the window closed is expected on every seat all the same (it once made the smoke test's
-      // deliveries fall one inject short on a slow machine).
+      // when the window closed is expected on every seat all the same, however slow the machine.
       const due = client.room.injectsDue.get(entry.event.title);
       if (due?.measured) {
         this.metrics.injectMs.push(performance.now() - due.sentAt);
