@@ -1,4 +1,4 @@
-import { createDrill, execute, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, replay, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
@@ -140,7 +140,7 @@ export class DrillRegistry {
       anchor,
     );
     return after(written, () => {
-      if (this.leases.sole) this.makeLive(new DrillMaster(drillId, compiled, state, anchor, this.deps), entries);
+      if (this.leases.sole) this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps), entries);
       return { drillId, seats };
     });
   }
@@ -270,7 +270,7 @@ export class DrillRegistry {
           if (raced) return raced;
           const state = this.fold(drillId, compiled, entries);
           if (!state) return null;
-          const master = this.makeLive(new DrillMaster(drillId, compiled, state, anchor, this.deps, fence), entries);
+          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries);
           if (resume && anchor.running) {
             void master
               .tick()
@@ -290,8 +290,9 @@ export class DrillRegistry {
   }
 
   /**
-   * Any drill as the log has it, to read: the live master's state if this node runs it, else a fold
-   * of its log that is not kept (reports and views asked of a node that does not run the drill).
+   * Any drill as the log has it, to read: the live master's state if this node runs it (trimmed: its
+   * lifecycle and clock, not its history), else a fold of its log that is not kept (reports and
+   * views asked of a node that does not run the drill).
    */
   read(drillId: string): MaybePromise<DrillSnapshot | null> {
     // Peek, not open: reading an ended drill's report must not bring its master back to life.
@@ -304,6 +305,33 @@ export class DrillRegistry {
         return state ? { compiled, state } : null;
       });
     });
+  }
+
+  /** Any drill's whole state, for a whole view: a live one's log folded up to what its master has sent. */
+  readWhole(drillId: string): MaybePromise<DrillSnapshot | null> {
+    const live = this.peek(drillId);
+    if (live) return after(this.wholeState(live), (state) => ({ compiled: live.compiled, state }));
+    return this.read(drillId);
+  }
+
+  /**
+   * A live drill's whole state. Its master keeps the state trimmed (trim.ts) and the history is in
+   * the log, so the log is folded up to the master's seq: what the drill's seats have been sent, and
+   * no further (an entry durable but not yet sent reaches a seat with its patch). A read that ends
+   * short of that seq, because the master moved on while it was under way, is followed by another.
+   */
+  wholeState(master: DrillMaster): MaybePromise<DrillState> {
+    if (!master.state.trimmed) return master.state;
+    const foldTo = (entries: LogEntry[]): MaybePromise<DrillState> => {
+      const seq = master.state.seq;
+      const last = entries.at(-1)?.seq ?? -1;
+      if (last >= seq) return replay(master.compiled, entries, { untilSeq: seq });
+      return after(this.deps.store.entries(master.id, last), (more) => {
+        if (more.length === 0) throw new Error(`drill ${master.id}: its log ends at seq ${last}, before its master's seq ${seq}`);
+        return foldTo(entries.concat(more));
+      });
+    };
+    return after(this.deps.store.entries(master.id), foldTo);
   }
 
   /** Why a drill that exists cannot be opened (an older engine recorded it), once a fold found out. */
