@@ -1,4 +1,4 @@
-import { createDrill, execute, replay, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
@@ -7,6 +7,7 @@ import type { ClockAnchor, EventStore, SeatRecord } from '../store/types.ts';
 import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
 import { SoleLeases, type DrillLeases } from './lease.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
+import { WholeStates } from './whole-states.ts';
 
 /** Uploaded scenarios whose compiled form is kept for drills yet to be created or rebuilt (see DrillRegistry). */
 export const COMPILED_TEXTS_KEPT = 16;
@@ -96,6 +97,8 @@ export class DrillRegistry {
    */
   private readonly compiledByText = new Map<string, CompiledScenario>();
   private readonly pinnedTexts = new Set<string>();
+  /** Whole states of live drills, kept while seats are joining (whole-states.ts). */
+  private readonly wholeStates: WholeStates;
 
   constructor(
     private readonly deps: RegistryDeps,
@@ -103,6 +106,7 @@ export class DrillRegistry {
     readonly leases: DrillLeases = new SoleLeases(),
   ) {
     leases.onLost = (drillId, why) => void this.letGo(drillId, why === 'wanted');
+    this.wholeStates = new WholeStates(deps.store, deps.clock, deps.scheduler);
   }
 
   /**
@@ -140,7 +144,10 @@ export class DrillRegistry {
       anchor,
     );
     return after(written, () => {
-      if (this.leases.sole) this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps), entries);
+      if (this.leases.sole) {
+        this.wholeStates.seed(drillId, state);
+        this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps), entries);
+      }
       return { drillId, seats };
     });
   }
@@ -270,6 +277,8 @@ export class DrillRegistry {
           if (raced) return raced;
           const state = this.fold(drillId, compiled, entries);
           if (!state) return null;
+          // Its seats are about to come back, and the whole state is at hand: it serves their whole views.
+          this.wholeStates.seed(drillId, state);
           const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries);
           if (resume && anchor.running) {
             void master
@@ -315,23 +324,11 @@ export class DrillRegistry {
   }
 
   /**
-   * A live drill's whole state. Its master keeps the state trimmed (trim.ts) and the history is in
-   * the log, so the log is folded up to the master's seq: what the drill's seats have been sent, and
-   * no further (an entry durable but not yet sent reaches a seat with its patch). A read that ends
-   * short of that seq, because the master moved on while it was under way, is followed by another.
+   * A live drill's whole state, for whole views: its master keeps the state trimmed (trim.ts) and the
+   * history is in the log, so this is the log folded up to what the master has sent (whole-states.ts).
    */
   wholeState(master: DrillMaster): MaybePromise<DrillState> {
-    if (!master.state.trimmed) return master.state;
-    const foldTo = (entries: LogEntry[]): MaybePromise<DrillState> => {
-      const seq = master.state.seq;
-      const last = entries.at(-1)?.seq ?? -1;
-      if (last >= seq) return replay(master.compiled, entries, { untilSeq: seq });
-      return after(this.deps.store.entries(master.id, last), (more) => {
-        if (more.length === 0) throw new Error(`drill ${master.id}: its log ends at seq ${last}, before its master's seq ${seq}`);
-        return foldTo(entries.concat(more));
-      });
-    };
-    return after(this.deps.store.entries(master.id), foldTo);
+    return this.wholeStates.of(master);
   }
 
   /** Why a drill that exists cannot be opened (an older engine recorded it), once a fold found out. */
@@ -422,6 +419,7 @@ export class DrillRegistry {
     if (!master || master.busy()) return false;
     master.close();
     this.masters.delete(drillId);
+    this.wholeStates.forget(drillId);
     const released = this.leases.release(drillId, master.fence);
     if (isPromise(released)) released.catch((error: Error) => this.deps.logger.error(`drill ${drillId}: giving its lease back failed: ${error.message}`));
     return true;
@@ -441,6 +439,7 @@ export class DrillRegistry {
     // Out of the live masters first: what its queued commands commit is not sent any more (its
     // connections are closed) nor folded into a live score (forgotten).
     this.masters.delete(drillId);
+    this.wholeStates.forget(drillId);
     try {
       this.hooks.onLetGo?.(drillId);
       master.close();
@@ -461,6 +460,7 @@ export class DrillRegistry {
     this.takeovers.clear();
     for (const master of this.masters.values()) master.close();
     this.masters.clear();
+    this.wholeStates.close();
   }
 
   live(): DrillMaster[] {

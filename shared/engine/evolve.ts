@@ -151,7 +151,7 @@ function changeAsset(draft: DrillState, id: string, at: number, change: Partial<
 }
 
 function replaceWork(draft: DrillState, id: string, change: Partial<WorkRecord>): WorkRecord | null {
-  const i = draft.work.findIndex((w) => w.id === id);
+  const i = workIndex(draft, id);
   const work = draft.work[i];
   if (!work) return null;
   const next = { ...work, ...change };
@@ -159,10 +159,13 @@ function replaceWork(draft: DrillState, id: string, change: Partial<WorkRecord>)
   return next;
 }
 
-/** Record how work number `n` ended, in a new array (states share the old one). */
+/**
+ * Record how a piece of work ended, in a trimmed state (a whole state's work list says it), in a new
+ * array: states share the old one.
+ */
 function setWorkEnd(draft: DrillState, workId: string, status: WorkStatus): void {
   const n = workNumber(draft, workId);
-  if (n === null) return;
+  if (n === null || !draft.trimmed) return;
   const ends = draft.workEnds.slice();
   ends[n - 1] = WORK_ENDS.indexOf(status);
   draft.workEnds = ends;
@@ -173,6 +176,21 @@ export function workNumber(state: DrillState, workId: string): number | null {
   const n = Number(workId.slice(1));
   return workId === `w${n}` && n >= 1 && n <= state.made.work ? n : null;
 }
+
+/** How a piece of work this drill has made stands, or null for an id it never made. */
+export function workStatus(state: DrillState, workId: string): WorkStatus | null {
+  const n = workNumber(state, workId);
+  if (n === null) return null;
+  if (state.trimmed) return WORK_ENDS[state.workEnds[n - 1] ?? 0]!;
+  return workAt(state, workId)?.status ?? null;
+}
+
+/** A piece of work in the state's list: in a whole state w3 is the third, in a trimmed one it is looked for. */
+function workIndex(state: DrillState, workId: string): number {
+  const n = Number(workId.slice(1));
+  return state.work[n - 1]?.id === workId ? n - 1 : state.work.findIndex((w) => w.id === workId);
+}
+const workAt = (state: DrillState, workId: string): WorkRecord | undefined => state.work[workIndex(state, workId)];
 
 /** Add the kinds of a sent message that conditions ask about; the list is replaced only when one is new. */
 function noteSentKinds(draft: DrillState, m: MessageDraft, reach: MessageReach): void {
@@ -247,9 +265,11 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
     case 'action.started': {
       const role = draft.seats.find((s) => s.seat === event.seat)?.role ?? 'sme';
       draft.made.work++;
-      const ends = new Uint8Array(draft.made.work);
-      ends.set(draft.workEnds);
-      draft.workEnds = ends;
+      if (draft.trimmed) {
+        const ends = new Uint8Array(draft.made.work);
+        ends.set(draft.workEnds);
+        draft.workEnds = ends;
+      }
       draft.work.push({ id: event.workId, action: event.action, target: event.target, detail: event.detail, seat: event.seat, role, startedAt: at, endsAt: event.endsAt, seq: entry.seq, status: 'running', finishedAt: null });
       const i = draft.tasks.findIndex((t) => t.status === 'open' && t.toSeat === event.seat && t.action === event.action && (t.target === undefined || t.target === event.target));
       const task = draft.tasks[i];

@@ -1,4 +1,4 @@
-import type { DrillState } from './types.ts';
+import { WORK_ENDS, type DrillState } from './types.ts';
 
 /*
  * What a live drill keeps between commands when its log is at hand (the server's drill masters): the
@@ -46,12 +46,19 @@ export function trimState(s: DrillState): DrillState {
     hints: s.hints.every((h) => h.injectId !== null) ? s.hints : s.hints.filter((h) => h.injectId !== null),
     notes: NONE,
     made: s.made,
-    workEnds: s.workEnds,
+    workEnds: s.trimmed ? s.workEnds : workEndsOf(s),
     sentKinds: s.sentKinds,
   };
 }
 
 const open = (t: DrillState['tasks'][number]) => t.status === 'open' || t.status === 'working';
+
+/** How each piece of work of a whole state ended (its list holds every piece, w1 first). */
+function workEndsOf(s: DrillState): Uint8Array {
+  const ends = new Uint8Array(s.made.work);
+  s.work.forEach((w, i) => (ends[i] = WORK_ENDS.indexOf(w.status)));
+  return ends;
+}
 
 /** The empty history every trimmed state shares; the fold appends to a copy (cloneState), never to it. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];

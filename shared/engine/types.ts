@@ -322,7 +322,10 @@ export interface DrillState {
   notes: { at: number; text: string }[];
   /** How many of each record the drill has made: new ids are numbered from these (w3, k2, m12, t4, adhoc-5). */
   made: { work: number; tasks: number; messages: number; timeline: number; adhoc: number };
-  /** How each piece of work ended, by its number (w1 at 0), as an index into WORK_ENDS. Never changed in place. */
+  /**
+   * In a trimmed state, how each piece of work ended, by its number (w1 at 0), as an index into
+   * WORK_ENDS (a whole state's work list says it; this is empty there). Never changed in place.
+   */
   workEnds: Uint8Array;
   /** Each kind of message sent, once, for scenario conditions on messages (conditions.ts). Never changed in place. */
   sentKinds: SentKind[];

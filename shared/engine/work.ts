@@ -7,10 +7,10 @@ import { actionKey } from './conditions.ts';
 import { draw } from './rng.ts';
 import { fail, gameTimeText, type Step } from './step.ts';
 import { isCompromised, renderText, resolveAsset } from './truth.ts';
-import { SYSTEM_ACTOR, MS_PER_MINUTE, WORK_ENDS, type Actor, type DrillState, type ExecuteResult, type KnowledgeItem, type WorkOutcome, type WorkRecord } from './types.ts';
+import { SYSTEM_ACTOR, MS_PER_MINUTE, type Actor, type DrillState, type ExecuteResult, type KnowledgeItem, type WorkOutcome, type WorkRecord } from './types.ts';
 import { stopExfiltrationIfCut, maybeAlertAdversary } from './adversary.ts';
 import { learn } from './knowledge.ts';
-import { workNumber } from './evolve.ts';
+import { workStatus } from './evolve.ts';
 
 /*
  * Work takes time and a person. Starting an action occupies the seat until it completes; its
@@ -83,11 +83,11 @@ export function startWork(step: Step, at: number, actor: Actor & { role: PlayerR
 }
 
 export function cancelWork(step: Step, at: number, actor: Actor, workId: string): ExecuteResult | null {
-  // A trimmed state keeps only running work; how the rest ended is in workEnds.
-  const n = workNumber(step.draft, workId);
-  if (n === null) return fail('UNKNOWN_WORK', `no work "${workId}" in this drill`);
-  const work = step.draft.work.find((w) => w.id === workId && w.status === 'running');
-  if (!work) return fail('NOT_POSSIBLE', `work ${workId} is not running (it is ${WORK_ENDS[step.draft.workEnds[n - 1] ?? 0]})`);
+  // A trimmed state keeps only running work; workStatus knows how the rest ended.
+  const status = workStatus(step.draft, workId);
+  if (status === null) return fail('UNKNOWN_WORK', `no work "${workId}" in this drill`);
+  if (status !== 'running') return fail('NOT_POSSIBLE', `work ${workId} is not running (it is ${status})`);
+  const work = step.draft.work.find((w) => w.id === workId)!;
   const lead = actor.role === 'ic' || actor.role === 'deputy';
   if (actor.seat !== work.seat && !lead) return fail('FORBIDDEN', `only ${work.seat} or the IC or deputy can cancel ${workId}`);
   step.emit(at, actor, { type: 'action.cancelled', workId, by: actor.seat });

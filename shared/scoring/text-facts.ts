@@ -23,7 +23,11 @@ import type { CompiledScenario } from '../scenario/compiled.ts';
  * on what the team knew when it was sent: the codename is the one set by then.
  */
 
-/** The answers, as the rules read them. */
+/**
+ * The answers, as the rules read them. Those only statements and public messages are judged on
+ * (a date in the title, a timeline, …) are false for the rest, and `secret` is null for a message
+ * that stays in the team: no rule asks.
+ */
 export interface TextFacts {
   /** It talks about the incident itself. */
   incident: boolean;
@@ -79,31 +83,37 @@ function scenarioWords(compiled: CompiledScenario): ScenarioWords {
   return words;
 }
 
-/** A message's text facts as one whole number (the rules read them back with textFacts). */
-export function judgeText(compiled: CompiledScenario, message: Pick<MessageDraft, 'subject' | 'body'>, audience: MessageAudience, codename: string | null): number {
+/**
+ * A message's text facts as one whole number (the rules read them back with textFacts). What a
+ * statement or a public message is judged on (comms.ts COM-9 to COM-16) is worked out only for those,
+ * and secrets only for a message that leaves the team (COM-17): a message is folded as the command
+ * that sent it is answered, and most are the team's own chat.
+ */
+export function judgeText(compiled: CompiledScenario, message: Pick<MessageDraft, 'subject' | 'body' | 'statement'>, audience: MessageAudience, codename: string | null): number {
   const { subject, body } = message;
   const text = `${subject}\n${body}`;
   const w = scenarioWords(compiled);
-  const facts: Omit<TextFacts, 'secret'> = {
-    incident: mentionsIncident(text),
-    awp: hasAwpPrefix(subject) || hasAwpPrefix(body),
-    awpOnlySubject: isAwpOnlySubject(subject),
-    dateInTitle: hasDateInTitle(subject),
-    cliche: containsSecurityCliche(text),
-    timeline: describesTimeline(body),
-    affectedData: describesAffectedData(body, w.stores),
-    customerActions: givesCustomerActions(body),
-    promises: makesPromises(text),
-    blames: blamesOthers(text, w.parties),
-    namesParty: namesParty(text, w.aliases),
-    redirect: isSecureChannelRedirect(body),
-    codename: codename !== null && mentionsCodename(text, codename),
-  };
+  const statement = message.statement !== undefined || audience === 'public' || audience === 'customers';
   let bits = 0;
-  FLAGS.forEach((flag, i) => {
-    if (facts[flag]) bits |= 1 << i;
-  });
-  const secret = secretIn(text, w.assets, audience === 'internal' ? null : codename);
+  const set = (flag: (typeof FLAGS)[number], value: boolean) => {
+    if (value) bits |= 1 << FLAGS.indexOf(flag);
+  };
+  set('incident', mentionsIncident(text));
+  set('awp', hasAwpPrefix(subject) || hasAwpPrefix(body));
+  set('awpOnlySubject', isAwpOnlySubject(subject));
+  set('redirect', isSecureChannelRedirect(body));
+  set('codename', codename !== null && mentionsCodename(text, codename));
+  if (statement) {
+    set('dateInTitle', hasDateInTitle(subject));
+    set('cliche', containsSecurityCliche(text));
+    set('timeline', describesTimeline(body));
+    set('affectedData', describesAffectedData(body, w.stores));
+    set('customerActions', givesCustomerActions(body));
+    set('promises', makesPromises(text));
+    set('blames', blamesOthers(text, w.parties));
+    set('namesParty', namesParty(text, w.aliases));
+  }
+  const secret = audience === 'team' ? null : secretIn(text, w.assets, audience === 'internal' ? null : codename);
   return bits | (SECRETS.indexOf(secret) << SECRET_SHIFT);
 }
 
