@@ -5,7 +5,7 @@ import type { MaybePromise } from '../store/maybe.ts';
  * With one process that is always this one (SoleLeases). With several nodes on one PostgreSQL
  * database each drill has a lease there (server/store/postgres-leases.ts): the node holding it runs
  * the drill, and every commit carries the lease's fencing token, which the database checks, so a
- * node that lost a drill cannot write to it (ARCHITECTURE.md LEASE1-6).
+ * node that lost a drill cannot write to it (ARCHITECTURE.md LEASE1–7).
  */
 
 /** A drill's lease: held by this node (with its fencing token, when there is one), or held elsewhere. */

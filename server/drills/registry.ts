@@ -1,4 +1,4 @@
-import { createDrill, execute, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
 import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
@@ -7,6 +7,7 @@ import type { ClockAnchor, EventStore, SeatRecord } from '../store/types.ts';
 import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
 import { SoleLeases, type DrillLeases } from './lease.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
+import { WholeStates } from './whole-states.ts';
 
 /** Uploaded scenarios whose compiled form is kept for drills yet to be created or rebuilt (see DrillRegistry). */
 export const COMPILED_TEXTS_KEPT = 16;
@@ -96,6 +97,8 @@ export class DrillRegistry {
    */
   private readonly compiledByText = new Map<string, CompiledScenario>();
   private readonly pinnedTexts = new Set<string>();
+  /** Whole states of live drills, kept while seats are joining (whole-states.ts). */
+  private readonly wholeStates: WholeStates;
 
   constructor(
     private readonly deps: RegistryDeps,
@@ -103,6 +106,7 @@ export class DrillRegistry {
     readonly leases: DrillLeases = new SoleLeases(),
   ) {
     leases.onLost = (drillId, why) => void this.letGo(drillId, why === 'wanted');
+    this.wholeStates = new WholeStates(deps.store, deps.clock, deps.scheduler);
   }
 
   /**
@@ -140,7 +144,10 @@ export class DrillRegistry {
       anchor,
     );
     return after(written, () => {
-      if (this.leases.sole) this.makeLive(new DrillMaster(drillId, compiled, state, anchor, this.deps), entries);
+      if (this.leases.sole) {
+        this.wholeStates.seed(drillId, state);
+        this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps), entries);
+      }
       return { drillId, seats };
     });
   }
@@ -270,7 +277,9 @@ export class DrillRegistry {
           if (raced) return raced;
           const state = this.fold(drillId, compiled, entries);
           if (!state) return null;
-          const master = this.makeLive(new DrillMaster(drillId, compiled, state, anchor, this.deps, fence), entries);
+          // Its seats are about to come back, and the whole state is at hand: it serves their whole views.
+          this.wholeStates.seed(drillId, state);
+          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries);
           if (resume && anchor.running) {
             void master
               .tick()
@@ -290,8 +299,9 @@ export class DrillRegistry {
   }
 
   /**
-   * Any drill as the log has it, to read: the live master's state if this node runs it, else a fold
-   * of its log that is not kept (reports and views asked of a node that does not run the drill).
+   * Any drill as the log has it, to read: the live master's state if this node runs it (trimmed: its
+   * lifecycle and clock, not its history), else a fold of its log that is not kept (reports and
+   * views asked of a node that does not run the drill).
    */
   read(drillId: string): MaybePromise<DrillSnapshot | null> {
     // Peek, not open: reading an ended drill's report must not bring its master back to life.
@@ -304,6 +314,21 @@ export class DrillRegistry {
         return state ? { compiled, state } : null;
       });
     });
+  }
+
+  /** Any drill's whole state, for a whole view: a live one's log folded up to what its master has sent. */
+  readWhole(drillId: string): MaybePromise<DrillSnapshot | null> {
+    const live = this.peek(drillId);
+    if (live) return after(this.wholeState(live), (state) => ({ compiled: live.compiled, state }));
+    return this.read(drillId);
+  }
+
+  /**
+   * A live drill's whole state, for whole views: its master keeps the state trimmed (trim.ts) and the
+   * history is in the log, so this is the log folded up to what the master has sent (whole-states.ts).
+   */
+  wholeState(master: DrillMaster): MaybePromise<DrillState> {
+    return this.wholeStates.of(master);
   }
 
   /** Why a drill that exists cannot be opened (an older engine recorded it), once a fold found out. */
@@ -393,6 +418,7 @@ export class DrillRegistry {
     if (!master || master.busy()) return false;
     master.close();
     this.masters.delete(drillId);
+    this.wholeStates.forget(drillId);
     const released = this.leases.release(drillId, master.fence);
     if (isPromise(released)) released.catch((error: Error) => this.deps.logger.error(`drill ${drillId}: giving its lease back failed: ${error.message}`));
     return true;
@@ -412,6 +438,7 @@ export class DrillRegistry {
     // Out of the live masters first: what its queued commands commit is not sent any more (its
     // connections are closed) nor folded into a live score (forgotten).
     this.masters.delete(drillId);
+    this.wholeStates.forget(drillId);
     try {
       this.hooks.onLetGo?.(drillId);
       master.close();
@@ -432,6 +459,7 @@ export class DrillRegistry {
     this.takeovers.clear();
     for (const master of this.masters.values()) master.close();
     this.masters.clear();
+    this.wholeStates.close();
   }
 
   live(): DrillMaster[] {

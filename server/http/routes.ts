@@ -238,7 +238,7 @@ export function createHttpHandler(deps: HttpDeps) {
       const viewMatch = /^\/drills\/([a-z0-9]+)\/view$/.exec(path);
       if (viewMatch && req.method === 'GET') {
         const seat = await drillAccess(req, url, viewMatch[1] ?? '');
-        const room = seat ? await registry.read(viewMatch[1] ?? '') : null;
+        const room = seat ? await registry.readWhole(viewMatch[1] ?? '') : null;
         if (!seat || !room) return fail(res, 401, 'UNAUTHORIZED', 'a valid seat token for this drill is required');
         return json(res, 200, { ok: true, data: viewFor(room.compiled, room.state, { role: seat.role, seat: seat.seat }) });
       }

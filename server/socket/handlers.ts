@@ -1,4 +1,4 @@
-import { redactEntryFor, viewFor, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewFor, type DrillView, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import {
   CLIENT_EVENTS,
   commandRequestSchema,
@@ -74,9 +74,17 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
   return error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || 'payload'}: ${i.message}`).join('; ');
 }
 
+/**
+ * A seat's whole view of a live drill. The master keeps no history (its state is trimmed), so the
+ * view is built from the drill's log, read from the store (DrillRegistry.wholeState).
+ */
+function wholeView(registry: DrillRegistry, master: DrillMaster, seat: Viewer): MaybePromise<DrillView> {
+  return after(registry.wholeState(master), (state) => viewFor(master.compiled, state, seat));
+}
+
 /** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
-export function catchUp(store: EventStore, master: DrillMaster, seat: Viewer, lastSeq: number): MaybePromise<SyncResult> {
-  if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return { snapshot: viewFor(master.compiled, master.state, seat) };
+export function catchUp(store: EventStore, registry: DrillRegistry, master: DrillMaster, seat: Viewer, lastSeq: number): MaybePromise<SyncResult> {
+  if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return after(wholeView(registry, master, seat), (snapshot) => ({ snapshot }));
   // A seat that had everything missed nothing, and the database need not be asked. After a restart
   // that is nearly every seat (nothing is committed while the server is down), all coming back at once.
   if (lastSeq >= master.state.seq) return { entries: [] };
@@ -112,25 +120,24 @@ function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq
 function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): MaybePromise<ConnectionWelcome>;
 function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): MaybePromise<ConnectionWelcome> {
   const { viewSeq, scoreSeq } = held;
-  const caught = lastSeq >= 0 ? catchUp(deps.store, master, seat, lastSeq) : null;
+  const caught = lastSeq >= 0 ? catchUp(deps.store, deps.registry, master, seat, lastSeq) : null;
   // When the reads take a while (a store over the network), the view is taken once they are in:
   // entries committed meanwhile were sent to this socket already (it joined the drill first).
   return after(caught, (missed) =>
-    after(deps.hub.presence(master.id), (presence) => {
+    after(deps.hub.presence(master.id), (presence) =>
       // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-      const viewIsCurrent = viewSeq === master.state.seq;
-      return {
+      after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => ({
         protocolVersion: PROTOCOL_VERSION,
         drillId: master.id,
         seat,
-        ...(viewIsCurrent ? {} : { view: viewFor(master.compiled, master.state, seat) }),
+        ...(view ? { view } : {}),
         // Read as the welcome is sent: the view's clock is its last entry's time, not now.
         clock: clockReading(master),
         missed: missed && 'entries' in missed ? missed.entries : [],
         presence,
         ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
-      };
-    }),
+      })),
+    ),
   );
 }
 
@@ -252,7 +259,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
     'drill:sync': (socket, conn, master, payload) => {
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(socket, conn, 'drill:sync', 'sync', parsed.error);
-      return after(catchUp(store, master, socket.data.seat, parsed.data.lastSeq), (data) => ({ ok: true, data }));
+      return after(catchUp(store, registry, master, socket.data.seat, parsed.data.lastSeq), (data) => ({ ok: true, data }));
     },
     'drill:history': (socket, conn, master, payload) => {
       const parsed = historyRequestSchema.safeParse(payload);

@@ -7,7 +7,8 @@ import type { Scheduler } from '../clock.ts';
  * The facilitator's live score, kept cheap at scale. Scoring is a fold over the log, so each drill
  * keeps its scoring context and feeds it the entries as they commit (no re-reading of the log), and
  * a changed score is pushed at most once per interval (5 s): a facilitator watching the console sees
- * it within moments, and a thousand busy rooms do not each re-score on every command.
+ * it within moments, and a thousand busy rooms do not each re-score on every command. The context
+ * keeps only what the rules read ('scored', SCO-MEM1): it lives as long as the drill.
  */
 
 interface DrillScore {
@@ -34,7 +35,7 @@ export class LiveScores {
   private context(drillId: string, compiled: CompiledScenario): DrillScore {
     let d = this.drills.get(drillId);
     if (!d) {
-      d = { ctx: emptyContext(compiled), lastSeq: -1, timer: null, lastPushed: -Infinity };
+      d = { ctx: emptyContext(compiled, 'scored'), lastSeq: -1, timer: null, lastPushed: -Infinity };
       for (const e of this.readLog(drillId)) this.fold(d, e);
       this.drills.set(drillId, d);
     }
@@ -51,7 +52,7 @@ export class LiveScores {
   /** Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log is not read twice. */
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
     if (this.drills.has(drillId)) return;
-    const d: DrillScore = { ctx: emptyContext(compiled), lastSeq: -1, timer: null, lastPushed: -Infinity };
+    const d: DrillScore = { ctx: emptyContext(compiled, 'scored'), lastSeq: -1, timer: null, lastPushed: -Infinity };
     for (const e of entries) this.fold(d, e);
     this.drills.set(drillId, d);
   }

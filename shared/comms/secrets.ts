@@ -1,4 +1,4 @@
-import { containsAny, normalize } from './normalize.ts';
+import { containsAny, normalize, normalizeAll } from './normalize.ts';
 
 /*
  * Things that must not leave the response team: credentials, the names and addresses of internal
@@ -30,7 +30,18 @@ const PRIVATE_IP = /\b(10\.\d{1,3}\.\d{1,3}\.\d{1,3}|192\.168\.\d{1,3}\.\d{1,3}|
 export function namesInternalSystem(text: string, assetIds: readonly string[]): boolean {
   const t = normalize(text);
   if (PRIVATE_IP.test(t)) return true;
-  return assetIds.filter((id) => /[\d-]/.test(id)).some((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`).test(t));
+  return hostPatterns(assetIds).some((p) => p.test(t));
+}
+
+/** The patterns of the ids that look like host names, built once per list of ids. */
+const patternsOf = new WeakMap<readonly string[], RegExp[]>();
+function hostPatterns(assetIds: readonly string[]): RegExp[] {
+  let patterns = patternsOf.get(assetIds);
+  if (!patterns) {
+    patterns = assetIds.filter((id) => /[\d-]/.test(id)).map((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`));
+    patternsOf.set(assetIds, patterns);
+  }
+  return patterns;
 }
 
 /** What a message gives away, if anything: the first kind of secret found. */
@@ -72,5 +83,5 @@ export function makesPromises(text: string): boolean {
 /** The text names one of these parties (an attacker's alias, a supplier). */
 export function namesParty(text: string, names: readonly string[]): boolean {
   const t = normalize(text);
-  return names.map(normalize).some((n) => n.length > 2 && t.includes(n));
+  return normalizeAll(names).some((n) => n.length > 2 && t.includes(n));
 }

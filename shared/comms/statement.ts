@@ -1,4 +1,4 @@
-import { containsAny, normalize } from './normalize.ts';
+import { containsAny, normalize, normalizeAll } from './normalize.ts';
 
 /*
  * Checks on a public statement or customer notice: a date in the title, no stock phrase about
@@ -51,7 +51,7 @@ const BLAME = ['fault', 'blame', 'negligen', 'caused by', 'failed to', 'failure 
 /** Names and shames an outside party: a party name near blame words, or blame aimed at a vendor/partner. */
 export function blamesOthers(text: string, partyNames: readonly string[] = []): boolean {
   const t = normalize(text);
-  const parties = [...partyNames.map(normalize), 'vendor', 'supplier', 'partner', 'contractor', 'provider', 'ベンダー', '委託先', '業者', '供应商', '合作伙伴', '服务商', '承包商'];
+  const parties = [...normalizeAll(partyNames), 'vendor', 'supplier', 'partner', 'contractor', 'provider', 'ベンダー', '委託先', '業者', '供应商', '合作伙伴', '服务商', '承包商'];
   const sentences = t.split(/[.!?。！？\n]/);
   return sentences.some((s) => parties.some((p) => p && s.includes(p)) && BLAME.some((b) => s.includes(b)) && !/\b(we|our)\b[^.]*\b(fault|responsib)/.test(s));
 }
@@ -65,7 +65,7 @@ export function describesTimeline(text: string): boolean {
 // Words that say which data was exposed. Passwords are left out on purpose: "reset your password" is a customer action, not a description of the data.
 const DATA_WORDS = ['personal data', 'personal information', 'email address', 'names', 'postal address', 'phone number', 'payment', 'card number', 'records', 'data affected', 'order history', '個人情報', 'メールアドレス', '氏名', '住所', '電話番号', '個人データ', '个人信息', '邮箱', '电子邮件地址', '姓名', '地址', '电话号码', '受影响的数据'];
 export function describesAffectedData(text: string, dataTerms: readonly string[] = []): boolean {
-  return containsAny(text, [...dataTerms.map(normalize).filter((d) => d.length > 1), ...DATA_WORDS]);
+  return containsAny(text, [...normalizeAll(dataTerms).filter((d) => d.length > 1), ...DATA_WORDS]);
 }
 
 const CUSTOMER_ACTIONS = ['reset your password', 'change your password', 'reset their password', 'enable multi-factor', 'enable two-factor', 'enable 2fa', 'enable mfa', 'turn on two-factor', 'rotate your api key', 'watch for phishing', 'be wary of phishing', 'beware of phishing', 'パスワードを変更', 'パスワードのリセット', 'パスワードを再設定', '二要素認証', '多要素認証', 'フィッシング', '重置密码', '修改密码', '更改密码', '双重验证', '多因素认证', '两步验证', '钓鱼'];

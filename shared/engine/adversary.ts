@@ -21,6 +21,13 @@ function exfilStore(step: Step) {
 export const refMatches = (state: DrillState, ref: ActionRef, action: string, target?: string): boolean =>
   ref.action === action && (ref.target === undefined || resolveAsset(ref.target, state.truth) === target);
 
+/** Whether work the reference names has completed (in full or in part): actionsTaken records every such completion. */
+function completedRef(state: DrillState, ref: ActionRef): boolean {
+  if (ref.target === undefined) return state.actionsTaken[ref.action] !== undefined;
+  const target = resolveAsset(ref.target, state.truth);
+  return !!target && state.actionsTaken[actionKey(ref.action, target)] !== undefined;
+}
+
 export function progressExfiltration(step: Step, t: number, minute: number): void {
   const found = exfilStore(step);
   const { exfil } = step.draft;
@@ -53,7 +60,7 @@ export function maybeFireFallback(step: Step, t: number): void {
   const { alertedAt, fallbackAt, preventedAt } = draft.adversary;
   if (!tip || alertedAt === null || fallbackAt !== null || preventedAt !== null) return;
   if (t < alertedAt + tip.fallbackAfterMinutes * 60_000) return;
-  const preventer = tip.preventedBy.find((ref) => draft.work.some((w) => (w.status === 'success' || w.status === 'partial') && refMatches(draft, ref, w.action, w.target)));
+  const preventer = tip.preventedBy.find((ref) => completedRef(draft, ref));
   if (preventer) {
     const target = preventer.target === undefined ? undefined : resolveAsset(preventer.target, draft.truth);
     step.emit(t, SYSTEM_ACTOR, { type: 'adversary.fallbackPrevented', by: actionKey(preventer.action, target) });

@@ -37,11 +37,12 @@ export function evaluateCondition(condition: Condition, drill: DrillState, scena
   }
   if ('message' in condition) {
     const want = condition.message;
-    return drill.messages.some(
-      (m) =>
-        (want.reaches === undefined || (m.reach.orgs as readonly string[]).includes(want.reaches)) &&
-        (want.channel === undefined || m.channel === want.channel) &&
-        (want.kind === undefined || m.statement?.kind === want.kind),
+    // Each kind of message sent is kept once, with org null standing for "whoever it reached".
+    return drill.sentKinds.some(
+      (k) =>
+        k.org === (want.reaches ?? null) &&
+        (want.channel === undefined || k.channel === want.channel) &&
+        (want.kind === undefined || k.kind === want.kind),
     );
   }
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, drill, scenario));

@@ -2,7 +2,7 @@ import { getAction } from '../runbook/actions.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { actionByRoleKey, actionKey } from './conditions.ts';
 import { advance, seedRng } from './rng.ts';
-import { ENGINE_VERSION, type Actor, type AssetState, type DrillState, type LogEntry, type MessageDraft, type MessageReach, type MessageRecord, type WorkRecord } from './types.ts';
+import { ENGINE_VERSION, WORK_ENDS, type Actor, type AssetState, type DrillState, type LogEntry, type MessageDraft, type MessageReach, type MessageRecord, type SentKind, type WorkRecord, type WorkStatus } from './types.ts';
 
 /*
  * The fold step. `applyEntry` mutates a private draft (so replaying a long log is linear);
@@ -31,6 +31,7 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
   const assets: Record<string, AssetState> = {};
   for (const asset of scenario.assets) assets[asset.id] = { ...CLEAN_ASSET };
   return {
+    trimmed: false,
     engine: ENGINE_VERSION,
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
@@ -60,6 +61,9 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
     tasks: [],
     hints: [],
     notes: [],
+    made: { work: 0, tasks: 0, messages: 0, timeline: 0, adhoc: 0 },
+    workEnds: new Uint8Array(0),
+    sentKinds: [],
   };
 }
 
@@ -73,6 +77,7 @@ export function cloneState(s: DrillState): DrillState {
   const assets: Record<string, AssetState> = {};
   for (const id in s.assets) assets[id] = { ...s.assets[id]! };
   return {
+    trimmed: s.trimmed,
     engine: s.engine,
     scenarioId: s.scenarioId,
     scenarioVersion: s.scenarioVersion,
@@ -102,6 +107,10 @@ export function cloneState(s: DrillState): DrillState {
     tasks: s.tasks.slice(),
     hints: s.hints.slice(),
     notes: s.notes.slice(),
+    made: { work: s.made.work, tasks: s.made.tasks, messages: s.made.messages, timeline: s.made.timeline, adhoc: s.made.adhoc },
+    // Replaced, never changed in place, so they are shared.
+    workEnds: s.workEnds,
+    sentKinds: s.sentKinds,
   };
 }
 
@@ -142,12 +151,57 @@ function changeAsset(draft: DrillState, id: string, at: number, change: Partial<
 }
 
 function replaceWork(draft: DrillState, id: string, change: Partial<WorkRecord>): WorkRecord | null {
-  const i = draft.work.findIndex((w) => w.id === id);
+  const i = workIndex(draft, id);
   const work = draft.work[i];
   if (!work) return null;
   const next = { ...work, ...change };
   draft.work[i] = next;
   return next;
+}
+
+/**
+ * Record how a piece of work ended, in a trimmed state (a whole state's work list says it), in a new
+ * array: states share the old one.
+ */
+function setWorkEnd(draft: DrillState, workId: string, status: WorkStatus): void {
+  const n = workNumber(draft, workId);
+  if (n === null || !draft.trimmed) return;
+  const ends = draft.workEnds.slice();
+  ends[n - 1] = WORK_ENDS.indexOf(status);
+  draft.workEnds = ends;
+}
+
+/** The number of a work id this drill has made (w3 → 3), or null. */
+export function workNumber(state: DrillState, workId: string): number | null {
+  const n = Number(workId.slice(1));
+  return workId === `w${n}` && n >= 1 && n <= state.made.work ? n : null;
+}
+
+/** How a piece of work this drill has made stands, or null for an id it never made. */
+export function workStatus(state: DrillState, workId: string): WorkStatus | null {
+  const n = workNumber(state, workId);
+  if (n === null) return null;
+  if (state.trimmed) return WORK_ENDS[state.workEnds[n - 1] ?? 0]!;
+  return workAt(state, workId)?.status ?? null;
+}
+
+/** A piece of work in the state's list: in a whole state w3 is the third, in a trimmed one it is looked for. */
+function workIndex(state: DrillState, workId: string): number {
+  const n = Number(workId.slice(1));
+  return state.work[n - 1]?.id === workId ? n - 1 : state.work.findIndex((w) => w.id === workId);
+}
+const workAt = (state: DrillState, workId: string): WorkRecord | undefined => state.work[workIndex(state, workId)];
+
+/** Add the kinds of a sent message that conditions ask about; the list is replaced only when one is new. */
+function noteSentKinds(draft: DrillState, m: MessageDraft, reach: MessageReach): void {
+  const kind = m.statement?.kind ?? null;
+  let kinds: SentKind[] | null = null;
+  for (const org of [null, ...reach.orgs]) {
+    const list = kinds ?? draft.sentKinds;
+    if (list.some((k) => k.channel === m.channel && k.kind === kind && k.org === org)) continue;
+    (kinds ??= draft.sentKinds.slice()).push({ channel: m.channel, kind, org });
+  }
+  if (kinds) draft.sentKinds = kinds;
 }
 
 function setTaskFor(draft: DrillState, workId: string, status: 'open' | 'done' | 'failed'): void {
@@ -193,6 +247,7 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       return;
     }
     case 'inject.adhocDelivered':
+      draft.made.adhoc++;
       draft.injects.push({
         injectId: event.injectId,
         at,
@@ -209,6 +264,12 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       return;
     case 'action.started': {
       const role = draft.seats.find((s) => s.seat === event.seat)?.role ?? 'sme';
+      draft.made.work++;
+      if (draft.trimmed) {
+        const ends = new Uint8Array(draft.made.work);
+        ends.set(draft.workEnds);
+        draft.workEnds = ends;
+      }
       draft.work.push({ id: event.workId, action: event.action, target: event.target, detail: event.detail, seat: event.seat, role, startedAt: at, endsAt: event.endsAt, seq: entry.seq, status: 'running', finishedAt: null });
       const i = draft.tasks.findIndex((t) => t.status === 'open' && t.toSeat === event.seat && t.action === event.action && (t.target === undefined || t.target === event.target));
       const task = draft.tasks[i];
@@ -217,6 +278,7 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
     }
     case 'action.completed': {
       const work = replaceWork(draft, event.workId, { status: event.outcome, finishedAt: at, ...(event.reveal ? { reveal: event.reveal } : {}) });
+      setWorkEnd(draft, event.workId, event.outcome);
       draft.rng = advance(draft.rng, event.draws);
       if (!work) return;
       setTaskFor(draft, work.id, event.outcome === 'failed' ? 'failed' : 'done');
@@ -232,6 +294,7 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
     }
     case 'action.cancelled': {
       const work = replaceWork(draft, event.workId, { status: 'cancelled', finishedAt: at });
+      setWorkEnd(draft, event.workId, 'cancelled');
       if (work) setTaskFor(draft, work.id, 'open');
       return;
     }
@@ -247,10 +310,13 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       return;
     }
     case 'task.assigned':
+      draft.made.tasks++;
       draft.tasks.push({ id: event.taskId, at, seq: entry.seq, by: entry.actor.seat, toSeat: event.toSeat, toRole: event.toRole, action: event.action, target: event.target, note: event.note, status: 'open', workId: null });
       draft.busyUntil[entry.actor.seat] = event.busyUntil;
       return;
     case 'message.sent':
+      draft.made.messages++;
+      noteSentKinds(draft, event.message, event.reach);
       draft.messages.push(messageRecord(event.message, event.messageId, at, entry.seq, entry.actor, event.reach));
       return;
     case 'decision.answered': {
@@ -266,6 +332,7 @@ export function applyEntry(compiled: CompiledScenario, draft: DrillState, entry:
       return;
     }
     case 'timeline.added':
+      draft.made.timeline++;
       draft.timeline.push({ id: event.entryId, at, seq: entry.seq, by: entry.actor, text: event.text, claimedAt: event.claimedAt, asset: event.asset, kind: event.kind });
       return;
     case 'hint.given':

@@ -145,7 +145,7 @@ function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteR
     }
     case 'inject.adhoc': {
       if (draft.lifecycle === 'briefing') return fail('NOT_STARTED', 'start the drill before pushing injects');
-      const n = draft.injects.filter((i) => i.adhoc).length + 1;
+      const n = draft.made.adhoc + 1;
       step.emit(at, actor, { type: 'inject.adhocDelivered', injectId: `adhoc-${n}`, title: command.title, body: command.body, audience: command.audience });
       return null;
     }
@@ -174,7 +174,7 @@ function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteR
       if (busy) return fail('BUSY', busy);
       step.emit(at, actor, {
         type: 'task.assigned',
-        taskId: `k${draft.tasks.length + 1}`,
+        taskId: `k${draft.made.tasks + 1}`,
         toSeat: to.seat,
         toRole: to.role,
         action: command.action,
@@ -195,7 +195,7 @@ function apply(step: Step, at: number, actor: Actor, command: Command): ExecuteR
       }
       step.emit(at, actor, {
         type: 'timeline.added',
-        entryId: `t${draft.timeline.length + 1}`,
+        entryId: `t${draft.made.timeline + 1}`,
         text: command.text,
         ...(command.claimedAt !== undefined ? { claimedAt: command.claimedAt } : {}),
         ...(command.asset !== undefined ? { asset: command.asset } : {}),
@@ -231,7 +231,7 @@ function sendMessage(step: Step, at: number, actor: Actor, message: Extract<Comm
   if (claims?.data?.some((d) => !scenario.dataStores.some((s) => s.id === d))) return fail('INVALID_COMMAND', `statement.claims.data: use data store ids (${scenario.dataStores.map((d) => d.id).join(', ')})`);
   if (claims?.cause !== undefined && !scenario.claims.causes.some((c) => c.id === claims.cause)) return fail('INVALID_COMMAND', `statement.claims.cause: one of ${scenario.claims.causes.map((c) => c.id).join(', ')}`);
   if (claims?.actor !== undefined && !scenario.claims.actors.some((c) => c.id === claims.actor)) return fail('INVALID_COMMAND', `statement.claims.actor: one of ${scenario.claims.actors.map((c) => c.id).join(', ')}`);
-  const messageId = `m${draft.messages.length + 1}`;
+  const messageId = `m${draft.made.messages + 1}`;
   const reach = reachOf(scenario, draft.truth, message, at);
   step.emit(at, actor, { type: 'message.sent', messageId, message: copyDraft(message), reach });
   if (reach.attackerReads && draft.adversary.alertedAt === null && draft.adversary.fallbackAt === null && scenario.adversary.tipOff) {

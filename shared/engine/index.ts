@@ -6,6 +6,8 @@
  *   nextDueAt(compiled, state, now?)       -> the game time the engine next has work to do
  *   evolve(compiled, state, entry)         -> state after one entry (the fold step)
  *   replay(compiled, entries, until?)      -> state at a seq or game time
+ *   replayFrom(compiled, state, entries, until?) -> that state moved on by later entries
+ *   trimState(state)                       -> the state without its history, as a live master keeps it
  *   viewFor(compiled, state, viewer)       -> what one seat may see
  *   redactEntryFor(compiled, entry, viewer)-> the entry as that seat may receive it, or null
  *   viewPatch(compiled, before, after, viewer) / applyViewPatch(view, patch)
@@ -20,7 +22,8 @@ export { createDrill, execute, defaultSeats, ASSIGN_MINUTES } from './execute.ts
 export { FACILITATOR_COMMANDS, PLAYER_COMMANDS } from './commands.ts';
 export { nextDueAt } from './schedule.ts';
 export { evolve, initialState, EngineVersionError } from './evolve.ts';
-export { replay, fork } from './replay.ts';
+export { replay, replayFrom, fork } from './replay.ts';
+export { trimState } from './trim.ts';
 export { viewFor, redactEntryFor, publicScenario } from './view.ts';
 export { viewPatch, viewPatches, applyViewPatch, type ViewPatch } from './view-patch.ts';
 export { renderText, clockTime, isCompromised } from './truth.ts';

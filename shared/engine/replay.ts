@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import { applyEntry, initialState } from './evolve.ts';
+import { applyEntry, cloneState, initialState } from './evolve.ts';
 import type { DrillEvent, DrillState, LogEntry } from './types.ts';
 
 export interface ReplayLimit {
@@ -16,6 +16,21 @@ export function replay(compiled: CompiledScenario, entries: readonly LogEntry[],
   const created = first.event as Extract<DrillEvent, { type: 'drill.created' }>;
   const draft = initialState(compiled, created.seed);
   for (const entry of entries) {
+    if (limit.untilSeq !== undefined && entry.seq > limit.untilSeq) break;
+    if (limit.untilAt !== undefined && entry.at > limit.untilAt) break;
+    applyEntry(compiled, draft, entry);
+  }
+  return draft;
+}
+
+/**
+ * A whole state moved on by the entries after it, to a limit as replay's: the fold goes on where the
+ * state left off (entries at or before its seq are skipped). The given state is left as it was.
+ */
+export function replayFrom(compiled: CompiledScenario, state: DrillState, entries: readonly LogEntry[], limit: ReplayLimit = {}): DrillState {
+  const draft = cloneState(state);
+  for (const entry of entries) {
+    if (entry.seq <= draft.seq) continue;
     if (limit.untilSeq !== undefined && entry.seq > limit.untilSeq) break;
     if (limit.untilAt !== undefined && entry.at > limit.untilAt) break;
     applyEntry(compiled, draft, entry);

@@ -258,8 +258,28 @@ export interface DecisionRecord {
   missedAt: number | null;
 }
 
-/** Everything the engine knows about a drill. A pure fold over the log; see evolve.ts. */
+/** How a piece of work ended, as DrillState.workEnds records it: 0 while it runs. */
+export const WORK_ENDS = ['running', 'success', 'partial', 'failed', 'cancelled'] as const;
+export type WorkStatus = (typeof WORK_ENDS)[number];
+
+/** One kind of message the drill has sent: its channel, its statement's kind, and an organisation it reached (null: any). */
+export interface SentKind {
+  channel: Channel;
+  kind: StatementKind | null;
+  org: MessageReach['orgs'][number] | null;
+}
+
+/**
+ * Everything the engine knows about a drill. A pure fold over the log; see evolve.ts.
+ *
+ * A trimmed state (trim.ts) is the same fold with the drill's history left in the log: no
+ * messages, timeline entries, facilitator notes or ad-hoc injects, and only the work and tasks
+ * still open. Deciding a command on it gives the same entries as on the whole state (TRIM1);
+ * views of the whole drill are built from the whole state.
+ */
 export interface DrillState {
+  /** Whether the history lists are trimmed to what deciding the next command needs (trim.ts). */
+  trimmed: boolean;
   engine: number;
   scenarioId: string;
   scenarioVersion: number;
@@ -300,6 +320,15 @@ export interface DrillState {
   tasks: TaskRecord[];
   hints: { at: number; injectId: string | null; by: Actor; text: Localized }[];
   notes: { at: number; text: string }[];
+  /** How many of each record the drill has made: new ids are numbered from these (w3, k2, m12, t4, adhoc-5). */
+  made: { work: number; tasks: number; messages: number; timeline: number; adhoc: number };
+  /**
+   * In a trimmed state, how each piece of work ended, by its number (w1 at 0), as an index into
+   * WORK_ENDS (a whole state's work list says it; this is empty there). Never changed in place.
+   */
+  workEnds: Uint8Array;
+  /** Each kind of message sent, once, for scenario conditions on messages (conditions.ts). Never changed in place. */
+  sentKinds: SentKind[];
 }
 
 export const ERROR_CODES = [

@@ -175,7 +175,9 @@ export function publicScenario(compiled: CompiledScenario): PublicScenario {
   return view;
 }
 
+/** A seat's whole view. It needs the whole state: a trimmed one (trim.ts) has left its history in the log. */
 export function viewFor(compiled: CompiledScenario, state: DrillState, viewer: Viewer): DrillView {
+  if (state.trimmed) throw new Error('a whole view needs the whole state, and this one is trimmed: fold the drill\'s log (replay) to build it');
   const view: DrillView = {
     viewer,
     scenario: publicScenario(compiled),

@@ -11,6 +11,7 @@ import { isCompromised, renderText, resolveAsset } from './truth.ts';
 import { SYSTEM_ACTOR, MS_PER_MINUTE, type Actor, type DrillState, type ExecuteResult, type KnowledgeItem, type WorkOutcome, type WorkRecord } from './types.ts';
 import { stopExfiltrationIfCut, maybeAlertAdversary } from './adversary.ts';
 import { learn } from './knowledge.ts';
+import { workStatus } from './evolve.ts';
 
 /*
  * Work takes time and a person. Starting an action occupies the seat until it completes; its
@@ -75,7 +76,7 @@ export function startWork(step: Step, at: number, actor: Actor & { role: PlayerR
   const impossible = whyImpossible(compiled, draft, def.id, target, detail);
   if (impossible) return fail('NOT_POSSIBLE', impossible);
   const { minutes } = workSpec(compiled, def, target);
-  const workId = `w${draft.work.length + 1}`;
+  const workId = `w${draft.made.work + 1}`;
   step.emit(at, actor, { type: 'action.started', workId, action: def.id, ...(target ? { target } : {}), ...(detail ? { detail } : {}), seat: actor.seat, endsAt: at + minutes * MS_PER_MINUTE });
   // Noise is made while the work is done: the attacker may notice it starting.
   if (def.noisy) maybeAlertAdversary(step, at, def.id, target);
@@ -83,9 +84,11 @@ export function startWork(step: Step, at: number, actor: Actor & { role: PlayerR
 }
 
 export function cancelWork(step: Step, at: number, actor: Actor, workId: string): ExecuteResult | null {
-  const work = step.draft.work.find((w) => w.id === workId);
-  if (!work) return fail('UNKNOWN_WORK', `no work "${workId}" in this drill`);
-  if (work.status !== 'running') return fail('NOT_POSSIBLE', `work ${workId} is not running (it is ${work.status})`);
+  // A trimmed state keeps only running work; workStatus knows how the rest ended.
+  const status = workStatus(step.draft, workId);
+  if (status === null) return fail('UNKNOWN_WORK', `no work "${workId}" in this drill`);
+  if (status !== 'running') return fail('NOT_POSSIBLE', `work ${workId} is not running (it is ${status})`);
+  const work = step.draft.work.find((w) => w.id === workId)!;
   const lead = actor.role === 'ic' || actor.role === 'deputy';
   if (actor.seat !== work.seat && !lead) return fail('FORBIDDEN', `only ${work.seat} or the IC or deputy can cancel ${workId}`);
   step.emit(at, actor, { type: 'action.cancelled', workId, by: actor.seat });

@@ -1,5 +1,6 @@
 import { execute } from '../engine/execute.ts';
 import { nextDueAt } from '../engine/schedule.ts';
+import { trimState } from '../engine/trim.ts';
 import { redactEntryFor } from '../engine/view.ts';
 import type { Command, CommandEnvelope, DrillState, LogEntry } from '../engine/types.ts';
 import type { Viewer } from '../engine/view-types.ts';
@@ -78,7 +79,10 @@ export class DrillMaster {
   constructor(
     readonly id: string,
     readonly compiled: CompiledScenario,
-    /** What is durable, and all that has been sent: views, welcomes and reports read this. */
+    /**
+     * What is durable, and all that has been sent. Trimmed (trim.ts) on the server, where whole
+     * views are folded from the log; whole in solo mode.
+     */
     public state: DrillState,
     anchor: ClockAnchor,
     private readonly deps: MasterDeps,
@@ -186,7 +190,10 @@ export class DrillMaster {
       return answer(ack);
     }
     const epoch = this.epoch;
-    this.head = result.state;
+    // A master started from a trimmed state keeps it trimmed (the server's: its history is in the
+    // log); one started whole keeps the whole history (solo mode, whose bots read whole views).
+    const kept = this.head.trimmed ? trimState(result.state) : result.state;
+    this.head = kept;
     this.headAt = at;
     if (anchor) this.anchor = anchor;
     const durable = this.deps.storage.commit({
@@ -198,7 +205,7 @@ export class DrillMaster {
     });
     this.arm();
     const done = durable.then(
-      () => this.publish(envelope, result.entries, result.state, anchor, ack),
+      () => this.publish(envelope, result.entries, result.state, kept, anchor, ack),
       (error: Error) => {
         this.rollBack(epoch);
         throw error;
@@ -208,10 +215,14 @@ export class DrillMaster {
     return { ack: done };
   }
 
-  /** A command is durable: it becomes the drill's state and goes out (commits complete in order). */
-  private publish(envelope: CommandEnvelope, entries: LogEntry[], after: DrillState, anchor: ClockAnchor | null, ack: Ack): Ack {
+  /**
+   * A command is durable: it becomes the drill's state and goes out (commits complete in order).
+   * `after` is the state the engine returned, with this command's records in its lists, which is
+   * what the seats' patches are worked out from; `kept` is what the drill keeps of it.
+   */
+  private publish(envelope: CommandEnvelope, entries: LogEntry[], after: DrillState, kept: DrillState, anchor: ClockAnchor | null, ack: Ack): Ack {
     const before = this.state;
-    this.state = after;
+    this.state = kept;
     this.durableAt = envelope.at;
     if (anchor) this.durableAnchor = anchor;
     if (entries.length > 0) {

@@ -10,7 +10,7 @@ import type { DrillEvent, LogEntry, Truth } from '../engine/types.ts';
 import { redactEntryFor } from '../engine/view.ts';
 import type { Viewer } from '../engine/view-types.ts';
 import { renderMsg } from '../i18n/message.ts';
-import { buildContext } from '../scoring/context.ts';
+import { buildContext, ruleContext } from '../scoring/context.ts';
 import { RULES, scoreContext } from '../scoring/score.ts';
 import type { Category, Finding, SeatScore } from '../scoring/types.ts';
 import { buildBackstage, type Backstage } from './backstage.ts';
@@ -201,7 +201,7 @@ export function buildReport(compiled: CompiledScenario, all: readonly LogEntry[]
     actionItems: items,
     hotwash: hotwashQuestions(compiled, entries, items, { locale, facilitator, titleOf }),
     narrative: buildNarrative({ compiled, entries, truth, endAt, locale, facilitator, ended: ctx.ended }),
-    steps: stepStatuses(ctx).map((x) => ({
+    steps: stepStatuses(ruleContext(ctx)).map((x) => ({
       step: x.step,
       number: x.number,
       title: titleOfStep(x.step),

@@ -1,7 +1,7 @@
 import type { StepId } from '../runbook/types.ts';
 import { ACTIONS } from '../runbook/actions.ts';
 import { CHECKLIST } from '../runbook/checklist.ts';
-import type { ActionRecord, Moment, ScoringContext, WorkItem } from '../scoring/context.ts';
+import type { ActionRecord, Moment, RuleContext, WorkItem } from '../scoring/context.ts';
 import { containedAt, teamAssembled } from '../scoring/rules/ordering.ts';
 
 /*
@@ -20,11 +20,11 @@ export const STEP_PRECEDENCE: Partial<Record<StepId, StepId[]>> = {
   'law-enforcement': ['compromised-data'],
 };
 
-const fact = (ctx: ScoringContext, f: keyof ScoringContext['facts']): Moment | null => ctx.facts[f] ?? null;
+const fact = (ctx: RuleContext, f: keyof RuleContext['facts']): Moment | null => ctx.facts[f] ?? null;
 const firstOf = (...moments: (Moment | null | undefined)[]): Moment | null => moments.filter((x): x is Moment => !!x).sort((a, b) => a.seq - b.seq)[0] ?? null;
 
 /** When each step's effect happened, or null when it never did. */
-export function stepDone(ctx: ScoringContext, step: StepId): Moment | null {
+export function stepDone(ctx: RuleContext, step: StepId): Moment | null {
   switch (step) {
     case 'stop-attack':
       return containedAt(ctx);
@@ -68,7 +68,7 @@ export function stepDone(ctx: ScoringContext, step: StepId): Moment | null {
     case 'external-parties':
       return fact(ctx, 'thirdPartiesContacted');
     case 'external-comms':
-      return ctx.messages.find((x) => x.message.statement?.kind === 'final') ?? null;
+      return ctx.messages.find((x) => x.statement?.kind === 'final') ?? null;
   }
 }
 
@@ -88,12 +88,12 @@ export interface StepStatus {
  * effect (the theft stopping, data identified) follows, in the same instant, the work that caused it,
  * unless an inject arrived in between. Null when it came from elsewhere (a message, an inject).
  */
-function causingWork(ctx: ScoringContext, moment: Moment): WorkItem | null {
+function causingWork(ctx: RuleContext, moment: Moment): WorkItem | null {
   if ('work' in moment) return (moment as ActionRecord).work;
   // A message is the team's own act, whatever work happened to end in the same instant.
-  if ('message' in moment) return null;
+  if ('reach' in moment) return null;
   let best: WorkItem | null = null;
-  for (const w of ctx.work.values()) {
+  for (const w of ctx.work) {
     if (!w.end || w.end.outcome === 'cancelled' || w.end.at !== moment.at || w.end.seq > moment.seq) continue;
     if (!best || w.end.seq > (best.end?.seq ?? -1)) best = w;
   }
@@ -102,11 +102,11 @@ function causingWork(ctx: ScoringContext, moment: Moment): WorkItem | null {
   return ctx.injects.some((i) => i.seq > endSeq && i.seq < moment.seq) ? null : best;
 }
 
-export function stepStatuses(ctx: ScoringContext): StepStatus[] {
+export function stepStatuses(ctx: RuleContext): StepStatus[] {
   const done = new Map(CHECKLIST.map((s) => [s.id, stepDone(ctx, s.id)]));
   return CHECKLIST.map((s) => {
     const doneMoment = done.get(s.id) ?? null;
-    const starts = [...ctx.work.values()].filter((w) => w.def.step === s.id).map((w) => w.start.at);
+    const starts = ctx.work.filter((w) => w.def.step === s.id).map((w) => w.start.at);
     const cause = doneMoment ? causingWork(ctx, doneMoment) : null;
     if (cause) starts.push(cause.start.at);
     // Work of the step begun after the step was already done is follow-up, not its start.

@@ -1,4 +1,4 @@
 export { scoreDrill, scoreContext, applyRule, RULES } from './score.ts';
-export { buildContext, emptyContext, foldEntry, type ScoringContext } from './context.ts';
+export { buildContext, emptyContext, foldEntry, ruleContext, type ContextKeeps, type RuleContext, type ScoringContext } from './context.ts';
 export * from './types.ts';
 export { liveScore, type LiveScore, type LiveFinding } from './live.ts';

@@ -1,7 +1,7 @@
 import { compareEnglish } from '../i18n/collate.ts';
 import type { LogEntry } from '../engine/types.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import { buildContext, type ScoringContext } from './context.ts';
+import { buildContext, ruleContext, type RuleContext, type ScoringContext } from './context.ts';
 import { COMMS_RULES } from './rules/comms.ts';
 import { EVIDENCE_RULES } from './rules/evidence.ts';
 import { ORDERING_RULES } from './rules/ordering.ts';
@@ -15,7 +15,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const refId = (rule: Rule) => `${rule.ref.source}:${rule.ref.section}`;
 
 /** A rule's instances as findings: the rule's points are shared equally among its instances. */
-export function applyRule(rule: Rule, ctx: ScoringContext): Finding[] {
+export function applyRule(rule: Rule, ctx: RuleContext): Finding[] {
   const instances = rule.evaluate(ctx);
   if (instances.length === 0) return [];
   const possible = rule.points / instances.length;
@@ -51,7 +51,8 @@ export function scoreDrill(compiled: CompiledScenario, entries: readonly LogEntr
  * Categories are 0–100 (earned over possible, 100 when nothing applied); the total is their mean
  * weighted by the scenario's rubric, minus the penalties of grave failures, floored at 0.
  */
-export function scoreContext(ctx: ScoringContext, rules: readonly Rule[] = RULES): ScoreResult {
+export function scoreContext(scoring: ScoringContext, rules: readonly Rule[] = RULES): ScoreResult {
+  const ctx = ruleContext(scoring);
   const earned = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const possible = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const findings: Finding[] = [];

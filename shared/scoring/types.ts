@@ -1,7 +1,7 @@
 import type { Msg } from '../i18n/message.ts';
 import type { RunbookRef } from '../runbook/types.ts';
 import type { RubricCategory } from '../scenario/schema.ts';
-import type { ScoringContext } from './context.ts';
+import type { RuleContext } from './context.ts';
 
 export type Category = RubricCategory;
 export const CATEGORIES: readonly Category[] = ['ordering', 'evidence', 'comms', 'roles', 'timeliness'];
@@ -62,7 +62,7 @@ export interface Rule {
   /** How grave a miss is (the severity of an instance that does not say). */
   severity: Severity;
   /** The instances this drill gives the rule, or an empty list when it does not apply. */
-  evaluate(ctx: ScoringContext): Instance[];
+  evaluate(ctx: RuleContext): Instance[];
 }
 
 export interface SeatScore {

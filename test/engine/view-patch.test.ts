@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../shared/bots/index.ts';
-import { evolve, replay, viewFor, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import { evolve, replay, trimState, viewFor, type DrillState, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
 import { applyViewPatch, viewPatch } from '../../shared/engine/view-patch.ts';
 import { loadScenario } from '../../shared/scenario/index.ts';
 import { bundledScenarioFiles } from '../../server/cli/scenario-files.ts';
@@ -56,6 +56,22 @@ describe('VIEW-P: views kept current by patches', () => {
         }
       }
       expect(patched).toBeGreaterThan(rest.length / 4);
+    });
+
+    it.each(['by-the-book', 'reckless', 'random'] as const)('VIEW-P2 TRIM3 %s team: the patches worked out from a trimmed state, as the server keeps it, are those of the whole state', (policy) => {
+      const { entries } = simulate(compiled, { seed: '3', policy });
+      let whole: DrillState = replay(compiled, entries.slice(0, 1));
+      for (const batch of batches(entries.slice(1), 7)) {
+        const before = whole;
+        // The server decides each command on its trimmed state; the engine's result holds the command's own records.
+        const trimmedBefore = trimState(before);
+        let trimmedAfter = trimmedBefore;
+        for (const entry of batch) {
+          whole = evolve(compiled, whole, entry);
+          trimmedAfter = evolve(compiled, trimmedAfter, entry);
+        }
+        for (const viewer of VIEWERS) expect(viewPatch(compiled, trimmedBefore, trimmedAfter, viewer), `${viewer.seat} at seq ${whole.seq}`).toEqual(viewPatch(compiled, before, whole, viewer));
+      }
     });
   });
 });

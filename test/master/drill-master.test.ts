@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactEntryFor, viewFor, viewPatch, type Command, type DrillState, type DrillView, type Viewer } from '../../shared/engine/index.ts';
+import { redactEntryFor, replay, viewFor, viewPatch, type Command, type DrillState, type DrillView, type Viewer } from '../../shared/engine/index.ts';
 import { applyViewPatch } from '../../shared/engine/view-patch.ts';
 import type { MemoryStorage} from '../../shared/master/index.ts';
 import { type Storage } from '../../shared/master/index.ts';
@@ -93,6 +93,18 @@ describe('MASTER3: idempotency', () => {
   });
 });
 
+describe('MEM6: one actor per seat', () => {
+  it('MEM6 the entries one seat makes share one actor object', async () => {
+    const t = await started();
+    const message = { channel: 'chat' as const, recipients: ['soc'], subject: '', encrypted: false };
+    await t.send({ role: 'ic', seat: 'ic' }, { type: 'message.send', message: { ...message, body: 'first' } });
+    await t.send({ role: 'ic', seat: 'ic' }, { type: 'message.send', message: { ...message, body: 'second' } });
+    const [first, second] = t.outbox.dispatches.slice(-2).map((d) => d.entries[0]!.actor);
+    expect(first).toEqual({ role: 'ic', seat: 'ic' });
+    expect(second).toBe(first);
+  });
+});
+
 describe('MASTER5: fan-out per seat', () => {
   /** Commands that make the players' deliveries differ: an inject for some roles, a hint for one seat. */
   const PLAY: [Viewer, Command][] = [
@@ -152,6 +164,37 @@ describe('MASTER5: fan-out per seat', () => {
       // A seat nothing visible changed for gets no patch, so its view's seq and clock may lag (as in VIEW-P1).
       for (const viewer of EVERY_SEAT) expect({ ...views.get(viewer.seat), seq: 0, clock: 0 }, `${viewer.seat} after ${command.type}`).toEqual({ ...viewFor(compiled, t.master.state, viewer), seq: 0, clock: 0 });
     }
+  });
+
+  it('MASTER5 TRIM3 with a trimmed state, as on the server, each seat\'s view from its welcome and its patches is the view of the log folded whole', async () => {
+    const t = newMaster({ trimmed: true });
+    const whole = () => replay(compiled, t.storage.entries(DRILL));
+    const views = new Map<string, DrillView>(EVERY_SEAT.map((v) => [v.seat, viewFor(compiled, whole(), v)]));
+    // Work that is cancelled or completes leaves the trimmed state while the seats still see it.
+    const moves: [Viewer, Command][] = [
+      [FAC, { type: 'drill.start' }],
+      [SME, take('review-system-logs', 'app')],
+      [IC, take('page-ic')],
+      [SCRIBE, note('first note')],
+      [FAC, { type: 'inject.push', injectId: 'exec' }],
+      [FAC, { type: 'facilitator.note', text: 'for my eyes' }],
+      [SME, { type: 'action.cancel', workId: 'w1' }],
+      [SME, take('network-isolate', 'db')],
+      [DEPUTY, { type: 'hint.request' }],
+      [FAC, { type: 'inject.adhoc', title: 'Leads only', body: 'x', audience: ['ic', 'deputy'] }],
+      [IC, { type: 'message.send', message: { channel: 'chat', recipients: ['soc'], subject: '', body: 'status', encrypted: false } }],
+      [FAC, { type: 'drill.end', reason: 'done' }],
+    ];
+    for (const [seat, command] of moves) {
+      t.outbox.dispatches.length = 0;
+      expect(await t.send(seat, command), command.type).toMatchObject({ ok: true });
+      t.time.advance(60_000);
+      await t.master.tick();
+      for (const d of t.outbox.dispatches) for (const delivery of d.deliveries) for (const s of delivery.seats) if (delivery.patch) views.set(s, applyViewPatch(views.get(s)!, delivery.patch));
+      expect(t.master.state.trimmed).toBe(true);
+      for (const viewer of EVERY_SEAT) expect({ ...views.get(viewer.seat), seq: 0, clock: 0 }, `${viewer.seat} after ${command.type}`).toEqual({ ...viewFor(compiled, whole(), viewer), seq: 0, clock: 0 });
+    }
+    expect(whole().work.map((w) => w.status)).toEqual(expect.arrayContaining(['success', 'cancelled']));
   });
 
   it('MASTER5 the entries that end the drill carry the ended notice; no one connected, no deliveries, but the entries still go to the outbox', async () => {

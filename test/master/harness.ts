@@ -1,4 +1,4 @@
-import { createDrill, type Command, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, trimState, type Command, type Viewer } from '../../shared/engine/index.ts';
 import { DrillMaster, MemoryStorage, type ClockAnchor, type Dispatch, type Outbox, type Storage } from '../../shared/master/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { ManualTime } from '../../server/clock.ts';
@@ -42,8 +42,11 @@ export interface TestMaster {
 
 let keys = 0;
 
-/** A new drill (briefing, speed 1) run by a master; `storage` wraps the memory storage when given. */
-export function newMaster(options: { compiled?: CompiledScenario; storage?: (memory: MemoryStorage) => Storage; audience?: Viewer[]; time?: ManualTime } = {}): TestMaster {
+/**
+ * A new drill (briefing, speed 1) run by a master; `storage` wraps the memory storage when given.
+ * With `trimmed` the master keeps its state trimmed, as the server's do (trim.ts).
+ */
+export function newMaster(options: { compiled?: CompiledScenario; storage?: (memory: MemoryStorage) => Storage; audience?: Viewer[]; time?: ManualTime; trimmed?: boolean } = {}): TestMaster {
   const compiled = options.compiled ?? compiledFixture();
   const time = options.time ?? new ManualTime();
   const storage = new MemoryStorage();
@@ -52,7 +55,7 @@ export function newMaster(options: { compiled?: CompiledScenario; storage?: (mem
   void storage.commit({ drillId: DRILL, entries: created.entries, anchor });
   const outbox = new RecordingOutbox(options.audience);
   const errors: string[] = [];
-  const master = new DrillMaster(DRILL, compiled, created.state, anchor, { storage: options.storage?.(storage) ?? storage, outbox, clock: time, scheduler: time, logger: { error: (m) => errors.push(m) } });
+  const master = new DrillMaster(DRILL, compiled, options.trimmed ? trimState(created.state) : created.state, anchor, { storage: options.storage?.(storage) ?? storage, outbox, clock: time, scheduler: time, logger: { error: (m) => errors.push(m) } });
   const send: TestMaster['send'] = (seat, command, extra = {}) =>
     master.submit(seat, { command, idempotencyKey: extra.key ?? `key-${++keys}`, ...(extra.expectedSeq !== undefined ? { expectedSeq: extra.expectedSeq } : {}) });
   return { master, time, storage, outbox, errors, send };

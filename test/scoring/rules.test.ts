@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageDraft, StatementClaims } from '../../shared/engine/types.ts';
 import { renderMsg } from '../../shared/i18n/message.ts';
-import { RULES, scoreDrill } from '../../shared/scoring/index.ts';
+import { buildContext, RULES, scoreContext, scoreDrill, type ScoreResult } from '../../shared/scoring/index.ts';
 import type { Finding } from '../../shared/scoring/types.ts';
 import { chat, compiledFixture, DEPUTY, FAC, fixtureWithAdversary, IC, min, SCRIBE, SME, SME2 } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
@@ -48,7 +48,12 @@ const statement = (kind: 'holding' | 'update' | 'final', claims: StatementClaims
 });
 const send = (d: Drill, at: number, actor: typeof IC, message: MessageDraft) => d.do(at, actor, { type: 'message.send', message });
 
-const score = (d: Drill) => scoreDrill(d.compiled, d.entries);
+/** The drill's score; a context that keeps only what the rules read, as the live score's does, must give the same (SCO-MEM1). */
+function score(d: Drill): ScoreResult {
+  const whole = scoreDrill(d.compiled, d.entries);
+  expect(scoreContext(buildContext(d.compiled, d.entries, 'scored'))).toEqual(whole);
+  return whole;
+}
 const of = (d: Drill, rule: string) => score(d).findings.filter((f) => f.rule === rule);
 const misses = (d: Drill, rule: string) => of(d, rule).filter((f) => f.verdict !== 'met');
 const mets = (d: Drill, rule: string) => of(d, rule).filter((f) => f.verdict === 'met');
@@ -336,6 +341,28 @@ describe('scoring rules: each fires when broken and not when followed', () => {
       if (id !== 'EVD-5') expect(mets(d, id).length).toBeGreaterThan(0);
     });
   }
+});
+
+describe('scoring: what a message said is judged on what was known when it was sent', () => {
+  const email = { channel: 'email' as const, recipients: ['police'], subject: 'Attorney Work Product', body: 'Attorney Work Product. Re blue-heron: we have a breach.', encrypted: true };
+  const codenameLeaks = (d: Drill) => of(d, 'COM-17').filter((f) => JSON.stringify(f.message).includes('secret.codename'));
+
+  it('COM-17 a message naming the codename outside the company after it was set gives it away', () => {
+    const d = assembled();
+    send(d, min(5), IC, email);
+    expect(codenameLeaks(d)).toHaveLength(1);
+  });
+
+  it('COM-17 the same words sent before the codename was set give nothing away', () => {
+    const d = new TestDrill(compiled).start();
+    send(d, 0, IC, email);
+    d.take(0, DEPUTY, 'page-ic');
+    d.take(min(2), IC, 'set-codename', undefined, 'blue-heron');
+    d.tick(min(4));
+    expect(d.state.codename).toBe('blue-heron');
+    expect(of(d, 'COM-17')).toHaveLength(1);
+    expect(codenameLeaks(d)).toEqual([]);
+  });
 });
 
 describe('scoring: totals, severity and determinism', () => {

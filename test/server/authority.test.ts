@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/engine/types.ts';
-import { createDrill, join, startServer, take, until, type TestClient, type TestServer } from './harness.ts';
+import { createDrill, join, startServer, take, until, wholeState, type TestClient, type TestServer } from './harness.ts';
 
 /*
  * Each authorization rule: the forbidden message is refused with a typed error and the drill's
@@ -85,7 +85,7 @@ describe('AUTH: only the right seat may do each thing', () => {
     const again = await c.scribe?.send({ type: 'timeline.add', text: 'once' }, { idempotencyKey: 'retry-key-0001' });
     expect(again).toEqual(first);
     expect(server.store.lastSeq(drill.drillId)).toBe(before + 1);
-    expect(room()?.state.timeline.filter((t) => t.text === 'once')).toHaveLength(1);
+    expect((await wholeState(server, drill.drillId)).timeline.filter((t) => t.text === 'once')).toHaveLength(1);
   });
   it('AUTH9 engine refusals come back typed and change nothing', async () => {
     await refused('sme-1', take('capture-memory', 'mainframe'), 'UNKNOWN_TARGET');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catchUp } from '../../server/socket/handlers.ts';
-import { viewFor } from '../../shared/engine/index.ts';
+import { replay, viewFor, type DrillState } from '../../shared/engine/index.ts';
 import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
 import type { EventStore } from '../../server/store/types.ts';
-import { createDrill, take, tracked } from './harness.ts';
+import { createDrill, take, tracked, type TestServer } from './harness.ts';
 
 /*
  * What a returning seat is sent: the entries it missed, read from the log, or nothing (without a
@@ -26,6 +26,13 @@ function counting(store: EventStore): { store: EventStore; reads: () => number }
   return { store: spy, reads: () => reads };
 }
 
+/** The drill's whole state, folded from its log here (its master keeps a trimmed one). */
+function folded(s: TestServer, drillId: string): DrillState {
+  const entries = s.store.entries(drillId);
+  if (entries instanceof Promise) throw new Error('these tests use a store that answers at once');
+  return replay(s.app.registry.peek(drillId)!.compiled, entries);
+}
+
 /** A started drill with its facilitator and IC connected. */
 async function started() {
   const s = await server();
@@ -42,7 +49,7 @@ describe('CATCHUP: a returning seat', () => {
     const before = room.state.seq;
     expect(await ic.send(take('set-codename', undefined, 'blue-heron'))).toMatchObject({ ok: true });
     const { store, reads } = counting(s.store);
-    const caught = catchUp(store, room, { role: 'ic', seat: 'ic' }, before);
+    const caught = catchUp(store, s.app.registry, room, { role: 'ic', seat: 'ic' }, before);
     expect(reads()).toBe(1);
     expect('entries' in caught && caught.entries.map((e) => e.event.type)).toEqual(['action.started']);
   });
@@ -50,9 +57,9 @@ describe('CATCHUP: a returning seat', () => {
   it('CATCHUP2 a seat that had everything gets nothing, and the log is not read', async () => {
     const { s, room } = await started();
     const { store, reads } = counting(s.store);
-    expect(catchUp(store, room, { role: 'ic', seat: 'ic' }, room.state.seq)).toEqual({ entries: [] });
+    expect(catchUp(store, s.app.registry, room, { role: 'ic', seat: 'ic' }, room.state.seq)).toEqual({ entries: [] });
     // A seat claiming to be ahead of the drill (a hostile or confused client) gets nothing either.
-    expect(catchUp(store, room, { role: 'ic', seat: 'ic' }, room.state.seq + 5)).toEqual({ entries: [] });
+    expect(catchUp(store, s.app.registry, room, { role: 'ic', seat: 'ic' }, room.state.seq + 5)).toEqual({ entries: [] });
     expect(reads()).toBe(0);
   });
 });
@@ -72,7 +79,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     back.view = held;
     expect(await fac.send({ type: 'inject.push', injectId: 'exec-update' })).toMatchObject({ ok: true });
     expect(await back.send({ type: 'decision.answer', injectId: 'exec-update', option: 'hold-until-facts' })).toMatchObject({ ok: true });
-    expect(back.view).toEqual(viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' }));
+    expect(back.view).toEqual(viewFor(room.compiled, folded(s, d.drillId), { role: 'ic', seat: 'ic' }));
   });
 
   it('WELCOME-V2 a seat whose view is behind, or who holds none, gets the whole current view', async () => {
@@ -84,7 +91,7 @@ describe('WELCOME-V: the view in a welcome', () => {
     ic.close();
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
     const room = s.app.registry.peek(d.drillId)!;
-    const current = viewFor(room.compiled, room.state, { role: 'ic', seat: 'ic' });
+    const current = viewFor(room.compiled, folded(s, d.drillId), { role: 'ic', seat: 'ic' });
 
     const behind = await client(s, d.seat('ic'), { lastSeq: heldSeq, viewSeq: heldSeq });
     expect(behind.welcome?.view).toEqual(current);

@@ -34,20 +34,6 @@ describe('MEM: memory held per connection', () => {
     expect(await players[0]!.send({ type: 'drill.start' })).toMatchObject({ ok: true });
   });
 
-  it('MEM6 the entries one seat makes share one actor object, which the drill keeps in every record', async () => {
-    const s = await server();
-    const d = await createDrill(s);
-    const facilitator = await client(s, d.seat('facilitator'));
-    const ic = await client(s, d.seat('ic'));
-    expect(await facilitator.send({ type: 'drill.start' })).toMatchObject({ ok: true });
-    const message = { channel: 'chat', subject: '', encrypted: false } as const;
-    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: ['soc'], body: 'first' } })).toMatchObject({ ok: true });
-    expect(await ic.send({ type: 'message.send', message: { ...message, recipients: ['soc'], body: 'second' } })).toMatchObject({ ok: true });
-    const [first, second] = s.app.registry.peek(d.drillId)!.state.messages;
-    expect(first!.from).toEqual({ role: 'ic', seat: 'ic' });
-    expect(second!.from).toBe(first!.from);
-  });
-
   it('MEM2 without the release, engine.io keeps the request alive for as long as the connection lasts', async () => {
     // The counterpart of MEM1: if this starts failing, engine.io no longer holds the request and
     // release-upgrade-request.ts can go.

@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { EventStore } from '../../server/store/types.ts';
-import type { Command, LogEntry } from '../../shared/engine/types.ts';
+import type { Command, DrillState, LogEntry } from '../../shared/engine/types.ts';
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
 import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
@@ -74,6 +74,16 @@ export async function startServer<S extends EventStore = MemoryStore | SqliteSto
 }
 
 export const sqliteStore = (path = tempDb()) => new SqliteStore(path);
+
+/**
+ * A live drill's whole state. Its master keeps the state trimmed (its history is in the log), so
+ * this is the log folded up to the master's seq, as the server builds whole views (TRIM3).
+ */
+export async function wholeState(server: { app: App }, drillId: string): Promise<DrillState> {
+  const master = server.app.registry.peek(drillId);
+  if (!master) throw new Error(`drill ${drillId} is not live`);
+  return server.app.registry.wholeState(master);
+}
 
 export interface Seat {
   role: string;

@@ -3,7 +3,7 @@ import { recordingLogger } from '../../server/log.ts';
 import { redactEntryFor } from '../../shared/engine/index.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem } from '../../server/store/types.ts';
-import { createDrill, join, metricValue, take, tracked, until } from './harness.ts';
+import { createDrill, join, metricValue, take, tracked, until, wholeState } from './harness.ts';
 
 const { server, client } = tracked();
 
@@ -75,7 +75,7 @@ describe('FLOW: requests, pushes and ordering', () => {
     const b = await scribe.send({ type: 'timeline.add', text: 'from scribe' }, { idempotencyKey: 'shared-key-1' });
     expect(a.ok && b.ok).toBe(true);
     expect(a).not.toEqual(b);
-    expect(s.app.registry.peek(d.drillId)?.state.timeline.map((t) => t.text)).toEqual(['from ic', 'from scribe']);
+    expect((await wholeState(s, d.drillId)).timeline.map((t) => t.text)).toEqual(['from ic', 'from scribe']);
   });
 
   it('FLOW5 unknown events and calls without an ack are refused and logged, without tokens or bodies', async () => {

@@ -1,22 +1,6 @@
-import {
-  blamesOthers,
-  containsSecurityCliche,
-  describesAffectedData,
-  describesTimeline,
-  givesCustomerActions,
-  hasAwpPrefix,
-  hasDateInTitle,
-  isAwpOnlySubject,
-  isSecureChannelRedirect,
-  makesPromises,
-  mentionsCodename,
-  mentionsIncident,
-  namesParty,
-  secretIn,
-} from '../../comms/index.ts';
 import type { Msg } from '../../i18n/message.ts';
 import { isCompromised } from '../../engine/truth.ts';
-import type { MessageRecordLite, ScoringContext } from '../context.ts';
+import type { MessageFacts, RuleContext } from '../context.ts';
 import { exfilBefore, knewBefore, seatsOfRole } from '../context.ts';
 import { instance, m, time } from '../rule-kit.ts';
 import { MAX_STATEMENT_PENALTY, PENALTY } from '../severity.ts';
@@ -25,19 +9,19 @@ import type { Instance, Rule, Severity } from '../types.ts';
 /*
  * Communication, judged on where each message went (worked out from its recipients), what it says,
  * and what the team knew when it said it. A statement's structured claims are checked against what
- * the team had established (speculation) and against the truth (misinformation).
+ * the team had established (speculation) and against the truth (misinformation). What the words say
+ * was read when the message was folded (text-facts.ts), against the codename set by then.
  */
 
-const text = (x: MessageRecordLite) => `${x.message.subject}\n${x.message.body}`;
-const isPublic = (x: MessageRecordLite) => x.reach.audience === 'public' || x.reach.audience === 'customers';
-const outsideTeam = (x: MessageRecordLite) => x.reach.audience !== 'team';
-const written = (x: MessageRecordLite) => x.message.channel === 'chat' || x.message.channel === 'email';
-const reachesOrg = (x: MessageRecordLite, ...orgs: string[]) => x.reach.orgs.some((o) => orgs.includes(o));
+const isPublic = (x: MessageFacts) => x.reach.audience === 'public' || x.reach.audience === 'customers';
+const outsideTeam = (x: MessageFacts) => x.reach.audience !== 'team';
+const written = (x: MessageFacts) => x.channel === 'chat' || x.channel === 'email';
+const reachesOrg = (x: MessageFacts, ...orgs: string[]) => x.reach.orgs.some((o) => orgs.includes(o));
 
 /** A message as findings name it: its channel and time. */
-const what = (x: MessageRecordLite) => ({ channel: m(`channel.${x.message.channel}` as never), time: time(x.at), subject: x.message.subject.slice(0, 60) || '—' });
+const what = (x: MessageFacts) => ({ channel: m(`channel.${x.channel}` as never), time: time(x.at), subject: x.subject || '—' });
 
-function rule(id: string, points: number, section: string, severity: Severity, evaluate: (ctx: ScoringContext) => Instance[]): Rule {
+function rule(id: string, points: number, section: string, severity: Severity, evaluate: (ctx: RuleContext) => Instance[]): Rule {
   const source = section.startsWith('ooda:') ? 'pd-ooda' : section.startsWith('spearhead:') ? 'spearhead' : 'pd';
   return { id, category: 'comms', title: m(`rule.${id}` as never), points, ref: { source, section: section.replace(/^(ooda|spearhead):/, '') }, severity, evaluate };
 }
@@ -48,8 +32,8 @@ function perMessage(
   points: number,
   section: string,
   severity: Severity,
-  applies: (x: MessageRecordLite, ctx: ScoringContext) => boolean,
-  ok: (x: MessageRecordLite, ctx: ScoringContext) => boolean,
+  applies: (x: MessageFacts, ctx: RuleContext) => boolean,
+  ok: (x: MessageFacts, ctx: RuleContext) => boolean,
   penalty = 0,
 ): Rule {
   return rule(id, points, section, severity, (ctx) =>
@@ -61,11 +45,11 @@ function perMessage(
 }
 
 /** Whether the message discusses the incident (as opposed to pulling someone onto a call). */
-const discusses = (x: MessageRecordLite) => mentionsIncident(text(x)) || x.message.statement !== undefined;
+const discusses = (x: MessageFacts) => x.says.incident || x.statement !== undefined;
 
 /** Each claim of a statement: established when the team knew it, wrong when it contradicts the truth. */
-export function judgeClaims(ctx: ScoringContext, x: MessageRecordLite): { claim: string; problem: 'speculation' | 'misinformation' }[] {
-  const claims = x.message.statement?.claims;
+export function judgeClaims(ctx: RuleContext, x: MessageFacts): { claim: string; problem: 'speculation' | 'misinformation' }[] {
+  const claims = x.statement?.claims;
   const truth = ctx.truth;
   if (!claims || !truth) return [];
   const out: { claim: string; problem: 'speculation' | 'misinformation' }[] = [];
@@ -94,29 +78,23 @@ export function judgeClaims(ctx: ScoringContext, x: MessageRecordLite): { claim:
   return out;
 }
 
-/** Who the attacker or a supplier is, in the words a public message must not use. */
-function partyNames(ctx: ScoringContext): string[] {
-  const { scenario } = ctx.compiled;
-  return [...scenario.adversary.aliases, ...scenario.directory.filter((p) => p.org === 'vendor' || p.org === 'attacker').map((p) => p.name.en)];
-}
-
 /** Why a message reached the attacker through its channel, if it did. */
-function readChannel(ctx: ScoringContext, x: MessageRecordLite): boolean {
+function readChannel(ctx: RuleContext, x: MessageFacts): boolean {
   const truth = ctx.truth;
-  return !!truth && x.message.channel !== 'statement' && ctx.compiled.scenario.adversary.reads.some((c) => c.channel === x.message.channel && (c.ifCompromised === undefined || isCompromised(truth, c.ifCompromised, x.at)));
+  return !!truth && x.channel !== 'statement' && ctx.compiled.scenario.adversary.reads.some((c) => c.channel === x.channel && (c.ifCompromised === undefined || isCompromised(truth, c.ifCompromised, x.at)));
 }
 
-const companyGroups = (ctx: ScoringContext) => new Set(ctx.compiled.scenario.directory.filter((p) => p.org === 'company' && p.group).map((p) => p.id));
+const companyGroups = (ctx: RuleContext) => new Set(ctx.compiled.scenario.directory.filter((p) => p.org === 'company' && p.group).map((p) => p.id));
 
 /** The communication duties this drill called for; without them a team that never wrote a word would keep a perfect score. */
-function duties(ctx: ScoringContext): { key: Msg; done: MessageRecordLite | null }[] {
+function duties(ctx: RuleContext): { key: Msg; done: MessageFacts | null }[] {
   const groups = companyGroups(ctx);
-  const list: { key: Msg; done: MessageRecordLite | null }[] = [{ key: m('duty.team'), done: ctx.messages.find((x) => x.reach.audience === 'team') ?? null }];
+  const list: { key: Msg; done: MessageFacts | null }[] = [{ key: m('duty.team'), done: ctx.messages.find((x) => x.reach.audience === 'team') ?? null }];
   const ruledOut = ctx.known.get('insider');
   if (ruledOut && ctx.truth && !ctx.truth.insider) list.push({ key: m('duty.company'), done: ctx.messages.find((x) => x.seq > ruledOut.seq && x.reach.people.some((p) => groups.has(p))) ?? null });
   const dataLeft = ctx.exfil.total > 0 || ctx.adversary.fallback?.kind === 'dump';
   if (dataLeft) {
-    list.push({ key: m('duty.customers'), done: ctx.messages.find((x) => isPublic(x) && (x.message.statement?.kind === 'final' || x.message.statement?.kind === 'update')) ?? null });
+    list.push({ key: m('duty.customers'), done: ctx.messages.find((x) => isPublic(x) && (x.statement?.kind === 'final' || x.statement?.kind === 'update')) ?? null });
     const personal = ctx.compiled.scenario.dataStores.some((d) => d.sensitivity === 'personal');
     if (personal && ctx.compiled.scenario.directory.some((p) => p.org === 'regulator')) list.push({ key: m('duty.regulator'), done: ctx.messages.find((x) => reachesOrg(x, 'regulator')) ?? null });
   }
@@ -139,39 +117,40 @@ export const COMMS_RULES: Rule[] = [
     return [instance(ok ? 1 : 0, seatsOfRole(ctx, 'ic', 'deputy'), set?.at ?? first.at, set ? [set.seq] : [first.seq], m(ok ? 'COM-1.met' : set ? 'COM-1.late' : 'COM-1.missed', { codename: ctx.codename ?? '—', time: time(set?.at ?? first.at) }))];
   }),
   perMessage('COM-2', 1, 'assemble-team', 7,
-    (x, ctx) => ctx.codename !== null && x.reach.audience === 'team' && written(x) && (ctx.facts.codenameSet?.seq ?? Infinity) < x.seq && !isSecureChannelRedirect(x.message.body),
-    (x, ctx) => mentionsCodename(text(x), ctx.codename ?? '')),
+    // The codename is set together with the fact (set-codename needs one), so it was known when x was sent.
+    (x, ctx) => ctx.codename !== null && x.reach.audience === 'team' && written(x) && (ctx.facts.codenameSet?.seq ?? Infinity) < x.seq && !x.says.redirect,
+    (x) => x.says.codename),
   perMessage('COM-3', 1, 'communicating', 7,
     (x) => written(x) && !isPublic(x) && !reachesOrg(x, 'press', 'customer') && discusses(x),
-    (x) => hasAwpPrefix(x.message.subject) || hasAwpPrefix(x.message.body)),
+    (x) => x.says.awp),
   perMessage('COM-4', 1, 'communicating', 7,
-    (x) => x.message.channel === 'email' && !isPublic(x) && discusses(x),
-    (x) => isAwpOnlySubject(x.message.subject)),
+    (x) => x.channel === 'email' && !isPublic(x) && discusses(x),
+    (x) => x.says.awpOnlySubject),
   perMessage('COM-5', 1, 'communicating', 7,
-    (x) => x.reach.audience === 'team' && x.message.channel !== 'sms',
-    (x) => x.message.channel !== 'email'),
+    (x) => x.reach.audience === 'team' && x.channel !== 'sms',
+    (x) => x.channel !== 'email'),
   perMessage('COM-6', 3, 'communicating', 4,
-    (x) => x.message.channel === 'sms',
-    (x) => isSecureChannelRedirect(x.message.body),
+    (x) => x.channel === 'sms',
+    (x) => x.says.redirect,
     PENALTY.smsDetails),
   perMessage('COM-7', 3, 'communicating', 4,
-    (x) => x.message.channel === 'email' && reachesOrg(x, 'law-enforcement', 'regulator', 'vendor', 'outside', 'attacker') && discusses(x),
-    (x) => x.message.encrypted,
+    (x) => x.channel === 'email' && reachesOrg(x, 'law-enforcement', 'regulator', 'vendor', 'outside', 'attacker') && discusses(x),
+    (x) => x.encrypted,
     PENALTY.unencryptedDetails),
   perMessage('COM-8', 4, 'communicating', 6,
     (x) => x.reach.audience === 'external' || isPublic(x),
     (x, ctx) => ctx.facts.disclosureApproved !== undefined && ctx.facts.disclosureApproved.seq < x.seq),
-  perMessage('COM-9', 1, 'external-comms', 7, (x) => isPublic(x) && x.message.statement !== undefined, (x) => hasDateInTitle(x.message.subject)),
-  perMessage('COM-10', 1, 'external-comms', 7, (x) => isPublic(x), (x) => !containsSecurityCliche(text(x))),
-  perMessage('COM-11', 1, 'external-comms', 7, (x) => isPublic(x) && x.message.statement?.kind === 'final', (x) => describesTimeline(x.message.body)),
+  perMessage('COM-9', 1, 'external-comms', 7, (x) => isPublic(x) && x.statement !== undefined, (x) => x.says.dateInTitle),
+  perMessage('COM-10', 1, 'external-comms', 7, (x) => isPublic(x), (x) => !x.says.cliche),
+  perMessage('COM-11', 1, 'external-comms', 7, (x) => isPublic(x) && x.statement?.kind === 'final', (x) => x.says.timeline),
   perMessage('COM-12', 1, 'external-comms', 7,
-    (x) => isPublic(x) && x.message.statement?.kind === 'final',
-    (x, ctx) => (x.message.statement?.claims.data?.length ?? 0) > 0 || describesAffectedData(x.message.body, ctx.compiled.scenario.dataStores.map((d) => d.name.en))),
-  perMessage('COM-13', 1, 'external-comms', 7, (x) => isPublic(x) && x.message.statement?.kind === 'final', (x) => givesCustomerActions(x.message.body)),
+    (x) => isPublic(x) && x.statement?.kind === 'final',
+    (x) => (x.statement?.claims.data?.length ?? 0) > 0 || x.says.affectedData),
+  perMessage('COM-13', 1, 'external-comms', 7, (x) => isPublic(x) && x.statement?.kind === 'final', (x) => x.says.customerActions),
   rule('COM-15', 5, 'spearhead:external-comms', 2, (ctx) =>
-    ctx.messages.filter((x) => isPublic(x) || x.message.statement !== undefined).map((x) => {
+    ctx.messages.filter((x) => isPublic(x) || x.statement !== undefined).map((x) => {
       const claims = judgeClaims(ctx, x);
-      const promises = makesPromises(text(x));
+      const promises = x.says.promises;
       const penalty = Math.min(MAX_STATEMENT_PENALTY, claims.reduce((s, c) => s + (c.problem === 'misinformation' ? PENALTY.misinformation : PENALTY.speculation), 0) + (promises ? PENALTY.speculation : 0));
       const problems = [...claims.map((c) => m(`claim.${c.problem}` as never, { claim: m(`claim.${c.claim}` as never) })), ...(promises ? [m('claim.promise')] : [])];
       if (problems.length === 0) return instance(1, [x.actor.seat], x.at, [x.seq], m('COM-15.met', what(x)));
@@ -180,22 +159,23 @@ export const COMMS_RULES: Rule[] = [
   ),
   rule('COM-16', 3, 'external-comms', 2, (ctx) =>
     ctx.messages.filter(isPublic).map((x) => {
-      const claims = x.message.statement?.claims;
+      const claims = x.statement?.claims;
       const { causes, actors } = ctx.compiled.scenario.claims;
       const names = actors.find((a) => a.id === claims?.actor)?.names === true || causes.find((c) => c.id === claims?.cause)?.names === true;
-      const bad = names || blamesOthers(text(x), partyNames(ctx)) || namesParty(text(x), ctx.compiled.scenario.adversary.aliases);
+      const bad = names || x.says.blames || x.says.namesParty;
       return instance(bad ? 0 : 1, [x.actor.seat], x.at, [x.seq], m(bad ? 'COM-16.missed' : 'COM-16.met', what(x)), bad ? { penalty: PENALTY.namedInPublic, severity: 2 } : {});
     }),
   ),
   rule('COM-17', 3, 'communicating', 4, (ctx) =>
     ctx.messages.filter(outsideTeam).map((x) => {
-      const secret = secretIn(text(x), ctx.compiled.scenario.assets.map((a) => a.id), x.reach.audience === 'internal' ? null : ctx.codename);
+      // Inside the company the codename is no secret; it counts only if it had been set when x was sent.
+      const secret = x.says.secret;
       if (!secret) return instance(1, [x.actor.seat], x.at, [x.seq], m('COM-17.met', what(x)));
       const published = isPublic(x);
       return instance(0, [x.actor.seat], x.at, [x.seq], m('COM-17.missed', { ...what(x), secret: m(`secret.${secret}` as never) }), { penalty: published ? PENALTY.secretPublished : PENALTY.secretLeaked, severity: published ? 2 : 4 });
     }),
   ),
-  perMessage('COM-18', 2, 'communicating', 3, (x, ctx) => ctx.compiled.scenario.adversary.reads.some((c) => c.channel === x.message.channel) && discusses(x), (x, ctx) => !readChannel(ctx, x), PENALTY.compromisedChannel),
+  perMessage('COM-18', 2, 'communicating', 3, (x, ctx) => ctx.compiled.scenario.adversary.reads.some((c) => c.channel === x.channel) && discusses(x), (x, ctx) => !readChannel(ctx, x), PENALTY.compromisedChannel),
   rule('COM-19', 3, 'internal-comms', 3, (ctx) => {
     const groups = companyGroups(ctx);
     return ctx.messages.filter((x) => x.reach.people.some((p) => groups.has(p))).map((x) => {

@@ -1,4 +1,4 @@
-import type { ScoringContext, EvidenceLoss } from '../context.ts';
+import type { RuleContext, EvidenceLoss } from '../context.ts';
 import { isCompromisedAsset, seatsOfRole } from '../context.ts';
 import { assetName, instance, m, time } from '../rule-kit.ts';
 import { PENALTY } from '../severity.ts';
@@ -7,7 +7,7 @@ import type { Instance, Rule } from '../types.ts';
 /* Evidence preservation: every breached system keeps its memory and a read-only, off-host image. */
 
 /** Who answers for a loss: whoever did the work, the leads for what they let happen, those whose noise tipped the attacker off. */
-function lossSeats(ctx: ScoringContext, loss: EvidenceLoss): string[] {
+function lossSeats(ctx: RuleContext, loss: EvidenceLoss): string[] {
   const cause = loss.cause;
   if ('work' in cause) return [cause.work.actor.seat];
   if ('inject' in cause) return seatsOfRole(ctx, 'ic', 'deputy');
@@ -15,12 +15,11 @@ function lossSeats(ctx: ScoringContext, loss: EvidenceLoss): string[] {
 }
 
 /** The seats whose noisy work or message alerted the attacker. */
-export function alertSeats(ctx: ScoringContext): string[] {
+export function alertSeats(ctx: RuleContext): string[] {
   const alerted = ctx.adversary.alerted;
   if (!alerted) return [];
-  const message = ctx.messages.find((x) => x.id === ctx.adversary.noticedMessage);
-  if (message) return [message.actor.seat];
-  const noisy = [...ctx.work.values()].filter((w) => w.def.noisy && w.start.seq < alerted.seq).at(-1);
+  if (ctx.adversary.noticedBy !== null) return [ctx.adversary.noticedBy];
+  const noisy = ctx.work.filter((w) => w.def.noisy && w.start.seq < alerted.seq).at(-1);
   return noisy ? [noisy.actor.seat] : seatsOfRole(ctx, 'ic');
 }
 

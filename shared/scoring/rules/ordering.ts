@@ -1,6 +1,6 @@
 import type { Msg } from '../../i18n/message.ts';
-import type { ActionRecord, Moment, ScoringContext, WorkItem } from '../context.ts';
-import { knewBefore, levelBefore, seatsOfRole } from '../context.ts';
+import type { ActionRecord, Moment, RuleContext, WorkItem } from '../context.ts';
+import { ACTS_ON, knewBefore, levelBefore, seatsOfRole } from '../context.ts';
 import { assetName, instance, m, time } from '../rule-kit.ts';
 import type { Instance, Rule } from '../types.ts';
 
@@ -10,12 +10,11 @@ import type { Instance, Rule } from '../types.ts';
  */
 
 /** Work that acts on an asset (contains, stops, eradicates or restores it), as opposed to looking at it. */
-const ACTS = new Set(['network-isolate', 'shutdown-instance', 'reboot-host', 'terminate-instance', 'clean-host', 'kill-sessions', 'disable-code-path', 'restore-from-backup', 'deploy-clean-instance']);
-export const isActOn = (w: WorkItem) => ACTS.has(w.def.id) && w.target !== undefined;
+export const isActOn = (w: WorkItem) => ACTS_ON.has(w.def.id) && w.target !== undefined;
 const OBSERVATIONS = new Set(['review-network-logs', 'review-system-logs', 'deploy-sensors']);
 
 /** The team counts as assembled once an IC is paged and a private channel or bridge exists. */
-export function teamAssembled(ctx: ScoringContext): Moment | null {
+export function teamAssembled(ctx: RuleContext): Moment | null {
   const ic = ctx.facts.icPaged;
   const room = [ctx.facts.privateChannel, ctx.facts.bridge].filter((x): x is Moment => !!x).sort((a, b) => a.seq - b.seq)[0];
   if (!ic || !room) return null;
@@ -23,7 +22,7 @@ export function teamAssembled(ctx: ScoringContext): Moment | null {
 }
 
 /** The moment the attack stopped costing data: the theft cut, or every compromised system contained. */
-export function containedAt(ctx: ScoringContext): Moment | null {
+export function containedAt(ctx: RuleContext): Moment | null {
   if (ctx.compiled.scenario.adversary.exfiltration) return ctx.exfil.stopped;
   let latest: Moment | null = null;
   for (const id of Object.keys(ctx.truth?.compromised ?? {})) {
@@ -35,13 +34,13 @@ export function containedAt(ctx: ScoringContext): Moment | null {
 }
 
 /** Analysis counts only once the team knew enough for it to mean something: the way in. */
-const informed = (ctx: ScoringContext, a: ActionRecord | undefined): Moment | null => (a && knewBefore(ctx, 'entry', a.seq) ? a : null);
-const completed = (ctx: ScoringContext, action: string) => ctx.actions.find((a) => a.def.id === action);
+const informed = (ctx: RuleContext, a: ActionRecord | undefined): Moment | null => (a && knewBefore(ctx, 'entry', a.seq) ? a : null);
+const completed = (ctx: RuleContext, action: string) => ctx.actions.find((a) => a.def.id === action);
 
 interface Milestone {
   key: Msg;
-  reached(ctx: ScoringContext): Moment | null;
-  applies?(ctx: ScoringContext): boolean;
+  reached(ctx: RuleContext): Moment | null;
+  applies?(ctx: RuleContext): boolean;
 }
 
 /** The milestones every response must reach, judged on what the team established rather than on buttons pressed. */
@@ -55,7 +54,7 @@ const MILESTONES: Milestone[] = [
   { key: m('milestone.closed'), reached: (ctx) => ctx.facts.closed ?? null },
 ];
 
-function precedence(id: string, points: number, ref: Rule['ref'], severity: Rule['severity'], judge: (ctx: ScoringContext) => Instance[]): Rule {
+function precedence(id: string, points: number, ref: Rule['ref'], severity: Rule['severity'], judge: (ctx: RuleContext) => Instance[]): Rule {
   return { id, category: 'ordering', title: m(`rule.${id}` as never), points, ref, severity, evaluate: judge };
 }
 
@@ -86,7 +85,7 @@ export const ORDERING_RULES: Rule[] = [
   }),
   precedence('ORD-4', 3, { source: 'spearhead', section: 'external-comms' }, 2, (ctx) =>
     ctx.messages
-      .filter((x) => x.message.statement && x.message.statement.kind !== 'holding')
+      .filter((x) => x.statement && x.statement.kind !== 'holding')
       .map((x) => {
         const ready = knewBefore(ctx, 'entry', x.seq) && (!ctx.compiled.scenario.adversary.exfiltration || knewBefore(ctx, 'data', x.seq));
         return instance(ready ? 1 : 0, [x.actor.seat], x.at, [x.seq], m(ready ? 'ORD-4.met' : 'ORD-4.missed', { time: time(x.at) }));
@@ -95,7 +94,7 @@ export const ORDERING_RULES: Rule[] = [
   precedence('ORD-5', 3, { source: 'pd-ooda', section: 'ooda-caution' }, 5, (ctx) => {
     const out: Instance[] = [];
     const judged = new Set<string>();
-    for (const w of ctx.work.values()) {
+    for (const w of ctx.work) {
       if (!isActOn(w) || judged.has(w.target!)) continue;
       judged.add(w.target!);
       const looked = ctx.actions.some((a) => OBSERVATIONS.has(a.def.id) && a.target === w.target && a.seq < w.start.seq);
@@ -105,7 +104,7 @@ export const ORDERING_RULES: Rule[] = [
     return out;
   }),
   precedence('ORD-6', 1, { source: 'pd', section: 'ic-required' }, 6, (ctx) => {
-    const first = [...ctx.work.values()].find(isActOn);
+    const first = ctx.work.find(isActOn);
     if (!first) return [];
     const ok = ctx.facts.icPaged !== undefined && ctx.facts.icPaged.seq < first.start.seq;
     return [instance(ok ? 1 : 0, [first.actor.seat], first.start.at, [first.start.seq], m(ok ? 'ORD-6.met' : 'ORD-6.missed', { time: time(first.start.at) }))];
@@ -125,7 +124,7 @@ export const ORDERING_RULES: Rule[] = [
   }),
   precedence('ORD-11', 4, { source: 'pd-ooda', section: 'ooda-caution' }, 5, (ctx) => {
     const out: Instance[] = [];
-    for (const w of ctx.work.values()) {
+    for (const w of ctx.work) {
       if (!isActOn(w)) continue;
       const level = levelBefore(ctx, w.target!, w.start.seq);
       const reason = level === 'suspected' || level === 'confirmed';

@@ -1,5 +1,5 @@
 import { normalize } from '../../comms/index.ts';
-import type { ScoringContext, TimelineRecord } from '../context.ts';
+import type { RuleContext, TimelineRecord } from '../context.ts';
 import { knewBefore, seatsOfRole } from '../context.ts';
 import { assetName, instance, m, time } from '../rule-kit.ts';
 import type { Instance, Rule } from '../types.ts';
@@ -12,14 +12,14 @@ import { getAction } from '../../runbook/actions.ts';
 const tolerance = (minute: number) => Math.max(5, Math.abs(minute) * 0.1) * 60_000;
 
 /** The seats that keep the timeline: the scribe, and anyone the IC handed the working document or the timeline to. */
-export function timelineKeepers(ctx: ScoringContext): Set<string> {
+export function timelineKeepers(ctx: RuleContext): Set<string> {
   const keepers = new Set(seatsOfRole(ctx, 'scribe'));
   for (const t of ctx.tasks) if (t.action === 'create-working-document' || t.action === 'build-attack-timeline') keepers.add(t.toSeat);
   return keepers;
 }
 
 /** The key events of this drill's world, with where and when they really happened. */
-function keyEvents(ctx: ScoringContext) {
+function keyEvents(ctx: RuleContext) {
   const truth = ctx.truth;
   if (!truth) return [];
   return ctx.compiled.scenario.truth
@@ -33,7 +33,7 @@ const COPIED_RUN = 6;
 const words = (text: string) => normalize(text).split(/[\s,.;:!?。、，()（）"“”]+/).filter(Boolean);
 
 /** Entries that copy what an inject said earn nothing: a timeline records what the team established. */
-function copiesInject(ctx: ScoringContext, entry: TimelineRecord): boolean {
+function copiesInject(ctx: RuleContext, entry: TimelineRecord): boolean {
   const mine = words(entry.text);
   if (mine.length < COPIED_RUN) return false;
   const runs = new Set<string>();
@@ -60,7 +60,7 @@ export const ROLE_RULES: Rule[] = [
     ref: { source: 'pd', section: 'ic-required' },
     severity: 6,
     evaluate(ctx) {
-      const handsOn = [...ctx.work.values()].filter((w) => w.actor.role === 'ic' && w.def.handsOn);
+      const handsOn = ctx.work.filter((w) => w.actor.role === 'ic' && w.def.handsOn);
       const assigned = ctx.tasks.filter((t) => seatsOfRole(ctx, 'ic').includes(t.by.seat));
       if (handsOn.length === 0 && assigned.length === 0) return [];
       if (handsOn.length === 0) return [instance(1, [assigned[0]!.by.seat], assigned[0]!.at, assigned.map((t) => t.seq), m('ROL-1.met', { count: { count: assigned.length } }))];

@@ -1,4 +1,4 @@
-import type { ScoringContext } from '../context.ts';
+import type { RuleContext } from '../context.ts';
 import { isCompromisedAsset, seatsOfRole, serviceLoss } from '../context.ts';
 import { duration, instance, m } from '../rule-kit.ts';
 import type { Rule } from '../types.ts';
@@ -67,10 +67,10 @@ export const TIMELINESS_RULES: Rule[] = [
     points: 2,
     ref: { source: 'pd-ooda', section: 'ooda-caution' },
     severity: 5,
-    evaluate(ctx: ScoringContext) {
+    evaluate(ctx: RuleContext) {
       if (ctx.downtime.size === 0) return [];
       const needless = serviceLoss(ctx, (asset) => !isCompromisedAsset(ctx, asset));
-      const culprits = [...ctx.work.values()].filter((w) => w.target && !isCompromisedAsset(ctx, w.target) && (w.def.sets.isolated || w.def.sets.shutDown || w.def.sets.destroyed)).map((w) => w.actor.seat);
+      const culprits = ctx.work.filter((w) => w.target && !isCompromisedAsset(ctx, w.target) && (w.def.sets.isolated || w.def.sets.shutDown || w.def.sets.destroyed)).map((w) => w.actor.seat);
       return [instance(1 - needless / NEEDLESS_LOSS_LIMIT, [...new Set(culprits)], ctx.end.at, [], m(needless === 0 ? 'TIM-4.met' : 'TIM-4.missed', { units: Math.round(needless) }))];
     },
   },
