@@ -38,6 +38,11 @@ describe.skipIf(!hasBrowser)('E2E solo training', () => {
   it('E2E-S1 a trainee plays a solo drill to the end through the UI and its score matches `ttx play` of the same commands', async () => {
     await page.goto(`${server.url}/?solo=${SCENARIO}&role=ic&seed=${SEED}`);
     await page.locator('.role').waitFor();
+    // The briefing's team list names a seat called after its role once: "Deputy · bot".
+    const team = await page.locator('#briefing .team-list').innerText();
+    expect(team).toContain('IC · Incident Commander · you');
+    expect(team).toContain('Deputy · bot');
+    expect(team).not.toContain('Deputy · Deputy');
     await page.click('#briefing-close');
     await page.click('#solo-start');
     await page.selectOption('#solo-speed', '10');

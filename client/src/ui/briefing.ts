@@ -52,7 +52,10 @@ export function briefingCard(store: DrillStore, view: DrillView, options: { solo
     const rows = v.seats.map((seat) => {
       const def = ROLE_DEFS.find((r) => r.id === seat.role);
       const who = seat.seat === v.viewer.seat ? t('briefing.you') : options.solo ? t('briefing.bot') : online.get(seat.seat) ? t('briefing.online') : t('briefing.notYet');
-      return `${seatName(seat.seat)} · ${def ? loc(def.title) : seat.role} · ${who}`;
+      const name = seatName(seat.seat);
+      const title = def ? loc(def.title) : seat.role;
+      // A seat named after its role ("Deputy") is not followed by the same word again.
+      return [name, ...(title === name ? [] : [title]), who].join(' · ');
     });
     const text = rows.join('\n');
     if (team.dataset.text === text) return;
