@@ -3,7 +3,6 @@
  *
  *   createDrill(compiled, seed, seats?)    -> first log entry + state (the seed picks the hidden world)
  *   execute(compiled, state, envelope)     -> new log entries + state, or a typed refusal
- *   nextDueAt(compiled, state, now?)       -> the game time the engine next has work to do
  *   evolve(compiled, state, entry)         -> state after one entry (the fold step)
  *   replay(compiled, entries, until?)      -> state at a seq or game time
  *   replayFrom(compiled, state, entries, until?) -> that state moved on by later entries
