@@ -42,11 +42,18 @@ export function poolConfig(connection: string | pg.PoolConfig, max: number): pg.
 
 /** Create the tables and functions if they are missing; nodes starting together take turns. */
 export async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    for (const sql of SCHEMA) await client.query(sql);
+  });
+}
+
+/** Run `work` in one transaction on a connection of the pool: committed if it returns, rolled back if it throws. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    for (const sql of SCHEMA) await client.query(sql);
+    await work(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -89,9 +96,7 @@ export class PostgresStore implements EventStore {
   }
 
   async createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): Promise<void> {
-    const client = await this.reads.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.reads, async (client) => {
       await client.query(
         'INSERT INTO drills (id, scenario_id, scenario_version, scenario_text, scenario_file, scenario_hash, seed, host_key_hash, created_at, anchor_wall, anchor_game, speed, running) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
         [drill.id, drill.scenarioId, drill.scenarioVersion, drill.scenarioText, drill.scenarioFile, scenarioHash(drill.scenarioText), drill.seed, drill.hostKeyHash, drill.createdAt, anchor.wallMs, anchor.gameMs, anchor.speed, anchor.running],
@@ -115,13 +120,7 @@ export class PostgresStore implements EventStore {
       }
       // Nobody holds a new drill: the node its first connection reaches takes it (lease.ts).
       await client.query('INSERT INTO leases (drill_id) VALUES ($1)', [drill.id]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     for (const s of seats) this.seatsByToken.set(s.tokenHash, { drillId: drill.id, seat: s.seat, role: s.role, tokenHash: s.tokenHash });
   }
 

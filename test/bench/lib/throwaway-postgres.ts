@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.ts';
 
 /*
  * A PostgreSQL server of its own for a test run or a benchmark: a new cluster in a temporary
@@ -49,17 +49,6 @@ function runAs(): { uid: number; gid: number; wrap: (argv: string[]) => string[]
   if (has('runuser')) return { uid, gid, wrap: (argv) => ['runuser', '-u', user, '--', ...argv] };
   if (has('setpriv')) return { uid, gid, wrap: (argv) => ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', ...argv] };
   throw new Error('running as root, and neither runuser nor setpriv is there to run PostgreSQL as another user');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function run(argv: string[], what: string, logFile?: string): void {
