@@ -18,6 +18,7 @@ import { Hub, type TtxServer, type TtxSocket } from './socket/hub.ts';
 import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
+import { textOnlyParser } from './socket/text-parser.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
 
@@ -151,6 +152,7 @@ export function createApp(options: AppOptions): App {
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,
+    parser: textOnlyParser,
     transports: ['websocket', 'polling'],
     allowRequest: (req, callback) => {
       const ok = origin.allows(req);

@@ -64,8 +64,16 @@ export function describesTimeline(text: string): boolean {
 
 // Words that say which data was exposed. Passwords are left out on purpose: "reset your password" is a customer action, not a description of the data.
 const DATA_WORDS = ['personal data', 'personal information', 'email address', 'names', 'postal address', 'phone number', 'payment', 'card number', 'records', 'data affected', 'order history', '個人情報', 'メールアドレス', '氏名', '住所', '電話番号', '個人データ', '个人信息', '邮箱', '电子邮件地址', '姓名', '地址', '电话号码', '受影响的数据'];
-export function describesAffectedData(text: string, dataTerms: readonly string[] = []): boolean {
-  return containsAny(text, [...normalizeAll(dataTerms).filter((d) => d.length > 1), ...DATA_WORDS]);
+const NO_TERMS: readonly string[] = [];
+/** The words for a scenario's data stores with DATA_WORDS, one list per scenario's terms (containsAny keeps its expression with it). */
+const dataWordsOf = new WeakMap<readonly string[], string[]>();
+export function describesAffectedData(text: string, dataTerms: readonly string[] = NO_TERMS): boolean {
+  let words = dataWordsOf.get(dataTerms);
+  if (!words) {
+    words = [...normalizeAll(dataTerms).filter((d) => d.length > 1), ...DATA_WORDS];
+    dataWordsOf.set(dataTerms, words);
+  }
+  return containsAny(text, words);
 }
 
 const CUSTOMER_ACTIONS = ['reset your password', 'change your password', 'reset their password', 'enable multi-factor', 'enable two-factor', 'enable 2fa', 'enable mfa', 'turn on two-factor', 'rotate your api key', 'watch for phishing', 'be wary of phishing', 'beware of phishing', 'パスワードを変更', 'パスワードのリセット', 'パスワードを再設定', '二要素認証', '多要素認証', 'フィッシング', '重置密码', '修改密码', '更改密码', '双重验证', '多因素认证', '两步验证', '钓鱼'];

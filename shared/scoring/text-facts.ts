@@ -91,7 +91,8 @@ function scenarioWords(compiled: CompiledScenario): ScenarioWords {
  */
 export function judgeText(compiled: CompiledScenario, message: Pick<MessageDraft, 'subject' | 'body' | 'statement'>, audience: MessageAudience, codename: string | null): number {
   const { subject, body } = message;
-  const text = `${subject}\n${body}`;
+  // Every check normalises first, which trims: with no subject the body alone is the same text.
+  const text = subject ? `${subject}\n${body}` : body;
   const w = scenarioWords(compiled);
   const statement = message.statement !== undefined || audience === 'public' || audience === 'customers';
   let bits = 0;

@@ -2,13 +2,13 @@ import '../../../server/memory-tuning.ts';
 import { createApp } from '../../../server/app.ts';
 import { silentLogger } from '../../../server/log.ts';
 import { openStore } from '../../../server/store/open-store.ts';
-import { answerHeapRequests } from './heap-ipc.ts';
+import { answerBenchRequests } from './bench-ipc.ts';
 
 /*
  * The server as benchmarks run it: the real app on a real SQLite file, or as one node of several on
  * PostgreSQL (TTX_DB=postgres://…, behind HAProxy: deployment.ts), in its own process so its CPU,
  * memory and event loop can be measured apart from the load generator. Its figures are read from
- * its GET /metrics; over IPC it says `ready` with its port and answers heap requests (heap-ipc.ts).
+ * its GET /metrics; over IPC it says `ready` with its port and answers what only it can measure (bench-ipc.ts).
  */
 
 const db = process.env.TTX_DB ?? ':memory:';
@@ -35,7 +35,7 @@ const app = createApp({
 await app.registry.boot();
 const port = await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 
-answerHeapRequests();
+answerBenchRequests();
 // A clean exit on SIGTERM (leases given back, the store closed), so `--cpu-prof` (TTX_BENCH_PROFILE)
 // can write its profile.
 process.on('SIGTERM', () => void app.close().finally(() => process.exit(0)));

@@ -43,6 +43,8 @@ export interface Deployment {
   db: string;
   stats(): Promise<ServerStats>;
   liveHeapMb(): Promise<number>;
+  /** The worst node's 1-ms-resolution event-loop delay p99 since the last reset (bench-ipc.ts). */
+  loopDelayP99Ms(): Promise<number>;
   heapSnapshot(path: string): Promise<void>;
   reset(): Promise<void>;
   /** CPU ms since the last reset of PostgreSQL and of HAProxy (null: not measured, e.g. a shared server). */
@@ -67,6 +69,7 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
       db,
       stats: () => server.stats(),
       liveHeapMb: () => server.liveHeapMb(),
+      loopDelayP99Ms: () => server.loopDelayP99Ms(),
       heapSnapshot: (path) => server.heapSnapshot(path),
       reset: () => server.reset(),
       otherCpuMs: () => ({ postgres: null, proxy: null }),
@@ -100,6 +103,7 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
       db,
       stats: () => combined(up()),
       liveHeapMb: async () => (await Promise.all(up().map((n) => n.liveHeapMb()))).reduce((a, b) => a + b, 0),
+      loopDelayP99Ms: async () => Math.max(0, ...(await Promise.all(up().map((n) => n.loopDelayP99Ms())))),
       heapSnapshot: async (path) => {
         if (count !== 1) throw new Error('a heap snapshot is of one process: run with --nodes 1');
         await nodes[0]!.heapSnapshot(path);

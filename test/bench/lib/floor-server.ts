@@ -8,7 +8,7 @@ import { InFlightLimit, LagMonitor } from '../../../server/socket/overload.ts';
 import { SqliteStore } from '../../../server/store/sqlite.ts';
 import type { ClockAnchor } from '../../../server/store/types.ts';
 import type { LogEntry } from '../../../shared/engine/types.ts';
-import { answerHeapRequests } from './heap-ipc.ts';
+import { answerBenchRequests } from './bench-ipc.ts';
 
 /*
  * The transport floor: what the load bench measures when the server does nothing but move messages
@@ -212,7 +212,7 @@ io.on('connection', (socket) => {
 });
 
 resume();
-answerHeapRequests();
+answerBenchRequests();
 process.on('SIGTERM', () => process.exit(0));
 http.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   const address = http.address();

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LoadGenerator, type LoadConfig, type LoadMetrics, type WelcomeStatus } from './load.ts';
+import { emptyLoadMetrics, LoadGenerator, type LoadConfig, type LoadMetrics, type WelcomeStatus } from './load.ts';
 import type { WireMetrics, WorkerRequest } from './load-worker.ts';
 
 /*
@@ -98,7 +98,7 @@ export class SplitLoad {
   /** Every worker's figures, merged. */
   async metrics(): Promise<LoadMetrics> {
     const all = await Promise.all(this.workers.map((w) => w.ask<WireMetrics>({ type: 'metrics' })));
-    const merged: LoadMetrics = { ackMs: [], injectMs: [], injectsSent: 0, injectDeliveries: 0, commandsSent: 0, commandsAcked: 0, errors: {}, disconnects: 0, ackedSeqs: new Map(), ackedTexts: new Map() };
+    const merged = emptyLoadMetrics();
     this.expected = 0;
     Object.assign(this.gen, { cpuMs: 0, loopP99Ms: 0, loopMaxMs: 0 });
     for (const m of all) {
@@ -109,6 +109,11 @@ export class SplitLoad {
       merged.commandsSent += m.commandsSent;
       merged.commandsAcked += m.commandsAcked;
       merged.disconnects += m.disconnects;
+      for (const [event, f] of Object.entries(m.frames)) {
+        const into = (merged.frames[event] ??= { count: 0, chars: 0 });
+        into.count += f.count;
+        into.chars += f.chars;
+      }
       for (const [k, v] of Object.entries(m.errors)) merged.errors[k] = (merged.errors[k] ?? 0) + v;
       for (const [d, seqs] of m.ackedSeqs) merged.ackedSeqs.set(d, new Set(seqs));
       for (const [t, d] of m.ackedTexts) merged.ackedTexts.set(t, d);

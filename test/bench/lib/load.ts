@@ -96,6 +96,22 @@ export interface LoadMetrics {
   ackedSeqs: Map<string, Set<number>>;
   /** Unique texts of acknowledged commands, to find any applied twice. */
   ackedTexts: Map<string, string>;
+  /** Frames the clients received while measuring, by event ('ack' for acknowledgements): how many, and their characters. */
+  frames: Record<string, FrameCount>;
+}
+
+export interface FrameCount {
+  count: number;
+  chars: number;
+}
+
+export const emptyLoadMetrics = (): LoadMetrics => ({ ackMs: [], injectMs: [], injectsSent: 0, injectDeliveries: 0, commandsSent: 0, commandsAcked: 0, errors: {}, disconnects: 0, ackedSeqs: new Map(), ackedTexts: new Map(), frames: {} });
+
+/** The event a socket.io text frame carries: `2["name",…]` is an event, `3<id>[…]` an acknowledgement. */
+function frameEvent(data: string): string {
+  if (data.charCodeAt(0) === 51) return 'ack';
+  const open = data.indexOf('"');
+  return open < 0 ? 'other' : data.slice(open + 1, data.indexOf('"', open + 1));
 }
 
 /*
@@ -108,7 +124,7 @@ const PLAYER_ACTIONS = ['review-network-logs', 'review-system-logs'];
 export class LoadGenerator {
   readonly rooms: Room[] = [];
   readonly clients: Client[] = [];
-  readonly metrics: LoadMetrics = { ackMs: [], injectMs: [], injectsSent: 0, injectDeliveries: 0, commandsSent: 0, commandsAcked: 0, errors: {}, disconnects: 0, ackedSeqs: new Map(), ackedTexts: new Map() };
+  readonly metrics: LoadMetrics = emptyLoadMetrics();
   private measuring = false;
   private running = false;
   private closed = false;
@@ -170,6 +186,16 @@ export class LoadGenerator {
     });
     client.socket = socket;
     this.clients.push(client);
+    // What the server sends, by event and size: the wire cost of each kind of update.
+    socket.io.on('open', () =>
+      socket.io.engine.on('packet', (packet) => {
+        if (!this.measuring || packet.type !== 'message' || typeof packet.data !== 'string') return;
+        const event = frameEvent(packet.data);
+        const count = (this.metrics.frames[event] ??= { count: 0, chars: 0 });
+        count.count++;
+        count.chars += packet.data.length;
+      }),
+    );
     // Patches arrive with the entries (the server's cost is the same); see viewUpdates for why they
     // are not applied here.
     socket.on('drill:eventApplied', (entry, patch) => {

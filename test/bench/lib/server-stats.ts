@@ -28,6 +28,8 @@ export interface ServerStats {
   serverAckP50Ms: number;
   serverAckP99Ms: number;
   commandsShed: number;
+  /** Commands shed by the signal that shed them (lag, in_flight). */
+  shedBySignal: Record<string, number>;
   securityEvents: Record<string, number>;
   uptimeMs: number;
 }
@@ -54,6 +56,7 @@ export function statsBetween(now: Samples, base: Samples, elapsedMs: number): Se
     serverAckP50Ms: ms(histogramQuantile(now, base, 'ttx_command_duration_seconds', 0.5)),
     serverAckP99Ms: ms(histogramQuantile(now, base, 'ttx_command_duration_seconds', 0.99)),
     commandsShed: increase(now, base, 'ttx_commands_shed_total'),
+    shedBySignal: increaseBy(now, base, 'ttx_commands_shed_total', 'signal'),
     securityEvents: increaseBy(now, base, 'ttx_security_events_total', 'kind'),
     uptimeMs: Math.round(elapsedMs),
   };

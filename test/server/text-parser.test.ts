@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Encoder, PacketType, type Packet } from 'socket.io-parser';
+import { TextOnlyEncoder } from '../../server/socket/text-parser.ts';
+
+const packets: Packet[] = [
+  { type: PacketType.EVENT, nsp: '/', data: ['drill:eventApplied', { seq: 7, event: { type: 'message.sent', body: 'Ç "quoted" \\ 日本語 ✓', to: ['soc', null] } }, { seq: 7, ops: [] }] },
+  { type: PacketType.ACK, nsp: '/', id: 42, data: [{ ok: true, data: { seqs: [5, 6], seq: 6 } }] },
+  { type: PacketType.EVENT, nsp: '/', id: 3, data: ['drill:scoreChanged', { total: 0, findings: [] }] },
+  { type: PacketType.CONNECT, nsp: '/', data: { sid: 'abc' } },
+  { type: PacketType.CONNECT_ERROR, nsp: '/', data: { message: 'origin not allowed', data: { code: 'UNAUTHORIZED' } } },
+];
+
+describe('WIRE8 text-only encoder', () => {
+  it('WIRE8 writes each packet as the one text frame the stock encoder writes', () => {
+    const stock = new Encoder();
+    const text = new TextOnlyEncoder();
+    for (const packet of packets) {
+      const frames = text.encode(packet);
+      expect(frames).toEqual(stock.encode(packet));
+      expect(frames).toHaveLength(1);
+      expect(typeof frames[0]).toBe('string');
+    }
+  });
+});
