@@ -4,7 +4,7 @@ const recentIn: string[] = [];
 const recentOut: string[] = [];
 
 /** A character NFKC could change: ASCII is left as it is. */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** Space that folding would change: a run, a character other than a plain space, or space at either end. */
 const UNEVEN_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
