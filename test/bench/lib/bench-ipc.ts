@@ -18,7 +18,7 @@ export function answerBenchRequests(): void {
       process.send?.({ type: 'heapSnapshot', id: msg.id, stats: {} });
     }
     if (msg.type === 'liveHeap') process.send?.({ type: 'liveHeap', id: msg.id, stats: { liveHeapMb: liveHeapMb() } });
-    if (msg.type === 'loopDelay') process.send?.({ type: 'loopDelay', id: msg.id, stats: { p99Ms: Number((loop.percentile(99) / 1e6).toFixed(2)) } });
+    if (msg.type === 'loopDelay') process.send?.({ type: 'loopDelay', id: msg.id, stats: { p99Ms: Number((loop.percentile(99) / 1e6).toFixed(2)), maxMs: Number((loop.max / 1e6).toFixed(2)) } });
     if (msg.type === 'loopDelayReset') {
       loop.reset();
       process.send?.({ type: 'loopDelayReset', id: msg.id, stats: {} });

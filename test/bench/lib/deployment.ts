@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadMetrics } from './load.ts';
 import { startProxy, type Proxy } from './haproxy.ts';
 import { cpuMsOfTree } from './process-cpu.ts';
-import { startServer, type ServerKind, type ServerProcess } from './server-process.ts';
+import { startServer, type LoopDelay, type ServerKind, type ServerProcess } from './server-process.ts';
 import { combineScrapes } from './metrics.ts';
 import { statsBetween, type ServerStats } from './server-stats.ts';
 import { createDatabase, startPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
@@ -43,8 +43,8 @@ export interface Deployment {
   db: string;
   stats(): Promise<ServerStats>;
   liveHeapMb(): Promise<number>;
-  /** The worst node's 1-ms-resolution event-loop delay p99 since the last reset (bench-ipc.ts). */
-  loopDelayP99Ms(): Promise<number>;
+  /** The worst node's event-loop delay sampled every millisecond since the last reset (bench-ipc.ts). */
+  loopDelay(): Promise<LoopDelay>;
   heapSnapshot(path: string): Promise<void>;
   reset(): Promise<void>;
   /** CPU ms since the last reset of PostgreSQL and of HAProxy (null: not measured, e.g. a shared server). */
@@ -69,7 +69,7 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
       db,
       stats: () => server.stats(),
       liveHeapMb: () => server.liveHeapMb(),
-      loopDelayP99Ms: () => server.loopDelayP99Ms(),
+      loopDelay: () => server.loopDelay(),
       heapSnapshot: (path) => server.heapSnapshot(path),
       reset: () => server.reset(),
       otherCpuMs: () => ({ postgres: null, proxy: null }),
@@ -103,7 +103,10 @@ export async function deploy(o: DeploymentOptions): Promise<Deployment> {
       db,
       stats: () => combined(up()),
       liveHeapMb: async () => (await Promise.all(up().map((n) => n.liveHeapMb()))).reduce((a, b) => a + b, 0),
-      loopDelayP99Ms: async () => Math.max(0, ...(await Promise.all(up().map((n) => n.loopDelayP99Ms())))),
+      loopDelay: async () => {
+        const all = await Promise.all(up().map((n) => n.loopDelay()));
+        return { p99Ms: Math.max(0, ...all.map((d) => d.p99Ms)), maxMs: Math.max(0, ...all.map((d) => d.maxMs)) };
+      },
       heapSnapshot: async (path) => {
         if (count !== 1) throw new Error('a heap snapshot is of one process: run with --nodes 1');
         await nodes[0]!.heapSnapshot(path);

@@ -91,7 +91,7 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
     genLoop.disable();
     await load.stop();
     const stats = await server.stats();
-    const loopDelayP99Ms = await server.loopDelayP99Ms();
+    const loopDelay = await server.loopDelay();
     const other = server.otherCpuMs();
     const liveHeapMb = await server.liveHeapMb();
     if (o.heapSnapshot) {
@@ -152,7 +152,8 @@ export async function runLoad(o: LoadRunOptions): Promise<LoadRunResult> {
       shedBy: Object.entries(stats.shedBySignal).filter(([, n]) => n > 0).map(([signal, n]) => `${signal}:${n}`).join(' ') || 'none',
       loopP99Ms: stats.loopP99Ms,
       loopMaxMs: stats.loopMaxMs,
-      loopDelayP99Ms,
+      loopDelayP99Ms: loopDelay.p99Ms,
+      loopDelayMaxMs: loopDelay.maxMs,
       // Per event the server sends: frames per second across all clients, and their mean size in characters.
       framesPerSecond: round(Object.values(m.frames).reduce((n, f) => n + f.count, 0) / (stats.uptimeMs / 1000)),
       frames: Object.entries(m.frames).sort((a, b) => b[1].count - a[1].count).map(([event, f]) => `${event}:${round(f.count / (stats.uptimeMs / 1000))}/s×${Math.round(f.chars / f.count)}`).join(' ') || 'none',

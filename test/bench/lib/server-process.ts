@@ -41,11 +41,16 @@ export interface ServerProcess {
   liveHeapMb(): Promise<number>;
   /** Write a V8 heap snapshot of the server to `path` (pauses it for seconds: ask after measuring). */
   heapSnapshot(path: string): Promise<void>;
-  /** The 99th percentile of its event loop's delay sampled every millisecond since the last reset() (bench-ipc.ts). */
-  loopDelayP99Ms(): Promise<number>;
+  /** Its event loop's delay sampled every millisecond since the last reset() (bench-ipc.ts): the 99th percentile and the longest. */
+  loopDelay(): Promise<LoopDelay>;
   /** Start measuring now (after the warm-up). */
   reset(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface LoopDelay {
+  p99Ms: number;
+  maxMs: number;
 }
 
 export interface MetricsWindow {
@@ -126,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         heapSnapshot: (path) => ask<{ error?: string }>('heapSnapshot', { path }).then((r) => {
           if (r?.error) throw new Error(r.error);
         }),
-        loopDelayP99Ms: () => ask<{ p99Ms: number }>('loopDelay').then((r) => r.p99Ms),
+        loopDelay: () => ask<LoopDelay>('loopDelay'),
         reset: async () => {
           await ask('loopDelayReset');
           base = await scrape(url);
