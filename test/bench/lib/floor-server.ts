@@ -31,8 +31,8 @@ import { answerBenchRequests } from './bench-ipc.ts';
  * frames costs the transport itself: it guards only against throwing, and applies every command
  * that names a type, so its "state changes" mean nothing there.
  *
- * Sizes are the averages the load generator receives from the real server (at 50 × 8 over 60 s):
- * drill:eventApplied 592 bytes, drill:scoreChanged 6,467 bytes, an ack 45 bytes.
+ * Sizes are the averages the load generator receives from the real server (its `frames` figure at
+ * 1,000 × 8 over 60 s): drill:eventApplied 518 bytes, drill:scoreChanged 8,287 bytes, an ack 45 bytes.
  * TTX_FLOOR_STORE=none skips the disk: each group is "durable" on the next turn.
  *
  * TTX_BENCH_MAX_IN_FLIGHT=N gives the floor the real server's cap on commands in flight (it has
@@ -40,8 +40,8 @@ import { answerBenchRequests } from './bench-ipc.ts';
  * a burst run says what latency the cheapest possible server keeps for what it accepts.
  */
 
-const EVENT_APPLIED_BYTES = 592;
-const SCORE_BYTES = 6467;
+const EVENT_APPLIED_BYTES = 518;
+const SCORE_BYTES = 8287;
 const SCORE_EVERY_MS = 5000;
 const TICK_EVERY_MS = 60_000;
 
