@@ -8,7 +8,7 @@ import { Decoder, Encoder, type Packet } from 'socket.io-parser';
  * frames are the same. Incoming packets are decoded by the stock decoder.
  */
 
-/** The stock encoder's string form, private in its typings (TEXT1 checks it is the stock frame). */
+/** The stock encoder's string form, private in its typings (WIRE8 checks it is the stock frame). */
 type StringEncoder = { encodeAsString(packet: Packet): string };
 
 export class TextOnlyEncoder extends Encoder {

@@ -39,6 +39,11 @@ export function normalizeAll(words: readonly string[]): string[] {
   return out;
 }
 
+/** Text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * One expression per phrase list, made once: matching the alternation of the phrases is the same as
  * looking for each in turn, several times faster over the dozens of phrases a list holds (COMMS-N2).
@@ -48,7 +53,7 @@ function matcherOf(phrases: readonly string[]): RegExp {
   let re = matchers.get(phrases);
   if (!re) {
     // An empty list matches nothing: `(?!)` never succeeds.
-    re = new RegExp(phrases.length === 0 ? '(?!)' : phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    re = new RegExp(phrases.length === 0 ? '(?!)' : phrases.map(escapeRegExp).join('|'));
     matchers.set(phrases, re);
   }
   return re;

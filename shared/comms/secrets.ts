@@ -1,4 +1,4 @@
-import { containsAny, normalize, normalizeAll } from './normalize.ts';
+import { containsAny, escapeRegExp, normalize, normalizeAll } from './normalize.ts';
 
 /*
  * Things that must not leave the response team: credentials, the names and addresses of internal
@@ -38,7 +38,7 @@ const patternsOf = new WeakMap<readonly string[], RegExp[]>();
 function hostPatterns(assetIds: readonly string[]): RegExp[] {
   let patterns = patternsOf.get(assetIds);
   if (!patterns) {
-    patterns = assetIds.filter((id) => /[\d-]/.test(id)).map((id) => new RegExp(`(^|[^a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`));
+    patterns = assetIds.filter((id) => /[\d-]/.test(id)).map((id) => new RegExp(`(^|[^a-z0-9-])${escapeRegExp(id)}($|[^a-z0-9-])`));
     patternsOf.set(assetIds, patterns);
   }
   return patterns;
