@@ -218,4 +218,19 @@ describe('I18N: message catalogs', () => {
     expect(localTimeText('09:40', -600, 'ja')).toBe('前日の 23:40');
     expect(localTimeText('09:40', 3_000, 'zh-CN')).toBe('2 天后的 11:40');
   });
+
+  it('I18N16 a rendered message is its template with each placeholder replaced, and a placeholder without a value kept as written', () => {
+    // The plain definition renderMsg's split templates must agree with.
+    const reference = (template: string, params: Record<string, string>) => template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => params[name] ?? whole);
+    for (const locale of LOCALES) {
+      for (const key of KEYS) {
+        const template = CATALOGS[locale][key];
+        const names = placeholders(template);
+        // Every other placeholder gets a value (with characters a replacement string would treat specially); the rest stay unfilled.
+        const params = Object.fromEntries(names.filter((_, i) => i % 2 === 0).map((name) => [name, `<$&${name}$1>`]));
+        expect(renderMsg(msg(key, params), locale), `${locale} ${key}`).toBe(reference(template, params));
+      }
+    }
+    expect(renderMsg(msg('duration.minutes', { minutes: 1234567 }), 'en')).toBe(reference(EN['duration.minutes'], { minutes: '1,234,567' }));
+  });
 });

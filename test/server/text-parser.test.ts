@@ -8,6 +8,8 @@ const packets: Packet[] = [
   { type: PacketType.EVENT, nsp: '/', id: 3, data: ['drill:scoreChanged', { total: 0, findings: [] }] },
   { type: PacketType.CONNECT, nsp: '/', data: { sid: 'abc' } },
   { type: PacketType.CONNECT_ERROR, nsp: '/', data: { message: 'origin not allowed', data: { code: 'UNAUTHORIZED' } } },
+  { type: PacketType.EVENT, nsp: '/admin', id: 9, data: ['ping', 1.5, false, null] },
+  { type: PacketType.DISCONNECT, nsp: '/' },
 ];
 
 describe('WIRE8 text-only encoder', () => {
