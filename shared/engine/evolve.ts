@@ -70,11 +70,12 @@ export function initialState(compiled: CompiledScenario, seed: string): DrillSta
 /**
  * A copy deep enough that applyEntry on it never reaches the original. Every field is written out:
  * a spread followed by more properties goes through V8's slow path, and the copy runs for every
- * entry the server applies. Records that are replaced rather than edited (assets, work, tasks,
- * decisions) are copied shallowly and replaced on change by the fold, so an unchanged record is the
- * same object in both states (view patches tell a change by identity).
+ * entry the server applies. Records that are replaced rather than edited (work, tasks, decisions)
+ * are copied shallowly and replaced on change by the fold.
  */
 export function cloneState(s: DrillState): DrillState {
+  const assets: Record<string, AssetState> = {};
+  for (const id in s.assets) assets[id] = { ...s.assets[id]! };
   return {
     trimmed: s.trimmed,
     engine: s.engine,
@@ -90,7 +91,7 @@ export function cloneState(s: DrillState): DrillState {
     truth: s.truth,
     seats: s.seats,
     injects: s.injects.slice(),
-    assets: { ...s.assets },
+    assets,
     knowledge: { assets: { ...s.knowledge.assets }, facts: { ...s.knowledge.facts }, values: { ...s.knowledge.values } },
     work: s.work.slice(),
     busyUntil: { ...s.busyUntil },

@@ -43,7 +43,6 @@ export interface ViewPatch {
 }
 
 const sameRecord = (a: object, b: object): boolean => {
-  if (a === b) return true;
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;

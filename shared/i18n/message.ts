@@ -51,15 +51,12 @@ function durationMsg(ms: number): Msg {
   return seconds % 60 === 0 ? msg('duration.minutes', { minutes }) : msg('duration.minutesSeconds', { minutes, seconds: seconds % 60 });
 }
 
-/** Numbers read with en-US digit grouping in every locale; one formatter, not one per call. */
-const NUMBER = new Intl.NumberFormat('en-US');
-
 function param(p: MsgParam, locale: Locale): string {
   if (typeof p === 'string') return p;
-  if (typeof p === 'number') return NUMBER.format(p);
+  if (typeof p === 'number') return p.toLocaleString('en-US');
   if ('gameTime' in p) return gameTimeText(p.gameTime);
   if ('duration' in p) return renderMsg(durationMsg(p.duration), locale);
-  if ('count' in p) return NUMBER.format(p.count);
+  if ('count' in p) return p.count.toLocaleString('en-US');
   if ('list' in p) {
     const items = p.list.map((x) => param(x, locale));
     if (items.length <= 1) return items.join('');
@@ -71,32 +68,13 @@ function param(p: MsgParam, locale: Locale): string {
   return '';
 }
 
-/**
- * A template split once into its text and its placeholders: even places hold text, odd places a
- * parameter's name. The live score renders its findings every few seconds for every watched drill,
- * so templates are not searched again on each render.
- */
-const templateParts = new Map<string, readonly string[]>();
-
-function partsOf(template: string): readonly string[] {
-  let parts = templateParts.get(template);
-  if (!parts) {
-    // split() with a capturing group alternates text and captured names, as wanted.
-    parts = template.split(/\{([a-zA-Z0-9]+)\}/);
-    templateParts.set(template, parts);
-  }
-  return parts;
-}
-
 /** A message in one locale. Every catalog is complete (the type requires it); English stands in only for a key that is not one. */
 export function renderMsg(m: Msg, locale: Locale): string {
-  const parts = partsOf(CATALOGS[locale][m.key] ?? CATALOGS.en[m.key]);
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const value = m.params?.[parts[i]!];
-    out += (value === undefined ? `{${parts[i]}}` : param(value, locale)) + parts[i + 1]!;
-  }
-  return out;
+  const template = CATALOGS[locale][m.key] ?? CATALOGS.en[m.key];
+  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, name: string) => {
+    const value = m.params?.[name];
+    return value === undefined ? whole : param(value, locale);
+  });
 }
 
 /** A message in every locale, for places that carry all of them (reports rendered later in any language). */
