@@ -48,6 +48,8 @@ export interface AppOptions {
   devOrigins?: string[];
   /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
   organiserKey?: string | null;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  metricsToken?: string | null;
   /** Drills one address may create: a burst, then one every `everyMs` (server/http/drill-creation.ts). */
   creationRate?: CreationRate;
   /** Drills held in memory that have not started, past which creation is refused (server/drills/waiting-drills.ts). */
@@ -148,7 +150,7 @@ export function createApp(options: AppOptions): App {
       return true;
     },
   });
-  const handler = createHttpHandler({ store, registry, bundled, log, metrics, health, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
+  const handler = createHttpHandler({ store, registry, bundled, log, metrics, health, staticDir: options.staticDir ?? null, origin, organiserKey: options.organiserKey ?? null, metricsToken: options.metricsToken ?? null, waiting, ...(options.creationRate ? { creationRate: options.creationRate } : {}), now: () => clock.now() });
   const http = createServer((req, res) => void handler(req, res));
   const io: TtxServer = new Server(http, {
     maxHttpBufferSize: 64 * 1024,

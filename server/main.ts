@@ -14,7 +14,8 @@ import { StorageError } from './store/storage-error.ts';
  * Configuration comes from the environment:
  *   PORT (8080), TTX_DB (./data/ttx.db: a SQLite file, or a postgres:// URL),
  *   TTX_PUBLIC_URL (where browsers reach the server; default the listening address, http://localhost:PORT),
- *   TTX_ORGANISER_KEY (when set, creating a drill needs it), TTX_LOG_LEVEL (info),
+ *   TTX_ORGANISER_KEY (when set, creating a drill needs it), TTX_METRICS_TOKEN (when set, /metrics
+ *   needs it), TTX_LOG_LEVEL (info),
  *   TTX_NODE_NAME (with PostgreSQL: this node's name in the lease table; the host name by default)
  */
 
@@ -58,6 +59,7 @@ const app = createApp({
   staticDir: !dev && existsSync(staticDir) ? staticDir : null,
   publicUrl,
   organiserKey: process.env.TTX_ORGANISER_KEY || null,
+  metricsToken: process.env.TTX_METRICS_TOKEN || null,
 });
 const revived = await app.registry.boot();
 const bound = await app.listen(port);

@@ -1,5 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { TokenBucket } from '../socket/rate-limit.ts';
 
 /*
@@ -14,20 +12,6 @@ export const CREATE_BURST = 10;
 export const CREATE_EVERY_MS = 20_000;
 /** Addresses remembered at once; past it the least recently seen are forgotten (they start afresh). */
 const ADDRESSES_KEPT = 10_000;
-
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
-export type KeyCheck = 'ok' | 'missing' | 'wrong';
-
-export function organiserKeyCheck(configured: string | null): (req: IncomingMessage) => KeyCheck {
-  if (!configured) return () => 'ok';
-  const expected = digest(configured);
-  return (req) => {
-    const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return 'missing';
-    return timingSafeEqual(digest(header.slice(7).trim()), expected) ? 'ok' : 'wrong';
-  };
-}
 
 export interface CreationRate {
   burst: number;

@@ -15,7 +15,8 @@ import type { EventStore } from '../store/types.ts';
 import { scenarioSummary, type BundledScenarios } from './scenarios.ts';
 import { PastDrills } from './past-drills.ts';
 import type { PublicOrigin } from './public-origin.ts';
-import { CreationLimit, organiserKeyCheck, type CreationRate } from './drill-creation.ts';
+import { bearerKeyCheck } from './bearer-key.ts';
+import { CreationLimit, type CreationRate } from './drill-creation.ts';
 import { REPORT_CSP, setSecurityHeaders } from './security-headers.ts';
 import { staticFiles } from './static.ts';
 
@@ -35,6 +36,8 @@ export interface HttpDeps {
   origin: Pick<PublicOrigin, 'allows' | 'joinLink'>;
   /** TTX_ORGANISER_KEY: when set, creating a drill needs it. */
   organiserKey: string | null;
+  /** When set, `GET /metrics` needs it as a bearer token (TTX_METRICS_TOKEN). */
+  metricsToken?: string | null;
   waiting: Pick<WaitingDrills, 'admit' | 'seen'>;
   /** Drills one address may create (default CREATE_BURST, then one every CREATE_EVERY_MS). */
   creationRate?: CreationRate;
@@ -92,7 +95,8 @@ export function createHttpHandler(deps: HttpDeps) {
   const { store, registry, bundled, log } = deps;
   const pastDrills = new PastDrills(store, registry);
   const serveStatic = deps.staticDir ? staticFiles(deps.staticDir) : null;
-  const keyCheck = organiserKeyCheck(deps.organiserKey);
+  const keyCheck = bearerKeyCheck(deps.organiserKey);
+  const metricsCheck = bearerKeyCheck(deps.metricsToken ?? null);
   const creationLimit = new CreationLimit(deps.now, deps.creationRate);
 
   async function createDrill(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -209,6 +213,10 @@ export function createHttpHandler(deps: HttpDeps) {
         return json(res, 200, { ok: true, ready: true, drills: registry.live().length });
       }
       if (path === '/metrics' && req.method === 'GET') {
+        if (metricsCheck(req) !== 'ok') {
+          log.security('bad-token', { path: '/metrics' });
+          return fail(res, 401, 'UNAUTHORIZED', 'this server\'s metrics need its metrics token (TTX_METRICS_TOKEN) as Authorization: Bearer <token>');
+        }
         const { type, text } = await deps.metrics.exposition();
         return send(res, 200, text, type);
       }

@@ -46,6 +46,7 @@ export interface ServerOptions<S extends EventStore> {
   maxCommandsInFlight?: number;
   publicUrl?: string;
   organiserKey?: string;
+  metricsToken?: string;
   /** Drill creation per address; tests create many drills from one, so the default here is generous. */
   creationRate?: { burst: number; everyMs: number };
   maxWaitingDrills?: number;
@@ -65,6 +66,7 @@ export async function startServer<S extends EventStore = MemoryStore | SqliteSto
     ...(options.leases ? { leases: options.leases } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.organiserKey ? { organiserKey: options.organiserKey } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
     ...(options.maxWaitingDrills ? { maxWaitingDrills: options.maxWaitingDrills } : {}),
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/log.ts';
+import { createLogger, recordingLogger } from '../../server/log.ts';
 import { buildServer } from '../../server/tools/build-server.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { CommitItem, CommitRefusals, EventStore } from '../../server/store/types.ts';
@@ -96,6 +96,21 @@ describe('OPS: metrics', () => {
     expect(await metricValue(s.app, 'ttx_commit_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(await metricValue(s.app, 'ttx_security_events_total', { kind: 'forbidden' })).toBe(1);
   });
+
+  it('OPS7 with a metrics token set, `GET /metrics` needs it: without it or with another the answer is 401 and a security event, with it the metrics', async () => {
+    const log = recordingLogger();
+    const s = await server({ metricsToken: 'a long random metrics token', log });
+    const without = await fetch(`${s.url}/metrics`);
+    expect(without.status).toBe(401);
+    expect(await without.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/TTX_METRICS_TOKEN/) } });
+    expect((await fetch(`${s.url}/metrics`, { headers: { authorization: 'Bearer a guess' } })).status).toBe(401);
+    expect(log.events.filter((e) => e.kind === 'bad-token' && e.details.path === '/metrics')).toHaveLength(2);
+    const allowed = await fetch(`${s.url}/metrics`, { headers: { authorization: 'Bearer a long random metrics token' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toMatch(/^# TYPE ttx_drills_live gauge$/m);
+    // Health stays open: a load balancer asks it without credentials.
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
 });
 
 describe('OPS: the product build', () => {
@@ -108,4 +123,5 @@ describe('OPS: the product build', () => {
     expect(built).toEqual(expect.arrayContaining(['main.mjs', 'sqlite-writer.mjs']));
     expect(built.filter((f) => /bench|floor/.test(f))).toEqual([]);
   });
+
 });
