@@ -19,6 +19,8 @@ import { installSocketHandlers } from './socket/handlers.ts';
 import { releaseUpgradeRequest } from './socket/release-upgrade-request.ts';
 import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import { textOnlyParser } from './socket/text-parser.ts';
+import { InlineScoring } from './socket/inline-scoring.ts';
+import { ScoringThread } from './socket/scoring-thread.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
 
@@ -69,6 +71,11 @@ export interface AppOptions {
    * PostgreSQL database, those whose lease it holds (server/store/postgres-leases.ts).
    */
   leases?: DrillLeases;
+  /**
+   * Where live scores are computed: 'thread', on a thread of their own (what `npm start` runs), or
+   * 'inline', on the main thread (the default: tests drive it with a manual clock and read scores at once).
+   */
+  scoring?: 'thread' | 'inline';
 }
 
 export interface App {
@@ -122,7 +129,8 @@ export function createApp(options: AppOptions): App {
       baseLog.security(kind, details);
     },
   };
-  const hub = new Hub(store, clock, scheduler, log);
+  const scoring = options.scoring === 'thread' ? new ScoringThread((problem) => log.error(problem, undefined)) : new InlineScoring();
+  const hub = new Hub(store, clock, scheduler, log, scoring);
   const leases = options.leases ?? new SoleLeases();
   // A drill made live has its live score primed from its log, and, if it has ended, is let go of
   // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose

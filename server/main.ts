@@ -60,6 +60,7 @@ const app = createApp({
   publicUrl,
   organiserKey: process.env.TTX_ORGANISER_KEY || null,
   metricsToken: process.env.TTX_METRICS_TOKEN || null,
+  scoring: 'thread',
 });
 const revived = await app.registry.boot();
 const bound = await app.listen(port);

@@ -22,7 +22,7 @@ import {
   type DrillElsewhere,
 } from '../../shared/protocol/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
-import { liveScore, type LiveScore } from '../../shared/scoring/index.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
 import type { Clock } from '../clock.ts';
 import { isElsewhere, type DrillRegistry } from '../drills/registry.ts';
 import type { DrillMaster } from '../../shared/master/index.ts';
@@ -125,26 +125,33 @@ function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq
   // entries committed meanwhile were sent to this socket already (it joined the drill first).
   return after(caught, (missed) =>
     after(deps.hub.presence(master.id), (presence) =>
-      // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-      after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => ({
-        protocolVersion: PROTOCOL_VERSION,
-        drillId: master.id,
-        seat,
-        ...(view ? { view } : {}),
-        // Read as the welcome is sent: the view's clock is its last entry's time, not now.
-        clock: clockReading(master),
-        missed: missed && 'entries' in missed ? missed.entries : [],
-        presence,
-        ...(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : {}),
-      })),
+      after(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : NO_SCORE, (score) =>
+        // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
+        after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => ({
+          protocolVersion: PROTOCOL_VERSION,
+          drillId: master.id,
+          seat,
+          ...(view ? { view } : {}),
+          // Read as the welcome is sent: the view's clock is its last entry's time, not now.
+          clock: clockReading(master),
+          missed: missed && 'entries' in missed ? missed.entries : [],
+          presence,
+          ...score,
+        })),
+      ),
     ),
   );
 }
 
-/** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
-function scoreFor(deps: SocketDeps, master: DrillMaster, locale: Locale, scoreSeq: number | undefined): { score?: LiveScore } {
-  const score = deps.hub.scores.current(master.id, master.compiled, scoreSeq);
-  return score ? { score: liveScore(score, locale, deps.hub.scores.seqOf(master.id, master.compiled)) } : {};
+const NO_SCORE: { score?: LiveScore } = {};
+
+/**
+ * The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`).
+ * From the scoring thread it comes a moment later, and the view is taken once it is in.
+ */
+function scoreFor(deps: SocketDeps, master: DrillMaster, locale: Locale, scoreSeq: number | undefined): MaybePromise<{ score?: LiveScore }> {
+  // From the scoring thread the score is JSON text, which serialises as the score it holds.
+  return after(deps.hub.scores.current(master.id, master.compiled, locale, scoreSeq), (score) => (score ? { score: score as LiveScore } : NO_SCORE));
 }
 
 export function installSocketHandlers(deps: SocketDeps): void {

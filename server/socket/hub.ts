@@ -1,14 +1,16 @@
 import type { Server, Socket } from 'socket.io';
 import type { Viewer } from '../../shared/engine/index.ts';
 import type { Dispatch, Outbox } from '../../shared/master/ports.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
 import type { ClientToServerEvents, DrillEnded, SeatPresence, ServerToClientEvents, SocketData } from '../../shared/protocol/index.ts';
-import { liveScore, type ScoreResult } from '../../shared/scoring/index.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DrillRegistry } from '../drills/registry.ts';
 import type { Logger } from '../log.ts';
 import { isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { EventStore } from '../store/types.ts';
-import { LiveScores } from './live-score.ts';
+import { InlineScoring } from './inline-scoring.ts';
+import { LiveScores, type ScoreRendering, type ScoreWatchers, type ScoringBackend } from './live-score.ts';
 
 export type TtxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TtxServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -29,6 +31,8 @@ interface DrillSockets {
   /** Each connected seat once: the drill master's audience, kept here rather than built per command. */
   audience: Viewer[];
   count: number;
+  /** The drill's facilitator consoles as the live score sees them, made once. */
+  watchers: ScoreWatchers;
 }
 
 /**
@@ -36,7 +40,8 @@ interface DrillSockets {
  * which seats get what (shared/master/fanout.ts), and the hub maps those seats to their sockets and
  * emits, one encoded packet per delivery. The facilitator also gets the live score, kept
  * incrementally and pushed at most every five seconds in the console's language (see
- * live-score.ts). When the drill ends every seat is told, with where to fetch the report.
+ * live-score.ts; the server scores on a thread of its own, scoring-thread.ts). When the drill ends
+ * every seat is told, with where to fetch the report.
  */
 export class Hub implements Outbox {
   private readonly drills = new Map<string, DrillSockets>();
@@ -56,14 +61,20 @@ export class Hub implements Outbox {
     clock: Clock,
     private readonly scheduler: Scheduler,
     private readonly log: Pick<Logger, 'error'>,
+    scoring: ScoringBackend = new InlineScoring(),
   ) {
-    this.scores = new LiveScores(scheduler, () => clock.now(), (drillId) => {
-      // Every drill's score is primed with its log as it becomes live (app.ts, onLive), so this reads
-      // only from a store that answers at once; a promise here would be a drill scored without its log.
-      const log = store.entries(drillId);
-      if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
-      return log;
-    });
+    this.scores = new LiveScores(
+      scheduler,
+      () => clock.now(),
+      (drillId) => {
+        // Every drill's score is primed with its log as it becomes live (app.ts, onLive), so this reads
+        // only from a store that answers at once; a promise here would be a drill scored without its log.
+        const log = store.entries(drillId);
+        if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
+        return log;
+      },
+      scoring,
+    );
   }
 
   join(socket: TtxSocket): void {
@@ -71,7 +82,7 @@ export class Hub implements Outbox {
     this.keep(drillId);
     let drill = this.drills.get(drillId);
     if (!drill) {
-      drill = { bySeat: new Map(), audience: [], count: 0 };
+      drill = { bySeat: new Map(), audience: [], count: 0, watchers: this.watchersOf(drillId) };
       this.drills.set(drillId, drill);
     }
     const same = drill.bySeat.get(seat.seat);
@@ -200,6 +211,17 @@ export class Hub implements Outbox {
     }, PRESENCE_INTERVAL_MS).unref();
   }
 
+  private watchersOf(drillId: string): ScoreWatchers {
+    const consoles = () => this.socketsOf(drillId).filter((socket) => socket.data.seat.role === 'facilitator');
+    return {
+      locales: () => [...new Set<Locale>(consoles().map((socket) => socket.data.locale))],
+      send: (score: ScoreRendering) => {
+        // From the scoring thread the score is JSON text, which the encoder puts in the frame as it is.
+        for (const socket of consoles()) socket.emit('drill:scoreChanged', score.inLocale(socket.data.locale) as LiveScore);
+      },
+    };
+  }
+
   /** The master's audience: each seat with a socket connected, once. */
   audience(drillId: string): readonly Viewer[] {
     return this.drills.get(drillId)?.audience ?? NOBODY;
@@ -228,10 +250,7 @@ export class Hub implements Outbox {
     // The final score goes out at once; during play, at most every five seconds per drill, and only
     // while a facilitator is connected to see it.
     const watching = drill?.audience.some((v) => v.role === 'facilitator') ?? false;
-    const push = (score: ScoreResult, seq: number) => {
-      for (const socket of this.socketsOf(drillId)) if (socket.data.seat.role === 'facilitator') socket.emit('drill:scoreChanged', liveScore(score, socket.data.locale, seq));
-    };
-    this.scores.applied(drillId, compiled, entries, watching ? push : null, notice !== null);
+    this.scores.applied(drillId, compiled, entries, watching ? drill!.watchers : null, notice !== null);
     if (notice) this.forgetWhenIdle(drillId);
   }
 

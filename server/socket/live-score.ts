@@ -1,18 +1,50 @@
 import type { LogEntry } from '../../shared/engine/index.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import { emptyContext, foldEntry, scoreContext, type ScoreResult, type ScoringContext } from '../../shared/scoring/index.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
 import type { Scheduler } from '../clock.ts';
+import { isPromise, type MaybePromise } from '../store/maybe.ts';
+import type { PreEncoded } from './pre-encoded.ts';
 
 /*
  * The facilitator's live score, kept cheap at scale. Scoring is a fold over the log, so each drill
- * keeps its scoring context and feeds it the entries as they commit (no re-reading of the log), and
- * a changed score is pushed at most once per interval (5 s): a facilitator watching the console sees
- * it within moments, and a thousand busy rooms do not each re-score on every command. The context
- * keeps only what the rules read ('scored', SCO-MEM1): it lives as long as the drill.
+ * keeps a scoring context that is fed the entries as they commit (no re-reading of the log), and a
+ * changed score is pushed at most once per interval (5 s): a facilitator watching the console sees
+ * it within moments, and a thousand busy rooms do not each re-score on every command.
+ *
+ * This class decides when; a ScoringBackend holds the contexts and scores. The server's backend is
+ * a thread of its own (scoring-thread.ts), so folding, scoring and wording the findings do not
+ * compete with the commands for the main thread; tests and tools use the in-thread one
+ * (inline-scoring.ts). Both are the same fold and the same rules.
  */
 
-interface DrillScore {
-  ctx: ScoringContext;
+/** A score in the words of a console's locale: an object in-thread, JSON text from the scoring thread. */
+export type RenderedScore = LiveScore | PreEncoded;
+
+/** One drill's score as of `seq`, worded per locale. */
+export interface ScoreRendering {
+  seq: number;
+  inLocale(locale: Locale): RenderedScore;
+}
+
+export interface ScoringBackend {
+  /** Start a drill's context from its log so far. */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void;
+  /** Fold committed entries into a primed drill's context, in commit order. */
+  fold(drillId: string, entries: readonly LogEntry[]): void;
+  /** The score of everything folded so far, worded in each of `locales`; null if it could not be scored. */
+  score(drillId: string, locales: readonly Locale[]): MaybePromise<ScoreRendering | null>;
+  forget(drillId: string): void;
+  close(): void;
+}
+
+/** Who is watching a drill's score when a push is due: the locales to word it in, and where to send it. */
+export interface ScoreWatchers {
+  locales(): readonly Locale[];
+  send(score: ScoreRendering): void;
+}
+
+interface DrillSchedule {
   lastSeq: number;
   timer: unknown;
   lastPushed: number;
@@ -22,72 +54,69 @@ interface DrillScore {
 export const LIVE_SCORE_INTERVAL_MS = 5_000;
 
 export class LiveScores {
-  private readonly drills = new Map<string, DrillScore>();
+  private readonly drills = new Map<string, DrillSchedule>();
 
   constructor(
     private readonly scheduler: Scheduler,
     private readonly now: () => number,
-    /** Reads a drill's whole log, once, when its score is first needed. */
+    /** Reads a drill's whole log, once, when its score is first needed and it was not primed. */
     private readonly readLog: (drillId: string) => LogEntry[],
+    private readonly backend: ScoringBackend,
     private readonly intervalMs = LIVE_SCORE_INTERVAL_MS,
   ) {}
 
-  private context(drillId: string, compiled: CompiledScenario): DrillScore {
-    let d = this.drills.get(drillId);
-    if (!d) {
-      d = { ctx: emptyContext(compiled, 'scored'), lastSeq: -1, timer: null, lastPushed: -Infinity };
-      for (const e of this.readLog(drillId)) this.fold(d, e);
-      this.drills.set(drillId, d);
-    }
-    return d;
+  private schedule(drillId: string, compiled: CompiledScenario): DrillSchedule {
+    return this.drills.get(drillId) ?? this.start(drillId, compiled, this.readLog(drillId));
   }
 
-  private fold(d: DrillScore, entry: LogEntry): void {
-    // Entries arrive once each and in order; anything at or below lastSeq was already counted.
-    if (entry.seq <= d.lastSeq) return;
-    foldEntry(d.ctx, entry);
-    d.lastSeq = entry.seq;
+  private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): DrillSchedule {
+    const d: DrillSchedule = { lastSeq: entries.at(-1)?.seq ?? -1, timer: null, lastPushed: -Infinity };
+    this.backend.prime(drillId, compiled, entries);
+    this.drills.set(drillId, d);
+    return d;
   }
 
   /** Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log is not read twice. */
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
-    if (this.drills.has(drillId)) return;
-    const d: DrillScore = { ctx: emptyContext(compiled, 'scored'), lastSeq: -1, timer: null, lastPushed: -Infinity };
-    for (const e of entries) this.fold(d, e);
-    this.drills.set(drillId, d);
+    if (!this.drills.has(drillId)) this.start(drillId, compiled, entries);
   }
 
   /**
-   * The score now, for a facilitator who just joined. It counts as a push, so the next one waits for
-   * the interval: after a restart every drill is scored once as its facilitator comes back, not twice.
+   * The score now, worded for a facilitator who just joined. It counts as a push, so the next one
+   * waits for the interval: after a restart every drill is scored once as its facilitator comes back,
+   * not twice. With `heldSeq`, the seq of the score the console already holds: null when that is still
+   * the latest (scoring is a fold, so the same seq gives the same score), and nothing is computed.
    */
-  current(drillId: string, compiled: CompiledScenario): ScoreResult;
-  /**
-   * With `heldSeq`, the seq of the score the facilitator's console already holds: null when that is
-   * still the latest (scoring is a fold, so the same seq gives the same score), and nothing is
-   * computed. After a restart every returning console holds the latest score.
-   */
-  current(drillId: string, compiled: CompiledScenario, heldSeq: number | undefined): ScoreResult | null;
-  current(drillId: string, compiled: CompiledScenario, heldSeq?: number): ScoreResult | null {
-    const d = this.context(drillId, compiled);
+  current(drillId: string, compiled: CompiledScenario, locale: Locale, heldSeq?: number): MaybePromise<RenderedScore | null> {
+    const d = this.schedule(drillId, compiled);
     d.lastPushed = this.now();
-    return heldSeq === d.lastSeq ? null : scoreContext(d.ctx);
+    if (heldSeq === d.lastSeq) return null;
+    const scored = this.backend.score(drillId, [locale]);
+    const word = (s: ScoreRendering | null) => s?.inLocale(locale) ?? null;
+    return isPromise(scored) ? scored.then(word) : word(scored);
   }
 
   /** The seq of the last entry the drill's score counts (what a score computed now reflects). */
   seqOf(drillId: string, compiled: CompiledScenario): number {
-    return this.context(drillId, compiled).lastSeq;
+    return this.schedule(drillId, compiled).lastSeq;
   }
 
   /**
-   * Fold committed entries in and schedule a push; `push` gets the fresh score when it is due. With
-   * no `push` (no facilitator is watching) the entries are only folded: nobody is sent a score, so
-   * none is computed; a facilitator who joins gets current().
+   * Fold committed entries in and schedule a push to `watchers` when it is due. With no watchers (no
+   * facilitator is connected) the entries are only folded: nobody is sent a score, so none is
+   * computed; a facilitator who joins gets current().
    */
-  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], push: ((score: ScoreResult, seq: number) => void) | null, immediate = false): void {
-    const d = this.context(drillId, compiled);
-    for (const e of entries) this.fold(d, e);
-    if (!push) return;
+  applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], watchers: ScoreWatchers | null, immediate = false): void {
+    const known = this.drills.get(drillId);
+    const d = known ?? this.start(drillId, compiled, this.readLog(drillId));
+    // A drill read from its log just now already counts these entries; entries arrive once each and
+    // in order, so anything at or below lastSeq was already counted.
+    const fresh = entries.length === 0 || entries[0]!.seq > d.lastSeq ? entries : entries.filter((e) => e.seq > d.lastSeq);
+    if (fresh.length > 0) {
+      this.backend.fold(drillId, fresh);
+      d.lastSeq = fresh.at(-1)!.seq;
+    }
+    if (!watchers) return;
     if (d.timer !== null) {
       if (!immediate) return;
       // The final score does not wait for a push already scheduled.
@@ -98,7 +127,15 @@ export class LiveScores {
     const fire = () => {
       d.timer = null;
       d.lastPushed = this.now();
-      push(scoreContext(d.ctx), d.lastSeq);
+      const locales = watchers.locales();
+      if (locales.length === 0) return;
+      const scored = this.backend.score(drillId, locales);
+      const send = (s: ScoreRendering | null) => {
+        // A drill forgotten while it was scored (its lease moved) sends nothing more.
+        if (s && this.drills.get(drillId) === d) watchers.send(s);
+      };
+      if (isPromise(scored)) void scored.then(send);
+      else send(scored);
     };
     if (wait === 0) fire();
     else d.timer = this.scheduler.set(fire, wait);
@@ -106,11 +143,14 @@ export class LiveScores {
 
   forget(drillId: string): void {
     const d = this.drills.get(drillId);
-    if (d?.timer) this.scheduler.clear(d.timer);
+    if (!d) return;
+    if (d.timer) this.scheduler.clear(d.timer);
     this.drills.delete(drillId);
+    this.backend.forget(drillId);
   }
 
   close(): void {
     for (const id of [...this.drills.keys()]) this.forget(id);
+    this.backend.close();
   }
 }

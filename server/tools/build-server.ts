@@ -10,12 +10,12 @@ import { PROJECT_ROOT } from '../paths.ts';
  * Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled).
  */
 
-/** Bundle a Node entry point, with the SQLite writer thread's script beside it (server/store/sqlite.ts loads it from there). */
+/** Bundle a Node entry point, with the SQLite writer's and the live score's thread scripts beside it (sqlite.ts and scoring-thread.ts load them from there). */
 export async function bundleNode(entry: string, out: string, name: string): Promise<string> {
   const outdir = join(PROJECT_ROOT, out);
   await build({
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: { [name]: entry, 'sqlite-writer': 'server/store/sqlite-writer.ts' },
+    entryPoints: { [name]: entry, 'sqlite-writer': 'server/store/sqlite-writer.ts', 'scoring-worker': 'server/socket/scoring-worker.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -50,6 +50,7 @@ export interface ServerOptions<S extends EventStore> {
   /** Drill creation per address; tests create many drills from one, so the default here is generous. */
   creationRate?: { burst: number; everyMs: number };
   maxWaitingDrills?: number;
+  scoring?: 'thread' | 'inline';
 }
 
 export async function startServer<S extends EventStore = MemoryStore | SqliteStore>(options: ServerOptions<S> = {}): Promise<TestServer<S>> {
@@ -69,6 +70,7 @@ export async function startServer<S extends EventStore = MemoryStore | SqliteSto
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     creationRate: options.creationRate ?? { burst: 10_000, everyMs: 1 },
     ...(options.maxWaitingDrills ? { maxWaitingDrills: options.maxWaitingDrills } : {}),
+    ...(options.scoring ? { scoring: options.scoring } : {}),
   });
   await app.registry.boot();
   const port = await app.listen(0, '127.0.0.1');

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
-import { LIVE_SCORE_INTERVAL_MS, LiveScores } from '../../server/socket/live-score.ts';
-import { scoreDrill, type ScoreResult } from '../../shared/scoring/index.ts';
+import { InlineScoring } from '../../server/socket/inline-scoring.ts';
+import { PreEncoded } from '../../server/socket/pre-encoded.ts';
+import { ScoringThread } from '../../server/socket/scoring-thread.ts';
+import { LIVE_SCORE_INTERVAL_MS, LiveScores, type RenderedScore, type ScoreWatchers } from '../../server/socket/live-score.ts';
+import type { LogEntry } from '../../shared/engine/index.ts';
+import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
 import { compiledFixture, DEPUTY, IC, SME } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
 
@@ -13,13 +17,23 @@ import { TestDrill } from '../engine/harness.ts';
 
 const compiled = compiledFixture();
 
+/** A console reading English: each push lands in `pushed`. */
+function consoleIn(pushed: RenderedScore[]): ScoreWatchers {
+  return { locales: () => ['en'], send: (score) => pushed.push(score.inLocale('en')) };
+}
+
+/** What scoring the whole log gives, as an English console receives it. */
+const wholeLog = (entries: readonly LogEntry[]) => liveScore(scoreDrill(compiled, entries), 'en', entries.at(-1)!.seq);
+
+const liveScores = (time: ManualTime, readLog: () => LogEntry[]) => new LiveScores(time, () => time.now(), readLog, new InlineScoring());
+
 describe('LIVE: the facilitator live score', () => {
   it('LIVE1 pushes are throttled to one per interval and always carry the latest score', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => d.entries.slice(0, 2));
-    const pushed: ScoreResult[] = [];
-    const push = (s: ScoreResult) => pushed.push(s);
+    const scores = liveScores(time, () => d.entries.slice(0, 2));
+    const pushed: RenderedScore[] = [];
+    const push = consoleIn(pushed);
     scores.applied('d1', compiled, d.entries, push);
     expect(pushed).toHaveLength(1); // the first push is immediate
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
@@ -31,19 +45,19 @@ describe('LIVE: the facilitator live score', () => {
     expect(pushed).toHaveLength(1);
     time.advance(1);
     expect(pushed).toHaveLength(2); // one push for both commands…
-    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries)); // …with the score of the whole log
+    expect(pushed[1]).toEqual(wholeLog(d.entries)); // …with the score of the whole log
   });
 
   it('LIVE2 the final score goes out at once', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => []);
-    const pushed: ScoreResult[] = [];
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    const scores = liveScores(time, () => []);
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed));
     d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
     expect(pushed).toHaveLength(2);
-    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));
+    expect(pushed[1]).toEqual(wholeLog(d.entries));
   });
 
   it('LIVE3 a facilitator joining mid-drill gets the score of everything so far, read from the log once', () => {
@@ -51,38 +65,38 @@ describe('LIVE: the facilitator live score', () => {
     const d = new TestDrill(compiled).start();
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     let reads = 0;
-    const scores = new LiveScores(time, () => time.now(), () => (reads++, d.entries));
-    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
-    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    const scores = liveScores(time, () => (reads++, d.entries));
+    expect(scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
+    expect(scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
     expect(reads).toBe(1);
   });
 
   it('LIVE5 the score a joining facilitator gets counts as a push: the next waits for the interval', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => d.entries);
-    const pushed: ScoreResult[] = [];
+    const scores = liveScores(time, () => d.entries);
+    const pushed: RenderedScore[] = [];
     time.advance(10_000);
-    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    expect(scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed));
     expect(pushed).toHaveLength(0);
     time.advance(LIVE_SCORE_INTERVAL_MS);
-    expect(pushed).toEqual([scoreDrill(compiled, d.entries)]);
+    expect(pushed).toEqual([wholeLog(d.entries)]);
   });
 
   it('LIVE7 the final score goes out at once even while a push is scheduled, and that push is dropped', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => []);
-    const pushed: ScoreResult[] = [];
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    const scores = liveScores(time, () => []);
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed));
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s)); // scheduled for the interval's end
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed)); // scheduled for the interval's end
     d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s), true);
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
     expect(pushed).toHaveLength(2);
-    expect(pushed[1]).toEqual(scoreDrill(compiled, d.entries));
+    expect(pushed[1]).toEqual(wholeLog(d.entries));
     time.advance(LIVE_SCORE_INTERVAL_MS * 2);
     expect(pushed).toHaveLength(2);
   });
@@ -90,36 +104,95 @@ describe('LIVE: the facilitator live score', () => {
   it('LIVE6 without a join, the first push after a quiet spell still goes out at once', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => d.entries);
-    const pushed: ScoreResult[] = [];
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    const scores = liveScores(time, () => d.entries);
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed));
     time.advance(LIVE_SCORE_INTERVAL_MS * 2);
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
-    scores.applied('d1', compiled, d.entries, (s) => pushed.push(s));
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed));
     expect(pushed).toHaveLength(2);
   });
 
   it('LIVE4 with no facilitator watching, entries are folded but no score is computed or pushed', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => []);
+    const scores = liveScores(time, () => []);
     scores.applied('d1', compiled, d.entries, null);
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     scores.applied('d1', compiled, d.entries, null);
     time.advance(LIVE_SCORE_INTERVAL_MS * 3);
-    expect(scores.current('d1', compiled)).toEqual(scoreDrill(compiled, d.entries));
+    expect(scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
   });
 
   it('LIVE8 a console holding the score of the latest seq is sent none; one holding an older score gets the latest', () => {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
-    const scores = new LiveScores(time, () => time.now(), () => d.entries);
+    const scores = liveScores(time, () => d.entries);
     const seq = scores.seqOf('d1', compiled);
     expect(seq).toBe(d.entries.at(-1)!.seq);
-    expect(scores.current('d1', compiled, seq)).toBeNull();
+    expect(scores.current('d1', compiled, 'en', seq)).toBeNull();
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     scores.applied('d1', compiled, d.entries, null);
-    expect(scores.current('d1', compiled, seq)).toEqual(scoreDrill(compiled, d.entries));
+    expect(scores.current('d1', compiled, 'en', seq)).toEqual(wholeLog(d.entries));
     expect(scores.seqOf('d1', compiled)).toBe(d.entries.at(-1)!.seq);
+  });
+});
+
+describe('LIVE: the scoring thread', () => {
+  const threads: ScoringThread[] = [];
+  afterEach(() => {
+    for (const thread of threads.splice(0)) thread.close();
+  });
+  const thread = (problems: string[] = []) => {
+    const t = new ScoringThread((problem) => problems.push(problem));
+    threads.push(t);
+    return t;
+  };
+
+  it('LIVE9 the scoring thread answers with the score of the whole log, as JSON text in each locale asked', async () => {
+    const d = new TestDrill(compiled).start();
+    const scoring = thread();
+    scoring.prime('d1', compiled, d.entries.slice(0, 2));
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
+    scoring.fold('d1', d.entries.slice(2));
+    const score = await scoring.score('d1', ['ja', 'en']);
+    expect(score?.seq).toBe(d.entries.at(-1)!.seq);
+    for (const locale of ['en', 'ja'] as const) {
+      const rendered = score!.inLocale(locale);
+      expect(rendered).toBeInstanceOf(PreEncoded);
+      expect(JSON.parse((rendered as PreEncoded).json)).toEqual(JSON.parse(JSON.stringify(liveScore(scoreDrill(compiled, d.entries), locale, score!.seq))));
+    }
+  });
+
+  it('LIVE9 through LiveScores, a push from the thread carries the same score as one scored in-thread', async () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    const scores = new LiveScores(time, () => time.now(), () => d.entries, thread());
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
+    await expect.poll(() => pushed.length).toBe(1);
+    expect((pushed[0] as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+    const joined = await scores.current('d1', compiled, 'en');
+    expect((joined as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+  });
+
+  it('LIVE10 a drill the thread does not hold, or has forgotten, is answered with no score and the reason is told', async () => {
+    const problems: string[] = [];
+    const d = new TestDrill(compiled).start();
+    const scoring = thread(problems);
+    expect(await scoring.score('nowhere', ['en'])).toBeNull();
+    scoring.prime('d1', compiled, d.entries);
+    expect(await scoring.score('d1', ['en'])).not.toBeNull();
+    scoring.forget('d1');
+    expect(await scoring.score('d1', ['en'])).toBeNull();
+    expect(problems).toEqual([expect.stringMatching(/nowhere is not kept/), expect.stringMatching(/d1 is not kept/)]);
+  });
+
+  it('LIVE10 once the thread is closed, scores are answered with none at once', async () => {
+    const scoring = thread();
+    scoring.close();
+    expect(await scoring.score('d1', ['en'])).toBeNull();
   });
 });

@@ -204,6 +204,24 @@ describe('COMMIT: group commit before any broadcast or ack', () => {
     expect(fac.welcome?.score?.locale).toBe('ja');
   });
 
+  it('FLOW-L1 scored on the server\'s scoring thread, the live score reaches the console the same way: pushed, and in the welcome', async () => {
+    const s = await server({ scoring: 'thread' });
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'), { locale: 'ja' });
+    const pushed: { locale: string; seq: number; findings: { message: string }[] }[] = [];
+    fac.socket.on('drill:scoreChanged', (score) => pushed.push(score));
+    await fac.send({ type: 'drill.start' });
+    await fac.send({ type: 'drill.end', reason: 'done' });
+    const last = s.store.entries(d.drillId).at(-1)!.seq;
+    await until(() => pushed.at(-1)?.seq === last, 'the final score was pushed');
+    const final = pushed.at(-1)!;
+    expect(final.locale).toBe('ja');
+    expect(final.findings.length).toBeGreaterThan(0);
+    for (const f of final.findings) expect(f.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const again = await client(s, d.seat('facilitator'), { locale: 'ja' });
+    expect(again.welcome?.score).toEqual(final);
+  });
+
   it('FLOW-L2 a language the server does not speak is refused at the handshake, saying which field is wrong', async () => {
     const s = await server();
     const d = await createDrill(s);

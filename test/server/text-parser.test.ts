@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Encoder, PacketType, type Packet } from 'socket.io-parser';
+import { PreEncoded } from '../../server/socket/pre-encoded.ts';
 import { TextOnlyEncoder } from '../../server/socket/text-parser.ts';
 
 const packets: Packet[] = [
@@ -22,5 +23,26 @@ describe('WIRE8 text-only encoder', () => {
       expect(frames).toHaveLength(1);
       expect(typeof frames[0]).toBe('string');
     }
+  });
+});
+
+describe('WIRE9 pre-encoded payloads', () => {
+  it('WIRE9 a payload given as JSON text is framed exactly as the stock encoder frames the value it stands for', () => {
+    const stock = new Encoder();
+    const text = new TextOnlyEncoder();
+    const score = { locale: 'ja', seq: 12, total: 40, findings: [{ rule: 'R1', message: '封じ込め "済み" \\ ✓' }] };
+    for (const packet of [
+      { type: PacketType.EVENT, nsp: '/', data: ['drill:scoreChanged', score] },
+      { type: PacketType.EVENT, nsp: '/admin', id: 4, data: ['drill:scoreChanged', undefined, score] },
+    ] as Packet[]) {
+      const data = packet.data as unknown[];
+      const pre: Packet = { ...packet, data: [...data.slice(0, -1), new PreEncoded(JSON.stringify(data.at(-1)))] };
+      expect(text.encode(pre)).toEqual(stock.encode(packet));
+    }
+  });
+
+  it('WIRE9 nested in another payload it serialises as the value it stands for', () => {
+    const score = { total: 3, findings: [] };
+    expect(JSON.stringify({ score: new PreEncoded(JSON.stringify(score)) })).toBe(JSON.stringify({ score }));
   });
 });

@@ -29,6 +29,7 @@ const app = createApp({
   // The load generator creates every room from one address, and starts them after creating them all.
   creationRate: { burst: 1_000_000, everyMs: 1 },
   maxWaitingDrills: 1_000_000,
+  scoring: 'thread',
   ...(maxInFlight ? { maxCommandsInFlight: Number(maxInFlight) } : {}),
   ...(saturatedInFlight ? { saturatedCommandsInFlight: Number(saturatedInFlight) } : {}),
 });

@@ -1,0 +1,30 @@
+import type { LogEntry } from '../../shared/engine/index.ts';
+import type { Locale } from '../../shared/i18n/locales.ts';
+import type { Scenario } from '../../shared/scenario/schema.ts';
+
+/*
+ * What the main thread and the scoring thread say to each other. The main thread sends its work in
+ * batches, one message per turn of its event loop (a group commit's dispatches become one message);
+ * the scoring thread answers each batch's score requests in one message, in the order asked.
+ */
+
+export type ScoringOp =
+  /** A scenario the drills below are of; sent once, before its first drill. */
+  | { op: 'scenario'; key: number; scenario: Scenario }
+  /** No drill of it is kept any more. */
+  | { op: 'dropScenario'; key: number }
+  | { op: 'prime'; drillId: string; scenario: number; entries: readonly LogEntry[] }
+  | { op: 'fold'; drillId: string; entries: readonly LogEntry[] }
+  | { op: 'score'; request: number; drillId: string; locales: readonly Locale[] }
+  | { op: 'forget'; drillId: string };
+
+export interface ScoringBatch {
+  ops: ScoringOp[];
+}
+
+/** A score request answered: the score as of `seq` as JSON text per locale asked, or why not. */
+export type ScoringAnswer = { request: number; seq: number; json: string[] } | { request: number; error: string };
+
+export interface ScoringReply {
+  answers: ScoringAnswer[];
+}
