@@ -1,7 +1,10 @@
 import type { LogEntry } from '../../shared/engine/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import { emptyContext, foldEntry, liveScore, scoreContext, type ScoringContext } from '../../shared/scoring/index.ts';
+// Imported from their modules rather than the scoring index, so the scoring thread loads no more than scoring.
+import { emptyContext, foldEntry, type ScoringContext } from '../../shared/scoring/context.ts';
+import { liveScore } from '../../shared/scoring/live.ts';
+import { scoreContext } from '../../shared/scoring/score.ts';
 import type { ScoreRendering, ScoringBackend } from './live-score.ts';
 
 /*

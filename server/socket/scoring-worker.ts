@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import '../memory-tuning.ts';
-import { compileScenario } from '../../shared/scenario/index.ts';
+import { compileScenario } from '../../shared/scenario/compile.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { InlineScoring } from './inline-scoring.ts';
 import type { ScoringAnswer, ScoringBatch, ScoringOp } from './scoring-protocol.ts';
