@@ -19,6 +19,13 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './sco
  * told once); commands, views and reports do not depend on it.
  */
 
+/**
+ * The thread's young generation, capped like the SQLite writer's: what it allocates (the entries it
+ * is sent, each score's findings) dies young, and V8's default of several times this only holds
+ * memory.
+ */
+const SCORING_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 interface Waiting {
   locales: readonly Locale[];
   resolve(score: ScoreRendering | null): void;
@@ -40,9 +47,7 @@ export class ScoringThread implements ScoringBackend {
   constructor(private readonly onProblem: (message: string) => void) {
     // Built, the thread is a plain script beside the bundle; from source, a bootstrap loads it through tsx.
     const script = FROM_SOURCE ? new URL('./scoring-worker.worker.mjs', import.meta.url) : new URL('./scoring-worker.mjs', import.meta.url);
-    // V8's own young generation: capped like the writer's, the thread spends more CPU collecting the
-    // entries it is sent, on a core it shares with the writer.
-    this.worker = new Worker(script);
+    this.worker = new Worker(script, { resourceLimits: SCORING_LIMITS });
     // The thread alone never keeps the process alive: the server's sockets do while it serves.
     this.worker.unref();
     this.worker.on('message', (msg: Partial<ScoringReply> & { problem?: string }) => {
