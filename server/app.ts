@@ -21,6 +21,7 @@ import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import { textOnlyParser } from './socket/text-parser.ts';
 import { InlineScoring } from './socket/inline-scoring.ts';
 import { ScoringThread } from './socket/scoring-thread.ts';
+import { logTextOf } from './store/log-text.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
 
@@ -136,7 +137,7 @@ export function createApp(options: AppOptions): App {
   // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
   // lease moved to another node is let go of here, its connections closed so they go there.
   const onLive = (master: DrillMaster, entries: readonly LogEntry[]) => {
-    hub.scores.prime(master.id, master.compiled, entries);
+    hub.scores.prime(master.id, master.compiled, entries, logTextOf(entries));
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);

@@ -28,8 +28,8 @@ export interface ScoreRendering {
 }
 
 export interface ScoringBackend {
-  /** Start a drill's context from its log so far. */
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void;
+  /** Start a drill's context from its log so far (`text`: the JSON the log was read as, when at hand). */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void;
   /** Fold committed entries into a primed drill's context, in commit order. */
   fold(drillId: string, entries: readonly LogEntry[]): void;
   /** The score of everything folded so far, worded in each of `locales`; null if it could not be scored. */
@@ -69,16 +69,19 @@ export class LiveScores {
     return this.drills.get(drillId) ?? this.start(drillId, compiled, this.readLog(drillId));
   }
 
-  private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): DrillSchedule {
+  private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): DrillSchedule {
     const d: DrillSchedule = { lastSeq: entries.at(-1)?.seq ?? -1, timer: null, lastPushed: -Infinity };
-    this.backend.prime(drillId, compiled, entries);
+    this.backend.prime(drillId, compiled, entries, text);
     this.drills.set(drillId, d);
     return d;
   }
 
-  /** Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log is not read twice. */
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
-    if (!this.drills.has(drillId)) this.start(drillId, compiled, entries);
+  /**
+   * Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log
+   * is not read twice; `text` is the JSON it was read as, when at hand (server/store/log-text.ts).
+   */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
+    if (!this.drills.has(drillId)) this.start(drillId, compiled, entries, text);
   }
 
   /**

@@ -13,7 +13,9 @@ export type ScoringOp =
   | { op: 'scenario'; key: number; scenario: Scenario }
   /** No drill of it is kept any more. */
   | { op: 'dropScenario'; key: number }
+  /** A drill's log so far, as entries or as the JSON text it was read as. */
   | { op: 'prime'; drillId: string; scenario: number; entries: readonly LogEntry[] }
+  | { op: 'prime'; drillId: string; scenario: number; text: string }
   | { op: 'fold'; drillId: string; entries: readonly LogEntry[] }
   | { op: 'score'; request: number; drillId: string; locales: readonly Locale[] }
   | { op: 'forget'; drillId: string };

@@ -58,7 +58,7 @@ export class ScoringThread implements ScoringBackend {
     this.worker.on('exit', (code) => this.stop(`live scoring stopped (thread exited with code ${code})`));
   }
 
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
     let held = this.scenarios.get(compiled);
     if (!held) {
       held = { key: this.nextScenarioKey++, drills: 0 };
@@ -70,7 +70,8 @@ export class ScoringThread implements ScoringBackend {
       held.drills++;
       this.scenarioOf.set(drillId, compiled);
     }
-    this.post({ op: 'prime', drillId, scenario: held.key, entries });
+    // A log's text crosses as one string; its parsed entries would be cloned one by one.
+    this.post(text === undefined ? { op: 'prime', drillId, scenario: held.key, entries } : { op: 'prime', drillId, scenario: held.key, text });
   }
 
   fold(drillId: string, entries: readonly LogEntry[]): void {

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import '../memory-tuning.ts';
+import type { LogEntry } from '../../shared/engine/index.ts';
 import { compileScenario } from '../../shared/scenario/compile.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { InlineScoring } from './inline-scoring.ts';
@@ -25,7 +26,7 @@ function run(op: ScoringOp, answers: ScoringAnswer[]): void {
     case 'prime': {
       const compiled = scenarios.get(op.scenario);
       if (!compiled) throw new Error(`drill ${op.drillId}: scenario ${op.scenario} was not sent`);
-      scoring.prime(op.drillId, compiled, op.entries);
+      scoring.prime(op.drillId, compiled, 'text' in op ? (JSON.parse(op.text) as LogEntry[]) : op.entries);
       return;
     }
     case 'fold':

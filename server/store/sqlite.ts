@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { FROM_SOURCE } from '../paths.ts';
+import { parseLog } from './log-text.ts';
 import { KeyFilter } from './key-filter.ts';
 import { checkDatabase, explainStorageFailure } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
@@ -259,7 +260,7 @@ export class SqliteStore implements EventStore {
       this.writer?.ref();
       this.writer?.postMessage({ id, read: drillIds });
       // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
-    }).then((logs) => (logs ?? []).map((log) => () => JSON.parse(log) as LogEntry[]));
+    }).then((logs) => (logs ?? []).map((log) => () => parseLog(log)));
   }
 
   lastSeq(drillId: string): number {

@@ -3,6 +3,7 @@ import { ManualTime } from '../../server/clock.ts';
 import { InlineScoring } from '../../server/socket/inline-scoring.ts';
 import { PreEncoded } from '../../server/socket/pre-encoded.ts';
 import { ScoringThread } from '../../server/socket/scoring-thread.ts';
+import { logTextOf, parseLog } from '../../server/store/log-text.ts';
 import { LIVE_SCORE_INTERVAL_MS, LiveScores, type RenderedScore, type ScoreWatchers } from '../../server/socket/live-score.ts';
 import type { LogEntry } from '../../shared/engine/index.ts';
 import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
@@ -176,6 +177,21 @@ describe('LIVE: the scoring thread', () => {
     expect((pushed[0] as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
     const joined = await scores.current('d1', compiled, 'en');
     expect((joined as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+  });
+
+  it('LIVE11 a log read at boot crosses to the thread as its JSON text and scores as the same log sent as entries', async () => {
+    const d = new TestDrill(compiled).start();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    const text = JSON.stringify(d.entries);
+    const parsed = parseLog(text);
+    expect(logTextOf(parsed)).toBe(text);
+    expect(logTextOf([...parsed])).toBeUndefined();
+    const scoring = thread();
+    scoring.prime('as-text', compiled, parsed, logTextOf(parsed));
+    scoring.prime('as-entries', compiled, d.entries);
+    const [a, b] = await Promise.all([scoring.score('as-text', ['en']), scoring.score('as-entries', ['en'])]);
+    expect(a?.seq).toBe(d.entries.at(-1)!.seq);
+    expect((a!.inLocale('en') as PreEncoded).json).toBe((b!.inLocale('en') as PreEncoded).json);
   });
 
   it('LIVE10 a drill the thread does not hold, or has forgotten, is answered with no score and the reason is told', async () => {
