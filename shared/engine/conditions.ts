@@ -1,4 +1,5 @@
-import { ENTRY, type Condition, type Scenario } from '../scenario/schema.ts';
+import { ENTRY } from '../scenario/constants.ts';
+import type { Condition, Scenario } from '../scenario/schema.ts';
 import { MS_PER_MINUTE, type DrillState } from './types.ts';
 
 /** Keys under which DrillState.actionsTaken records a completed action: by itself, per target, per role. */

@@ -1,7 +1,8 @@
 import seedrandom from 'seedrandom';
 import { LOCALES, type Locale, type Localized } from '../i18n/locales.ts';
 import { msg, renderMsg } from '../i18n/message.ts';
-import { ENTRY, type AssetRef, type Range, type Scenario } from '../scenario/schema.ts';
+import { ENTRY } from '../scenario/constants.ts';
+import type { AssetRef, Range, Scenario } from '../scenario/schema.ts';
 import type { Truth } from './types.ts';
 
 /*

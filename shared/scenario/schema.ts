@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTRY } from './constants.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { PLAYER_ROLES } from '../runbook/types.ts';
 
@@ -25,8 +26,8 @@ export const rangeOf = (n: z.ZodNumber) =>
   z.union([n, z.strictObject({ min: n, max: n }).refine((r: { min: number; max: number }) => r.min <= r.max, 'min must not be above max')]);
 export type Range = number | { min: number; max: number };
 
+export { ENTRY };
 /** An asset id, or `$entry`: whichever asset the drill's seed made the attacker's way in. */
-export const ENTRY = '$entry';
 export const assetRefSchema = z.union([id, z.literal(ENTRY)]);
 export type AssetRef = z.infer<typeof assetRefSchema>;
 
