@@ -21,7 +21,6 @@ import { InFlightLimit, LagMonitor } from './socket/overload.ts';
 import { textOnlyParser } from './socket/text-parser.ts';
 import { InlineScoring } from './socket/inline-scoring.ts';
 import { ScoringThread } from './socket/scoring-thread.ts';
-import { logTextOf } from './store/log-text.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
 
@@ -136,8 +135,8 @@ export function createApp(options: AppOptions): App {
   // A drill made live has its live score primed from its log, and, if it has ended, is let go of
   // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
   // lease moved to another node is let go of here, its connections closed so they go there.
-  const onLive = (master: DrillMaster, entries: readonly LogEntry[]) => {
-    hub.scores.prime(master.id, master.compiled, entries, logTextOf(entries));
+  const onLive = (master: DrillMaster, entries: readonly LogEntry[], text?: string) => {
+    hub.scores.prime(master.id, master.compiled, entries, text);
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);

@@ -3,7 +3,7 @@ import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
 import { after, isPromise, type MaybePromise } from '../store/maybe.ts';
-import type { ClockAnchor, EventStore, SeatRecord } from '../store/types.ts';
+import type { ClockAnchor, EventStore, ReadLog, SeatRecord } from '../store/types.ts';
 import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
 import { SoleLeases, type DrillLeases } from './lease.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
@@ -41,8 +41,11 @@ export const isElsewhere = (opened: Opened): opened is Elsewhere => opened !== n
 
 /** What the registry tells the rest of the server. */
 export interface RegistryHooks {
-  /** A drill became live here, with its log so far, so others can fold it without reading it again. */
-  onLive?(master: DrillMaster, entries: readonly LogEntry[]): void;
+  /**
+   * A drill became live here, with its log so far, so others can fold it without reading it again;
+   * `text` is the JSON the log was parsed from, when it was read as text (boot).
+   */
+  onLive?(master: DrillMaster, entries: readonly LogEntry[], text?: string): void;
   /** This node stops running the drill (its lease moved): its connections must go to the node that runs it. */
   onLetGo?(drillId: string): void;
 }
@@ -267,19 +270,19 @@ export class DrillRegistry {
    * Rebuild a drill's master from its log (read after the lease was taken, so it holds every commit of
    * the node that ran it before). With `resume`, a running drill ticks at once and re-arms its clock.
    */
-  private rebuild(drillId: string, fence: number | undefined, resume: boolean, known?: { anchor: ClockAnchor; compiled: CompiledScenario; entries?: LogEntry[] }): MaybePromise<DrillMaster | null> {
+  private rebuild(drillId: string, fence: number | undefined, resume: boolean, known?: { anchor: ClockAnchor; compiled: CompiledScenario; log?: ReadLog }): MaybePromise<DrillMaster | null> {
     return after(known?.anchor ?? this.deps.store.anchor(drillId), (anchor) => {
       if (!anchor) return null;
       return after(known?.compiled ?? this.compiled(drillId), (compiled) => {
         if (!compiled) return null;
-        return after(known?.entries ?? this.deps.store.entries(drillId), (entries) => {
+        return after(known?.log?.entries ?? this.deps.store.entries(drillId), (entries) => {
           const raced = this.masters.get(drillId);
           if (raced) return raced;
           const state = this.fold(drillId, compiled, entries);
           if (!state) return null;
           // Its seats are about to come back, and the whole state is at hand: it serves their whole views.
           this.wholeStates.seed(drillId, state);
-          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries);
+          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries, known?.log?.text);
           if (resume && anchor.running) {
             void master
               .tick()
@@ -292,9 +295,9 @@ export class DrillRegistry {
     });
   }
 
-  private makeLive(master: DrillMaster, entries: readonly LogEntry[]): DrillMaster {
+  private makeLive(master: DrillMaster, entries: readonly LogEntry[], text?: string): DrillMaster {
     this.masters.set(master.id, master);
-    this.hooks.onLive?.(master, entries);
+    this.hooks.onLive?.(master, entries, text);
     return master;
   }
 
@@ -375,8 +378,8 @@ export class DrillRegistry {
       for (const { id, anchor } of group.drills) resume.push({ id, anchor, compiled: loaded.compiled });
     }
     const masters: DrillMaster[] = [];
-    for await (const [drill, entries] of this.logsOf(resume)) {
-      const master = this.masters.get(drill.id) ?? (await this.rebuild(drill.id, undefined, false, { anchor: drill.anchor, compiled: drill.compiled, ...(entries ? { entries } : {}) }));
+    for await (const [drill, log] of this.logsOf(resume)) {
+      const master = this.masters.get(drill.id) ?? (await this.rebuild(drill.id, undefined, false, { anchor: drill.anchor, compiled: drill.compiled, ...(log ? { log } : {}) }));
       if (master) masters.push(master);
     }
     await Promise.all(masters.map((master) => master.tick()));
@@ -389,7 +392,7 @@ export class DrillRegistry {
    * while this thread folds the current one. A few batches ahead at most, so a large database is
    * not all in memory at once as text. Stores that cannot read elsewhere give undefined: rebuild reads.
    */
-  private async *logsOf<T extends { id: string }>(drills: readonly T[]): AsyncGenerator<[T, LogEntry[] | undefined]> {
+  private async *logsOf<T extends { id: string }>(drills: readonly T[]): AsyncGenerator<[T, ReadLog | undefined]> {
     const read = this.deps.store.entriesOf?.bind(this.deps.store);
     if (!read) {
       for (const drill of drills) yield [drill, undefined];

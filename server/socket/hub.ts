@@ -66,13 +66,7 @@ export class Hub implements Outbox {
     this.scores = new LiveScores(
       scheduler,
       () => clock.now(),
-      (drillId) => {
-        // Every drill's score is primed with its log as it becomes live (app.ts, onLive), so this reads
-        // only from a store that answers at once; a promise here would be a drill scored without its log.
-        const log = store.entries(drillId);
-        if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
-        return log;
-      },
+      (drillId) => store.entries(drillId),
       scoring,
     );
   }

@@ -15,6 +15,8 @@ import type { ScoreRendering, ScoringBackend } from './live-score.ts';
 
 export class InlineScoring implements ScoringBackend {
   private readonly drills = new Map<string, { ctx: ScoringContext; lastSeq: number }>();
+  /** Set by LiveScores; contexts kept in this thread are never lost, so it is not called here. */
+  onReset?: () => void;
 
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
     const d = { ctx: emptyContext(compiled, 'scored'), lastSeq: -1 };

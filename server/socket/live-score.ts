@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/i18n/locales.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import type { LiveScore } from '../../shared/scoring/index.ts';
 import type { Scheduler } from '../clock.ts';
-import { isPromise, type MaybePromise } from '../store/maybe.ts';
+import { after, isPromise, type MaybePromise } from '../store/maybe.ts';
 import type { PreEncoded } from './pre-encoded.ts';
 
 /*
@@ -36,6 +36,8 @@ export interface ScoringBackend {
   score(drillId: string, locales: readonly Locale[]): MaybePromise<ScoreRendering | null>;
   forget(drillId: string): void;
   close(): void;
+  /** Set by LiveScores: called when the backend has lost every drill's context (its thread was replaced). */
+  onReset?: () => void;
 }
 
 /** Who is watching a drill's score when a push is due: the locales to word it in, and where to send it. */
@@ -45,7 +47,10 @@ export interface ScoreWatchers {
 }
 
 interface DrillSchedule {
+  compiled: CompiledScenario;
   lastSeq: number;
+  /** Entries committed while the drill's log is read again for a new backend context (see lost). */
+  held: LogEntry[] | null;
   timer: unknown;
   lastPushed: number;
 }
@@ -59,18 +64,54 @@ export class LiveScores {
   constructor(
     private readonly scheduler: Scheduler,
     private readonly now: () => number,
-    /** Reads a drill's whole log, once, when its score is first needed and it was not primed. */
-    private readonly readLog: (drillId: string) => LogEntry[],
+    /**
+     * Reads a drill's whole log: when its score is first needed and it was not primed (which only
+     * a store that answers at once may be asked), and for every drill when the backend lost its contexts.
+     */
+    private readonly readLog: (drillId: string) => MaybePromise<LogEntry[]>,
     private readonly backend: ScoringBackend,
     private readonly intervalMs = LIVE_SCORE_INTERVAL_MS,
-  ) {}
+  ) {
+    backend.onReset = () => this.lost();
+  }
+
+  /**
+   * The backend holds no context any more: each drill starts again from its log when its score is
+   * next needed (its next commit, or a facilitator joining), so a thousand drills are not all read
+   * at once. Their consoles keep the last score they were sent until then.
+   */
+  private lost(): void {
+    for (const [drillId, d] of this.drills) {
+      if (d.timer !== null) this.scheduler.clear(d.timer);
+      d.timer = null;
+      const held: LogEntry[] = [];
+      d.held = held;
+      const primed = after(this.readLog(drillId), (entries) => {
+        if (this.drills.get(drillId) !== d) return;
+        d.held = null;
+        this.backend.prime(drillId, d.compiled, entries);
+        // Entries committed during the read: the context skips any the log already had.
+        if (held.length > 0) this.backend.fold(drillId, held);
+      });
+      // A log that cannot be read leaves the drill unscored (the backend reports each score asked of it).
+      if (isPromise(primed)) primed.catch(() => undefined);
+    }
+  }
 
   private schedule(drillId: string, compiled: CompiledScenario): DrillSchedule {
-    return this.drills.get(drillId) ?? this.start(drillId, compiled, this.readLog(drillId));
+    return this.drills.get(drillId) ?? this.start(drillId, compiled, this.logNow(drillId));
+  }
+
+  private logNow(drillId: string): LogEntry[] {
+    // Every drill's score is primed with its log as it becomes live (app.ts, onLive), so this reads
+    // only from a store that answers at once; a promise here would be a drill scored without its log.
+    const log = this.readLog(drillId);
+    if (isPromise(log)) throw new Error(`drill ${drillId}: its live score was not primed with its log`);
+    return log;
   }
 
   private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): DrillSchedule {
-    const d: DrillSchedule = { lastSeq: entries.at(-1)?.seq ?? -1, timer: null, lastPushed: -Infinity };
+    const d: DrillSchedule = { compiled, lastSeq: entries.at(-1)?.seq ?? -1, held: null, timer: null, lastPushed: -Infinity };
     this.backend.prime(drillId, compiled, entries, text);
     this.drills.set(drillId, d);
     return d;
@@ -78,7 +119,7 @@ export class LiveScores {
 
   /**
    * Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log
-   * is not read twice; `text` is the JSON it was read as, when at hand (server/store/log-text.ts).
+   * is not read twice; `text` is the JSON it was read as, when at hand (SqliteStore.entriesOf).
    */
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
     if (!this.drills.has(drillId)) this.start(drillId, compiled, entries, text);
@@ -111,12 +152,13 @@ export class LiveScores {
    */
   applied(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], watchers: ScoreWatchers | null, immediate = false): void {
     const known = this.drills.get(drillId);
-    const d = known ?? this.start(drillId, compiled, this.readLog(drillId));
+    const d = known ?? this.start(drillId, compiled, this.logNow(drillId));
     // A drill read from its log just now already counts these entries; entries arrive once each and
     // in order, so anything at or below lastSeq was already counted.
     const fresh = entries.length === 0 || entries[0]!.seq > d.lastSeq ? entries : entries.filter((e) => e.seq > d.lastSeq);
     if (fresh.length > 0) {
-      this.backend.fold(drillId, fresh);
+      if (d.held) d.held.push(...fresh);
+      else this.backend.fold(drillId, fresh);
       d.lastSeq = fresh.at(-1)!.seq;
     }
     if (!watchers) return;
@@ -129,6 +171,11 @@ export class LiveScores {
     const wait = immediate ? 0 : Math.max(0, d.lastPushed + this.intervalMs - this.now());
     const fire = () => {
       d.timer = null;
+      // Its context is being rebuilt from the log (lost): the push waits for it.
+      if (d.held) {
+        d.timer = this.scheduler.set(fire, this.intervalMs);
+        return;
+      }
       d.lastPushed = this.now();
       const locales = watchers.locales();
       if (locales.length === 0) return;

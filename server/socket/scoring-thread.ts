@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/index.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
-import { FROM_SOURCE } from '../paths.ts';
+import { startThread } from '../threads.ts';
 import type { ScoreRendering, ScoringBackend } from './live-score.ts';
 import { PreEncoded } from './pre-encoded.ts';
 import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './scoring-protocol.ts';
@@ -15,8 +15,10 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './sco
  * the thread answers with, as it is (PreEncoded). Each compiled scenario crosses once, as its data:
  * its state machine cannot be copied, so the thread compiles its own.
  *
- * If the thread stops, live scores stop (each push and join goes without one, and `onProblem` is
- * told once); commands, views and reports do not depend on it.
+ * If the thread dies, a new one takes its place and every drill is primed again from its log as its
+ * score is next needed (LiveScores, on `onReset`); one that dies within RESTART_WINDOW_MS of its start
+ * is not replaced, and live scores stop (each push and join goes without one, and `onProblem` is told
+ * why). Commands, views and reports never depend on the thread.
  */
 
 /**
@@ -26,13 +28,20 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './sco
  */
 const SCORING_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
+/** A thread that dies sooner than this after it started is not replaced: it would only die again. */
+export const RESTART_WINDOW_MS = 60_000;
+
+/** Start the scoring thread (scoring-worker.ts). */
+export const spawnScoringWorker = (): Worker => startThread(import.meta.url, 'scoring-worker', { resourceLimits: SCORING_LIMITS });
+
 interface Waiting {
   locales: readonly Locale[];
   resolve(score: ScoreRendering | null): void;
 }
 
 export class ScoringThread implements ScoringBackend {
-  private readonly worker: Worker;
+  private worker: Worker;
+  private startedAt: number;
   private ops: ScoringOp[] = [];
   private flushing = false;
   private readonly waiting = new Map<number, Waiting>();
@@ -43,19 +52,49 @@ export class ScoringThread implements ScoringBackend {
   private readonly scenarioOf = new Map<string, CompiledScenario>();
   private stopped: string | null = null;
   private closing = false;
+  onReset?: () => void;
 
-  constructor(private readonly onProblem: (message: string) => void) {
-    // Built, the thread is a plain script beside the bundle; from source, a bootstrap loads it through tsx.
-    const script = FROM_SOURCE ? new URL('./scoring-worker.worker.mjs', import.meta.url) : new URL('./scoring-worker.mjs', import.meta.url);
-    this.worker = new Worker(script, { resourceLimits: SCORING_LIMITS });
+  constructor(
+    private readonly onProblem: (message: string) => void,
+    private readonly spawn: () => Worker = spawnScoringWorker,
+    // Wall-clock time: how long a thread lived is real time, not game time.
+    private readonly now: () => number = Date.now,
+  ) {
+    this.worker = this.started();
+    this.startedAt = this.now();
+  }
+
+  private started(): Worker {
+    const worker = this.spawn();
     // The thread alone never keeps the process alive: the server's sockets do while it serves.
-    this.worker.unref();
-    this.worker.on('message', (msg: Partial<ScoringReply> & { problem?: string }) => {
+    worker.unref();
+    worker.on('message', (msg: Partial<ScoringReply> & { problem?: string }) => {
+      if (worker !== this.worker) return;
       if (msg.problem) this.onProblem(`live scoring: ${msg.problem}`);
       for (const answer of msg.answers ?? []) this.answered(answer);
     });
-    this.worker.on('error', (error) => this.stop(`live scoring stopped: ${error.message}`));
-    this.worker.on('exit', (code) => this.stop(`live scoring stopped (thread exited with code ${code})`));
+    // A dying thread reports an error and then its exit: the first one counts.
+    worker.on('error', (error) => this.died(worker, error.message));
+    worker.on('exit', (code) => this.died(worker, `the thread exited with code ${code}`));
+    return worker;
+  }
+
+  /** The thread died: everything it held is gone. Replace it unless it died young. */
+  private died(worker: Worker, why: string): void {
+    if (worker !== this.worker || this.closing || this.stopped) return;
+    this.answerAll(null);
+    this.ops = [];
+    this.scenarios.clear();
+    this.scenarioOf.clear();
+    if (this.now() - this.startedAt < RESTART_WINDOW_MS) {
+      this.stopped = `live scoring stopped: ${why}, within ${RESTART_WINDOW_MS / 1000} s of its start`;
+      this.onProblem(this.stopped);
+      return;
+    }
+    this.onProblem(`live scoring: ${why}; a new thread takes over and each drill is scored again from its log`);
+    this.worker = this.started();
+    this.startedAt = this.now();
+    this.onReset?.();
   }
 
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
@@ -132,15 +171,8 @@ export class ScoringThread implements ScoringBackend {
       this.flushing = false;
       const batch: ScoringBatch = { ops: this.ops };
       this.ops = [];
-      if (!this.stopped && !this.closing) this.worker.postMessage(batch);
+      if (!this.stopped && !this.closing && batch.ops.length > 0) this.worker.postMessage(batch);
     });
-  }
-
-  private stop(reason: string): void {
-    if (this.closing || this.stopped) return;
-    this.stopped = reason;
-    this.onProblem(reason);
-    this.answerAll(null);
   }
 
   private answerAll(score: null): void {

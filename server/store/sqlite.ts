@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
-import { FROM_SOURCE } from '../paths.ts';
-import { parseLog } from './log-text.ts';
+import { startThread } from '../threads.ts';
 import { KeyFilter } from './key-filter.ts';
 import { checkDatabase, explainStorageFailure } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
@@ -115,9 +114,8 @@ export class SqliteStore implements EventStore {
     this.commitHere = null;
     this.db.pragma('wal_autocheckpoint = 0'); // the checkpointer thread does it
     // Built, the writer is a plain script beside the bundle; from source, a bootstrap loads it through tsx.
-    const script = FROM_SOURCE ? new URL('./sqlite-writer.worker.mjs', import.meta.url) : new URL('./sqlite-writer.mjs', import.meta.url);
-    this.writer = new Worker(script, { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
-    this.checkpointer = new Worker(script, { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
+    this.writer = startThread(import.meta.url, 'sqlite-writer', { workerData: { path, role: 'writer' }, resourceLimits: WRITER_LIMITS });
+    this.checkpointer = startThread(import.meta.url, 'sqlite-writer', { workerData: { path, role: 'checkpointer' }, resourceLimits: CHECKPOINTER_LIMITS });
     this.checkpointer.unref();
     this.opened = Promise.all([this.writer, this.checkpointer].map((thread) => this.openedBy(thread))).then(() => undefined);
     // Not yet awaited by everyone (tests construct a store and use it at once): failures surface through ready() and commit().
@@ -252,7 +250,7 @@ export class SqliteStore implements EventStore {
    * here.
    */
   entriesOf(drillIds: readonly string[]): Promise<LogReader[]> {
-    if (!this.writer) return Promise.resolve(drillIds.map((id) => () => this.entries(id)));
+    if (!this.writer) return Promise.resolve(drillIds.map((id) => () => ({ entries: this.entries(id) })));
     if (this.writerError) return Promise.reject(this.writerError);
     const id = ++this.nextId;
     return new Promise<string[] | undefined>((resolve, reject) => {
@@ -260,7 +258,7 @@ export class SqliteStore implements EventStore {
       this.writer?.ref();
       this.writer?.postMessage({ id, read: drillIds });
       // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
-    }).then((logs) => (logs ?? []).map((log) => () => parseLog(log)));
+    }).then((logs) => (logs ?? []).map((text) => () => ({ entries: JSON.parse(text) as LogEntry[], text })));
   }
 
   lastSeq(drillId: string): number {

@@ -41,8 +41,14 @@ export interface RunningGroup {
   drills: { id: string; anchor: ClockAnchor }[];
 }
 
+/** A drill's log as read: its entries, and the JSON text they were parsed from when it was read as text. */
+export interface ReadLog {
+  entries: LogEntry[];
+  text?: string;
+}
+
 /** A drill's log, read already and parsed on call (see EventStore.entriesOf). */
-export type LogReader = () => LogEntry[];
+export type LogReader = () => ReadLog;
 
 /** A seat with the drill it belongs to. */
 export type SeatOfDrill = SeatRecord & { drillId: string };

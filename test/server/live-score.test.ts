@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualTime } from '../../server/clock.ts';
 import { InlineScoring } from '../../server/socket/inline-scoring.ts';
 import { PreEncoded } from '../../server/socket/pre-encoded.ts';
-import { ScoringThread } from '../../server/socket/scoring-thread.ts';
-import { logTextOf, parseLog } from '../../server/store/log-text.ts';
+import { RESTART_WINDOW_MS, ScoringThread, spawnScoringWorker } from '../../server/socket/scoring-thread.ts';
+import type { Worker } from 'node:worker_threads';
 import { LIVE_SCORE_INTERVAL_MS, LiveScores, type RenderedScore, type ScoreWatchers } from '../../server/socket/live-score.ts';
 import type { LogEntry } from '../../shared/engine/index.ts';
 import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
@@ -179,15 +179,11 @@ describe('LIVE: the scoring thread', () => {
     expect((joined as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
   });
 
-  it('LIVE11 a log read at boot crosses to the thread as its JSON text and scores as the same log sent as entries', async () => {
+  it('LIVE11 a log primed as its JSON text scores as the same log sent as entries', async () => {
     const d = new TestDrill(compiled).start();
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
-    const text = JSON.stringify(d.entries);
-    const parsed = parseLog(text);
-    expect(logTextOf(parsed)).toBe(text);
-    expect(logTextOf([...parsed])).toBeUndefined();
     const scoring = thread();
-    scoring.prime('as-text', compiled, parsed, logTextOf(parsed));
+    scoring.prime('as-text', compiled, d.entries, JSON.stringify(d.entries));
     scoring.prime('as-entries', compiled, d.entries);
     const [a, b] = await Promise.all([scoring.score('as-text', ['en']), scoring.score('as-entries', ['en'])]);
     expect(a?.seq).toBe(d.entries.at(-1)!.seq);
@@ -210,5 +206,118 @@ describe('LIVE: the scoring thread', () => {
     const scoring = thread();
     scoring.close();
     expect(await scoring.score('d1', ['en'])).toBeNull();
+  });
+
+  /** A thread whose workers the test can kill, on a wall clock the test sets. */
+  const killable = (problems: string[], clock: { now: number }) => {
+    const workers: Worker[] = [];
+    const t = new ScoringThread(
+      (problem) => problems.push(problem),
+      () => {
+        const w = spawnScoringWorker();
+        workers.push(w);
+        return w;
+      },
+      () => clock.now,
+    );
+    threads.push(t);
+    return { scoring: t, workers };
+  };
+
+  it('LIVE12 a scoring thread that dies is replaced, and each drill is scored again from its log', async () => {
+    const problems: string[] = [];
+    const clock = { now: 0 };
+    const { scoring, workers } = killable(problems, clock);
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    const scores = new LiveScores(time, () => time.now(), () => d.entries, scoring);
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
+    await expect.poll(() => pushed.length).toBe(1);
+
+    clock.now = RESTART_WINDOW_MS + 1;
+    await workers[0]!.terminate();
+    await expect.poll(() => workers.length).toBe(2);
+    expect(problems).toEqual([expect.stringMatching(/exited with code 1; a new thread takes over/)]);
+
+    const before = d.entries.length;
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    time.advance(LIVE_SCORE_INTERVAL_MS);
+    scores.applied('d1', compiled, d.entries.slice(before), consoleIn(pushed));
+    await expect.poll(() => pushed.length).toBe(2);
+    expect((pushed[1] as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+  });
+
+  it('LIVE12 a scoring thread that dies within the restart window of its start is not replaced: scores stop, and why is told', async () => {
+    const problems: string[] = [];
+    const clock = { now: 0 };
+    const { scoring, workers } = killable(problems, clock);
+    const d = new TestDrill(compiled).start();
+    scoring.prime('d1', compiled, d.entries);
+    expect(await scoring.score('d1', ['en'])).not.toBeNull();
+    clock.now = RESTART_WINDOW_MS - 1;
+    await workers[0]!.terminate();
+    await expect.poll(() => problems.length).toBe(1);
+    expect(problems[0]).toMatch(/live scoring stopped: the thread exited with code 1, within 60 s of its start/);
+    expect(workers).toHaveLength(1);
+    expect(await scoring.score('d1', ['en'])).toBeNull();
+  });
+});
+
+describe('LIVE12: a backend that lost its contexts', () => {
+  /** The in-thread backend, made to lose every context as a replaced thread does. */
+  class LosingScoring extends InlineScoring {
+    lose(): void {
+      this.close();
+      this.onReset?.();
+    }
+  }
+
+  it('LIVE12 each drill is primed again from its log; what commits while an asynchronous store reads it is held and folded after', async () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    let answer: ((entries: LogEntry[]) => void) | null = null;
+    let asynchronous = false;
+    const readLog = () => (asynchronous ? new Promise<LogEntry[]>((resolve) => (answer = resolve)) : d.entries);
+    const backend = new LosingScoring();
+    const scores = new LiveScores(time, () => time.now(), readLog, backend);
+    scores.prime('d1', compiled, d.entries);
+
+    asynchronous = true;
+    backend.lose();
+    const readAt = d.entries.length;
+    const logAsRead = d.entries.slice();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries.slice(readAt), null);
+    expect(backend.score('d1')).toBeNull();
+    answer!(logAsRead);
+    await Promise.resolve();
+    expect(await scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
+  });
+
+  it('LIVE12 a push that falls due while the log is read again waits for it', async () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    let answer: ((entries: LogEntry[]) => void) | null = null;
+    let asynchronous = false;
+    const readLog = () => (asynchronous ? new Promise<LogEntry[]>((resolve) => (answer = resolve)) : d.entries);
+    const backend = new LosingScoring();
+    const scores = new LiveScores(time, () => time.now(), readLog, backend);
+    const pushed: RenderedScore[] = [];
+    scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
+    expect(pushed).toHaveLength(1);
+
+    asynchronous = true;
+    backend.lose();
+    const before = d.entries.length;
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('d1', compiled, d.entries.slice(before), consoleIn(pushed));
+    time.advance(LIVE_SCORE_INTERVAL_MS);
+    expect(pushed).toHaveLength(1);
+    answer!(d.entries.slice(0, before));
+    await Promise.resolve();
+    time.advance(LIVE_SCORE_INTERVAL_MS);
+    expect(pushed).toHaveLength(2);
+    expect(pushed[1]).toEqual(wholeLog(d.entries));
   });
 });

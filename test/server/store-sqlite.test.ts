@@ -133,8 +133,11 @@ describe('STORE-READ: logs read off the main thread', () => {
       store.createDrill({ id, scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], [entry(0)], anchor);
       await store.commit([{ drillId: id, entries: Array.from({ length: count - 1 }, (_, i) => entry(i + 1)) }]);
     }
-    const logs = (await store.entriesOf(['c', 'a', 'nope', 'b'])).map((read) => read());
+    const read = (await store.entriesOf(['c', 'a', 'nope', 'b'])).map((reader) => reader());
+    const logs = read.map((log) => log.entries);
     expect(logs).toEqual([store.entries('c'), store.entries('a'), [], store.entries('b')]);
+    // Read as text on the writer thread, each log comes with the text it was parsed from (LIVE11).
+    for (const log of read) expect(JSON.parse(log.text!)).toEqual(log.entries);
     expect(logs.map((l) => l.length)).toEqual([5, 3, 0, 1]);
     await store.close();
   });

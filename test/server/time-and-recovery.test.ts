@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { redactEntryFor } from '../../shared/engine/index.ts';
 import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
+import type { RegistryHooks } from '../../server/drills/registry.ts';
 import { loadBundled } from '../../server/http/scenarios.ts';
 import { silentLogger } from '../../server/log.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
@@ -174,6 +175,33 @@ describe('BOOT: rebuilding the running drills', () => {
       expect(new Set(folded)).toEqual(new Set(ids));
       expect(order).toEqual(folded.flatMap((id) => [`parse ${id}`, `fold ${id}`]));
       for (const id of ids) expect(app.registry.peek(id)?.state.lifecycle).toBe('running');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('LIVE11 on boot, each drill\'s live score is primed with the JSON text its log was read as', async () => {
+    const db = tempDb();
+    const time = new ManualTime();
+    const first = await startServer({ store: sqliteStore(db), time });
+    const drill = await createDrill(first, { seed: 'text' });
+    const fac = await join(first, drill.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    await first.close();
+
+    const app = createApp({ store: sqliteStore(db), clock: time, scheduler: time, log: silentLogger, staticDir: null });
+    const hooks = (app.registry as unknown as { hooks: RegistryHooks }).hooks;
+    const onLive = hooks.onLive!;
+    const primed: { entries: number; text: string | undefined }[] = [];
+    hooks.onLive = (master, entries, text) => {
+      primed.push({ entries: entries.length, text });
+      onLive(master, entries, text);
+    };
+    try {
+      expect(await app.registry.boot()).toBe(1);
+      expect(primed).toHaveLength(1);
+      expect((JSON.parse(primed[0]!.text!) as unknown[]).length).toBe(primed[0]!.entries);
     } finally {
       await app.close();
     }
