@@ -23,6 +23,7 @@ import { InlineScoring } from './socket/inline-scoring.ts';
 import { ScoringThread } from './socket/scoring-thread.ts';
 import type { EventStore } from './store/types.ts';
 import { WriteHealth } from './store/write-health.ts';
+import type { ValidatedScenarios } from './drills/validated-scenarios.ts';
 
 /** Pending connections the kernel may queue for us (see listen() below). */
 export const LISTEN_BACKLOG = 4096;
@@ -76,6 +77,8 @@ export interface AppOptions {
    * 'inline', on the main thread (the default: tests drive it with a manual clock and read scores at once).
    */
   scoring?: 'thread' | 'inline';
+  /** Scenarios `npm run build` validated, compiled on boot without parsing them again (server/drills/validated-scenarios.ts). */
+  validatedScenarios?: ValidatedScenarios;
 }
 
 export interface App {
@@ -140,7 +143,11 @@ export function createApp(options: AppOptions): App {
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);
-  const registry = new DrillRegistry({ store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) } }, { onLive, onLetGo: (drillId) => hub.letGo(drillId) }, leases);
+  const registry = new DrillRegistry(
+    { store, storage, outbox: hub, clock, scheduler, logger: { error: (message) => log.error(message, undefined) }, ...(options.validatedScenarios ? { validated: options.validatedScenarios } : {}) },
+    { onLive, onLetGo: (drillId) => hub.letGo(drillId) },
+    leases,
+  );
   hub.registry = registry;
   registryRef = registry;
   const origin = new PublicOrigin(options.publicUrl ?? null, options.devOrigins ?? []);

@@ -1,6 +1,8 @@
 import './memory-tuning.ts';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { readValidatedScenarios } from './drills/validated-scenarios.ts';
 import { createLogger } from './log.ts';
 import { CLIENT_DIR } from './paths.ts';
 import { PublicOrigin } from './http/public-origin.ts';
@@ -54,6 +56,8 @@ async function open(setting: string): Promise<OpenedStore> {
 const { store, leases, database, node } = await open(process.env.TTX_DB ?? './data/ttx.db');
 const app = createApp({
   store,
+  // Built, the scenarios the build validated are beside this file; from source there are none.
+  validatedScenarios: readValidatedScenarios(fileURLToPath(new URL('.', import.meta.url))),
   leases,
   log,
   staticDir: !dev && existsSync(staticDir) ? staticDir : null,

@@ -1,5 +1,5 @@
 import { createDrill, execute, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
-import { loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
+import { compileScenario, loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
 import { after, isPromise, type MaybePromise } from '../store/maybe.ts';
@@ -7,6 +7,7 @@ import type { ClockAnchor, EventStore, ReadLog, SeatRecord } from '../store/type
 import { DrillMaster, type MasterDeps } from '../../shared/master/index.ts';
 import { SoleLeases, type DrillLeases } from './lease.ts';
 import { hashToken, newDrillId, newSeatToken } from './tokens.ts';
+import { validatedScenarioOf, type ValidatedScenarios } from './validated-scenarios.ts';
 import { WholeStates } from './whole-states.ts';
 
 /** Uploaded scenarios whose compiled form is kept for drills yet to be created or rebuilt (see DrillRegistry). */
@@ -66,6 +67,8 @@ export interface DrillSnapshot {
 /** What the registry needs: the event store (drills, seats, logs) and what every drill master needs. */
 export interface RegistryDeps extends MasterDeps {
   store: EventStore;
+  /** Scenarios the build validated, compiled without parsing their text again (validated-scenarios.ts). */
+  validated?: ValidatedScenarios;
 }
 
 /** Drills per log read on boot, and how many reads may be outstanding (see DrillRegistry.logsOf). */
@@ -169,7 +172,8 @@ export class DrillRegistry {
       }
       return { ok: true, compiled: cached, warnings: [] };
     }
-    const loaded = loadScenario(text, file);
+    const validated = this.deps.validated && validatedScenarioOf(this.deps.validated, text);
+    const loaded: LoadResult = validated ? { ok: true, compiled: compileScenario(validated), warnings: [] } : loadScenario(text, file);
     if (loaded.ok) {
       this.compiledByText.set(text, loaded.compiled);
       let unpinned = this.compiledByText.size - this.pinnedTexts.size;

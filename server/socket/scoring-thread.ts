@@ -15,10 +15,10 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './sco
  * the thread answers with, as it is (PreEncoded). Each compiled scenario crosses once, as its data:
  * its state machine cannot be copied, so the thread compiles its own.
  *
- * If the thread dies, a new one takes its place and every drill is primed again from its log as its
- * score is next needed (LiveScores, on `onReset`); one that dies within RESTART_WINDOW_MS of its start
- * is not replaced, and live scores stop (each push and join goes without one, and `onProblem` is told
- * why). Commands, views and reports never depend on the thread.
+ * If the thread dies, a new one takes its place and every drill it held is primed again from its log
+ * (LiveScores, on `onReset`); one that dies within RESTART_WINDOW_MS of its start is not replaced,
+ * and live scores stop (each push and join goes without one, and `onProblem` is told why).
+ * Commands, views and reports never depend on the thread.
  */
 
 /**

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { KeyFilter } from './key-filter.ts';
 import { LOG_AFTER_SQL, SCHEMA, SCHEMA_LOCK } from './postgres-schema.ts';
-import { scenarioHash } from './sqlite-schema.ts';
+import { scenarioHash } from './scenario-hash.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, RunningGroup, SeatOfDrill, SeatRecord, StoredResult } from './types.ts';
 
 /*

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { scenarioHash } from './scenario-hash.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { retryWhileBusy } from './busy.ts';
@@ -59,8 +59,6 @@ export function openDatabase(path: string): Database.Database {
   return db;
 }
 
-/** SHA-256 of a drill's scenario text: what boot groups running drills by (see runningByScenario). */
-export const scenarioHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Databases made before drills recorded their scenario text's hash get the column, filled in, once:

@@ -4,7 +4,8 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { startThread } from '../threads.ts';
 import { KeyFilter } from './key-filter.ts';
 import { checkDatabase, explainStorageFailure } from './storage-error.ts';
-import { committer, LOG_AFTER_SQL, openDatabase, scenarioHash } from './sqlite-schema.ts';
+import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
+import { scenarioHash } from './scenario-hash.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
 /** What the writer thread answers: the logs read (boot), or the items a commit refused. */

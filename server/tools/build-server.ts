@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeValidatedScenarios } from '../drills/validated-scenarios.ts';
 import { loadBundled } from '../http/scenarios.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
@@ -10,7 +11,11 @@ import { PROJECT_ROOT } from '../paths.ts';
  * Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled).
  */
 
-/** Bundle a Node entry point, with the SQLite writer's and the live score's thread scripts beside it (sqlite.ts and scoring-thread.ts load them from there). */
+/**
+ * Bundle a Node entry point, with the SQLite writer's and the live score's thread scripts beside it
+ * (sqlite.ts and scoring-thread.ts load them from there), and the bundled scenarios as validated
+ * (validated-scenarios.ts).
+ */
 export async function bundleNode(entry: string, out: string, name: string): Promise<string> {
   const outdir = join(PROJECT_ROOT, out);
   await build({
@@ -26,6 +31,7 @@ export async function bundleNode(entry: string, out: string, name: string): Prom
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  writeValidatedScenarios(outdir, loadBundled().map(({ text, compiled }) => ({ text, scenario: compiled.scenario })));
   return join(outdir, `${name}.mjs`);
 }
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { redactEntryFor } from '../../shared/engine/index.ts';
 import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
@@ -6,6 +9,8 @@ import type { RegistryHooks } from '../../server/drills/registry.ts';
 import { loadBundled } from '../../server/http/scenarios.ts';
 import { silentLogger } from '../../server/log.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
+import { scenarioHash } from '../../server/store/scenario-hash.ts';
+import { readValidatedScenarios, validatedScenarioOf, writeValidatedScenarios } from '../../server/drills/validated-scenarios.ts';
 import { createDrill, join, sqliteStore, startServer, take, tempDb, tracked, until, type TestServer } from './harness.ts';
 
 const { server, client } = tracked();
@@ -248,6 +253,34 @@ describe('BOOT: rebuilding the running drills', () => {
       expect(second.app.bundled.list().find((b) => b.id === 'exfiltration-detected')?.compiled).toBe(rebuilt?.compiled);
     } finally {
       await second.close();
+    }
+  });
+
+  it('BOOT5 the bundled scenarios the build wrote are each exactly what validating its text gives, by the text\'s hash', () => {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'ttx-validated-'));
+    try {
+      expect(readValidatedScenarios(dir).size).toBe(0);
+      const bundled = loadBundled();
+      writeValidatedScenarios(dir, bundled.map(({ text, compiled }) => ({ text, scenario: compiled.scenario })));
+      const validated = readValidatedScenarios(dir);
+      expect(validated.size).toBe(bundled.length);
+      for (const { text, compiled } of bundled) expect(validatedScenarioOf(validated, text)).toStrictEqual(compiled.scenario);
+      expect(validatedScenarioOf(validated, `${bundled[0]!.text}\n`)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('BOOT5 a text the build validated is compiled from its validated scenario, without being parsed; any other text is validated', async () => {
+    const [bundled] = loadBundled();
+    const stand = 'not: [a scenario';
+    const app = createApp({ store: sqliteStore(':memory:'), log: silentLogger, staticDir: null, validatedScenarios: new Map([[scenarioHash(stand), bundled!.compiled.scenario]]) });
+    try {
+      const loaded = app.registry.load(stand, 'stand-in.yaml');
+      expect(loaded.ok && loaded.compiled.scenario).toStrictEqual(bundled!.compiled.scenario);
+      expect(app.registry.load('not: [a scenario either', 'other.yaml')).toMatchObject({ ok: false });
+    } finally {
+      await app.close();
     }
   });
 

@@ -1,5 +1,7 @@
 import '../../../server/memory-tuning.ts';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../../../server/app.ts';
+import { readValidatedScenarios } from '../../../server/drills/validated-scenarios.ts';
 import { silentLogger } from '../../../server/log.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import { answerBenchRequests } from './bench-ipc.ts';
@@ -22,6 +24,7 @@ const saturatedInFlight = process.env.TTX_BENCH_SATURATED_IN_FLIGHT;
 const { store, leases } = await openStore(db, { nodeName: process.env.TTX_NODE_NAME });
 const app = createApp({
   store,
+  validatedScenarios: readValidatedScenarios(fileURLToPath(new URL('.', import.meta.url))),
   leases,
   log: silentLogger,
   rate: { burst, perSecond },
