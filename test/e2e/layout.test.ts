@@ -20,6 +20,27 @@ async function check(page: Page, name: string): Promise<void> {
   expect(await layoutFaults(page), name).toEqual([]);
 }
 
+/** The systems whose name has a hyphenated word, such as "app-1", drawn over more than one line. */
+function hostIdsBrokenAcrossLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#systems .name')].filter((name) => {
+      const words = (name.textContent ?? '').match(/\S+-\S+/g) ?? [];
+      const walker = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of words) {
+          const at = (node.textContent ?? '').indexOf(word);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          if (range.getClientRects().length > 1) return true;
+        }
+      }
+      return false;
+    }).map((name) => name.textContent ?? ''),
+  );
+}
+
 describe.skipIf(!hasBrowser)('E2E layout', () => {
   const env = browserAndServer();
 
@@ -44,6 +65,7 @@ describe.skipIf(!hasBrowser)('E2E layout', () => {
         await page.locator('#system-card h3').waitFor();
         await page.evaluate(() => window.scrollTo(0, 0));
         await check(page, `war-room-${locale}-${size.name}`);
+        expect(await hostIdsBrokenAcrossLines(page), 'systems whose host id wraps at its hyphen').toEqual([]);
         // The panels further down the war room (scrolled into view on a phone).
         await page.locator('#actions').scrollIntoViewIfNeeded();
         await check(page, `war-room-actions-${locale}-${size.name}`);

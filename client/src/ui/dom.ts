@@ -21,6 +21,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/**
+ * Text whose hyphenated words never break at the hyphen: a host such as "app-1" split over two
+ * lines on a phone reads as two names.
+ */
+export function unbroken(text: string): Child[] {
+  return text.split(/(\S+-\S+)/).map((part, i) => (i % 2 === 1 ? h('span', { class: 'nobr' }, part) : part));
+}
+
 export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }

@@ -3,7 +3,7 @@ import { loc, t } from '../i18n/index.ts';
 import type { DrillStore } from '../store/drill-store.ts';
 import { bus, selectedAsset } from '../game/event-bus.ts';
 import { nodeModels } from '../game/board-model.ts';
-import { h } from './dom.ts';
+import { h, unbroken } from './dom.ts';
 
 /*
  * The systems under the board, as buttons: the keyboard's way to pick a system (the canvas takes
@@ -31,7 +31,7 @@ export function systemsList(store: DrillStore, truthOverlay: () => boolean): HTM
         'data-asset': m.id,
         'aria-pressed': String(m.id === selected),
         onclick: () => bus.emit('asset:selected', { assetId: m.id, from: 'list' }),
-      }, h('span', { class: 'name' }, asset ? loc(asset.name) : m.id), h('span', { class: 'state' }, words.join(' · '))));
+      }, h('span', { class: 'name' }, ...unbroken(asset ? loc(asset.name) : m.id)), h('span', { class: 'state' }, words.join(' · '))));
     }));
   };
   store.subscribe((s) => s.view && render(s.view));
