@@ -163,7 +163,7 @@ export const report: Record<ReportKey, string> = {
   'report.severity': '深刻度 {n}：{name}',
   'report.severityNames.1': '証拠の破壊',
   'report.severityNames.2': '未確認の内容の公表',
-  'report.severityNames.3': '攻撃者への察知',
+  'report.severityNames.3': '攻撃者による察知',
   'report.severityNames.4': '詳細の漏洩',
   'report.severityNames.5': '封じ込めの遅れ',
   'report.severityNames.6': '役割の混乱',
