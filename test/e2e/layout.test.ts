@@ -65,6 +65,8 @@ describe.skipIf(!hasBrowser)('E2E layout', () => {
         await page.locator('#system-card h3').waitFor();
         await page.evaluate(() => window.scrollTo(0, 0));
         await check(page, `war-room-${locale}-${size.name}`);
+        await page.locator('#systems').scrollIntoViewIfNeeded();
+        await check(page, `war-room-systems-${locale}-${size.name}`);
         expect(await hostIdsBrokenAcrossLines(page), 'systems whose host id wraps at its hyphen').toEqual([]);
         // The panels further down the war room (scrolled into view on a phone).
         await page.locator('#actions').scrollIntoViewIfNeeded();
