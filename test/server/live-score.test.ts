@@ -273,7 +273,11 @@ describe('LIVE12: a backend that lost its contexts', () => {
     }
   }
 
-  it('LIVE12 each drill is primed again from its log; what commits while an asynchronous store reads it is held and folded after', async () => {
+  /**
+   * A drill scored by a LosingScoring backend. loseAndRead() makes the backend lose its contexts
+   * while the store answers reads later; what it returns gives the answer to the read it started.
+   */
+  function losingSetup() {
     const time = new ManualTime();
     const d = new TestDrill(compiled).start();
     let answer: ((entries: LogEntry[]) => void) | null = null;
@@ -281,40 +285,42 @@ describe('LIVE12: a backend that lost its contexts', () => {
     const readLog = () => (asynchronous ? new Promise<LogEntry[]>((resolve) => (answer = resolve)) : d.entries);
     const backend = new LosingScoring();
     const scores = new LiveScores(time, () => time.now(), readLog, backend);
+    const loseAndRead = () => {
+      asynchronous = true;
+      backend.lose();
+      return () => answer!;
+    };
+    return { time, d, backend, scores, loseAndRead };
+  }
+
+  it('LIVE12 each drill is primed again from its log; what commits while an asynchronous store reads it is held and folded after', async () => {
+    const { d, backend, scores, loseAndRead } = losingSetup();
     scores.prime('d1', compiled, d.entries);
 
-    asynchronous = true;
-    backend.lose();
+    const answer = loseAndRead();
     const readAt = d.entries.length;
     const logAsRead = d.entries.slice();
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     scores.applied('d1', compiled, d.entries.slice(readAt), null);
     expect(backend.score('d1')).toBeNull();
-    answer!(logAsRead);
+    answer()(logAsRead);
     await Promise.resolve();
     expect(await scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
   });
 
   it('LIVE12 a push that falls due while the log is read again waits for it', async () => {
-    const time = new ManualTime();
-    const d = new TestDrill(compiled).start();
-    let answer: ((entries: LogEntry[]) => void) | null = null;
-    let asynchronous = false;
-    const readLog = () => (asynchronous ? new Promise<LogEntry[]>((resolve) => (answer = resolve)) : d.entries);
-    const backend = new LosingScoring();
-    const scores = new LiveScores(time, () => time.now(), readLog, backend);
+    const { time, d, scores, loseAndRead } = losingSetup();
     const pushed: RenderedScore[] = [];
     scores.applied('d1', compiled, d.entries, consoleIn(pushed), true);
     expect(pushed).toHaveLength(1);
 
-    asynchronous = true;
-    backend.lose();
+    const answer = loseAndRead();
     const before = d.entries.length;
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
     scores.applied('d1', compiled, d.entries.slice(before), consoleIn(pushed));
     time.advance(LIVE_SCORE_INTERVAL_MS);
     expect(pushed).toHaveLength(1);
-    answer!(d.entries.slice(0, before));
+    answer()(d.entries.slice(0, before));
     await Promise.resolve();
     time.advance(LIVE_SCORE_INTERVAL_MS);
     expect(pushed).toHaveLength(2);
