@@ -76,9 +76,9 @@ export class LiveScores {
   }
 
   /**
-   * The backend holds no context any more: each drill starts again from its log when its score is
-   * next needed (its next commit, or a facilitator joining), so a thousand drills are not all read
-   * at once. Their consoles keep the last score they were sent until then.
+   * The backend holds no context any more: every drill it held is primed again from its log, read
+   * now. Entries that commit while an asynchronous store reads are held and folded in after, and
+   * the consoles keep the last score they were sent meanwhile.
    */
   private lost(): void {
     for (const [drillId, d] of this.drills) {
@@ -86,15 +86,25 @@ export class LiveScores {
       d.timer = null;
       const held: LogEntry[] = [];
       d.held = held;
-      const primed = after(this.readLog(drillId), (entries) => {
+      const prime = (entries: LogEntry[]) => {
         if (this.drills.get(drillId) !== d) return;
         d.held = null;
         this.backend.prime(drillId, d.compiled, entries);
         // Entries committed during the read: the context skips any the log already had.
         if (held.length > 0) this.backend.fold(drillId, held);
-      });
-      // A log that cannot be read leaves the drill unscored (the backend reports each score asked of it).
-      if (isPromise(primed)) primed.catch(() => undefined);
+      };
+      // A log that cannot be read leaves that drill unscored (the backend reports each score asked
+      // of it) rather than holding entries forever; it must not stop the others, nor throw into the
+      // thread's exit handler.
+      const unread = () => {
+        if (this.drills.get(drillId) === d) d.held = null;
+      };
+      try {
+        const primed = after(this.readLog(drillId), prime);
+        if (isPromise(primed)) primed.catch(unread);
+      } catch {
+        unread();
+      }
     }
   }
 

@@ -308,6 +308,30 @@ describe('LIVE12: a backend that lost its contexts', () => {
     expect(await scores.current('d1', compiled, 'en')).toEqual(wholeLog(d.entries));
   });
 
+  it('LIVE12 a log that cannot be read again leaves that drill unscored, and the others are primed', async () => {
+    const time = new ManualTime();
+    const d = new TestDrill(compiled).start();
+    let failing = false;
+    const readLog = (drillId: string) => {
+      if (failing && drillId === 'broken') throw new Error('disk I/O error');
+      return d.entries;
+    };
+    const backend = new LosingScoring();
+    const scores = new LiveScores(time, () => time.now(), readLog, backend);
+    scores.prime('broken', compiled, d.entries);
+    scores.prime('fine', compiled, d.entries);
+    failing = true;
+    expect(() => backend.lose()).not.toThrow();
+    expect(backend.score('broken')).toBeNull();
+    expect(await scores.current('fine', compiled, 'en')).toEqual(wholeLog(d.entries));
+    const pushed: RenderedScore[] = [];
+    const before = d.entries.length;
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    scores.applied('broken', compiled, d.entries.slice(before), consoleIn(pushed));
+    time.advance(LIVE_SCORE_INTERVAL_MS);
+    expect(pushed).toEqual([]);
+  });
+
   it('LIVE12 a push that falls due while the log is read again waits for it', async () => {
     const { time, d, scores, loseAndRead } = losingSetup();
     const pushed: RenderedScore[] = [];
