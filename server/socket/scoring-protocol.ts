@@ -4,7 +4,7 @@ import type { Scenario } from '../../shared/scenario/schema.ts';
 
 /*
  * What the main thread and the scoring thread say to each other. The main thread sends its work in
- * batches, one message per turn of its event loop (a group commit's dispatches become one message);
+ * batches, one message every 100 ms however many drills committed (scoring-thread.ts, FLUSH_MS);
  * the scoring thread answers each batch's score requests in one message, in the order asked.
  */
 
