@@ -31,7 +31,7 @@ const SCORING_LIMITS = { maxYoungGenerationSizeMb: 8 };
 /**
  * How long ops wait to cross to the thread together. Each message costs the main thread far more
  * than the entries it carries: at 1,000 busy drills, posting once per turn of the event loop took
- * 2.4 s of a 90-s profile and posting every 100 ms took 0.3 s. A live score pushed every five
+ * 2.4 s of a 93-s CPU profile and posting every 100 ms took 0.3 s. A live score pushed every five
  * seconds does not notice the wait.
  */
 const FLUSH_MS = 100;
