@@ -113,7 +113,7 @@ export function createApp(options: AppOptions): App {
     drills: () => countBy(registryRef?.live() ?? [], (master) => master.state.lifecycle),
     seats: () => ioRef?.of('/').sockets.size ?? 0,
   });
-  const health = new WriteHealth();
+  const health = new WriteHealth(() => store.probeWrite(clock.now()), scheduler);
   const committer = new GroupCommitter(store, {
     committed: (items, seconds) => {
       metrics.commitObserver.committed(items, seconds);
@@ -223,6 +223,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       registry.close();
       waiting.close();
+      health.close();
       hub.scores.close();
       lag.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

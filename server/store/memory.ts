@@ -47,6 +47,9 @@ export class MemoryStore implements EventStore {
   seats(drillId: string) {
     return structuredClone(this.seatsBy.get(drillId) ?? []);
   }
+  /** Memory always takes writes. */
+  probeWrite(): void {}
+
   /** Each item stands or falls on its own, as in SQLite's savepoint per item (sqlite-schema.ts). */
   commit(items: CommitItem[]): CommitRefusals {
     const refused: { index: number; message: string }[] = [];

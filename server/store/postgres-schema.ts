@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS leases (
   wanted_by text, wanted_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS leases_by_holder ON leases (holder) WHERE holder IS NOT NULL;
+CREATE TABLE IF NOT EXISTS write_probe (id integer PRIMARY KEY CHECK (id = 1), at bigint NOT NULL);
 `;
 
 /**

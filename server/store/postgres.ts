@@ -171,6 +171,11 @@ export class PostgresStore implements EventStore {
     return rows.map((r) => ({ index: r.refused_index, message: r.refusal }));
   }
 
+  /** One write on the commit connection, to learn whether the database takes writes again. */
+  async probeWrite(at: number): Promise<void> {
+    await this.writes.query({ name: 'ttx-probe', text: 'INSERT INTO write_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at', values: [at] });
+  }
+
   async entries(drillId: string, afterSeq = -1): Promise<LogEntry[]> {
     const { rows } = await this.reads.query<{ log: string }>({ name: 'ttx-log-after', text: LOG_AFTER_SQL, values: [drillId, afterSeq] });
     return JSON.parse(rows[0]?.log ?? '[]') as LogEntry[];

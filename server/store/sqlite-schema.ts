@@ -33,7 +33,14 @@ CREATE TABLE IF NOT EXISTS idempotency (
   drill_id TEXT NOT NULL, key TEXT NOT NULL, ok INTEGER NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (drill_id, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);
 `;
+
+/**
+ * A write that touches the disk and nothing else (EventStore.probeWrite): one row, overwritten, so
+ * a full disk or a read-only file fails it as it fails a commit.
+ */
+export const PROBE_SQL = 'INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at';
 
 /** Open (creating if needed) the database with the durability settings every connection uses. */
 export function openDatabase(path: string): Database.Database {

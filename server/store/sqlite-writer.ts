@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { retryWhileBusy } from './busy.ts';
-import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
+import { committer, LOG_AFTER_SQL, openDatabase, PROBE_SQL } from './sqlite-schema.ts';
 import type { CommitItem, CommitRefusals } from './types.ts';
 
 /*
@@ -47,8 +47,9 @@ if (role === 'checkpointer') {
 }
 
 const logAfter = db.prepare(LOG_AFTER_SQL).pluck();
+const probe = db.prepare(PROBE_SQL);
 
-parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { id: number; read: string[] } | { close: true }) => {
+parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { id: number; read: string[] } | { id: number; probe: number } | { close: true }) => {
   if ('close' in msg) {
     db.close();
     parentPort?.postMessage({ closed: true });
@@ -64,6 +65,11 @@ parentPort?.on('message', (msg: { id: number; items: CommitItem[] } | { id: numb
     return;
   }
   try {
+    if ('probe' in msg) {
+      retryWhileBusy(() => probe.run(msg.probe));
+      parentPort?.postMessage({ id: msg.id, ok: true });
+      return;
+    }
     parentPort?.postMessage({ id: msg.id, ok: true, refused: commit(msg.items) });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, ok: false, error: (error as Error).message });

@@ -4,7 +4,7 @@ import type { LogEntry } from '../../shared/engine/types.ts';
 import { startThread } from '../threads.ts';
 import { KeyFilter } from './key-filter.ts';
 import { checkDatabase, explainStorageFailure } from './storage-error.ts';
-import { committer, LOG_AFTER_SQL, openDatabase } from './sqlite-schema.ts';
+import { committer, LOG_AFTER_SQL, openDatabase, PROBE_SQL } from './sqlite-schema.ts';
 import { scenarioHash } from './scenario-hash.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
 
@@ -237,6 +237,25 @@ export class SqliteStore implements EventStore {
       this.pending.set(id, { resolve: (reply) => resolve(reply.refused ?? []), reject });
       this.writer?.ref();
       this.writer?.postMessage({ id, items });
+    });
+  }
+
+  /** One write through the commit path (the writer thread), to learn whether the disk takes writes again. */
+  probeWrite(at: number): Promise<void> {
+    if (!this.writer) {
+      try {
+        this.db.prepare(PROBE_SQL).run(at);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    if (this.writerError) return Promise.reject(this.writerError);
+    const id = ++this.nextId;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve: () => resolve(), reject });
+      this.writer?.ref();
+      this.writer?.postMessage({ id, probe: at });
     });
   }
 

@@ -72,6 +72,11 @@ export interface EventStore {
    * writer) throws or rejects, and then nothing of the batch is written.
    */
   commit(items: CommitItem[]): MaybePromise<CommitRefusals>;
+  /**
+   * Write one row that holds nothing, the way a commit writes: done once the store takes writes
+   * again after a failure (WriteHealth). `at` is the wall time, stored so each probe changes the row.
+   */
+  probeWrite(at: number): MaybePromise<void>;
   entries(drillId: string, afterSeq?: number): MaybePromise<LogEntry[]>;
   /**
    * Several drills' whole logs, in the order asked, possibly read off the main thread (boot). Each

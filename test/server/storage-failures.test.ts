@@ -3,8 +3,11 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, openSync, readFileSync, s
 import { tmpdir } from 'node:os';
 import { join as pathJoin, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { ManualTime } from '../../server/clock.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
+import { PROBE_EVERY_MS, WriteHealth } from '../../server/store/write-health.ts';
 import type { CommitItem, CommitRefusals } from '../../server/store/types.ts';
 import { createDrill, tracked, until } from './harness.ts';
 
@@ -156,5 +159,105 @@ describe('OPS6: /healthz while writes fail', () => {
     broken = false;
     await until(async () => (await fac.send({ type: 'drill.start' })).ok, 'a command goes through again');
     expect(await (await fetch(`${s.url}/healthz`)).json()).toMatchObject({ ok: true, ready: true });
+  });
+});
+
+describe('OPS8: a store that failed is probed until it takes writes again', () => {
+  /** A health with a probe the test breaks and mends, and how many times it was tried. */
+  function probed() {
+    const time = new ManualTime();
+    const probe = { broken: true, tries: 0 };
+    const health = new WriteHealth(() => {
+      probe.tries++;
+      if (probe.broken) throw new Error('database or disk is full');
+    }, time);
+    return { time, probe, health };
+  }
+
+  it('OPS8 a healthy store is never probed', () => {
+    const { time, probe, health } = probed();
+    health.committed();
+    time.advance(10 * PROBE_EVERY_MS);
+    expect(probe.tries).toBe(0);
+    expect(time.pending()).toEqual([]);
+    expect(health.failure).toBeNull();
+  });
+
+  it('OPS8 a failed store is probed every PROBE_EVERY_MS, stays failed while the probe fails, and recovers with no command', () => {
+    const { time, probe, health } = probed();
+    health.failed(new Error('database or disk is full'));
+    time.advance(PROBE_EVERY_MS - 1);
+    expect(probe.tries).toBe(0);
+    time.advance(1);
+    expect(probe.tries).toBe(1);
+    expect(health.failure).toBe('database or disk is full');
+    time.advance(PROBE_EVERY_MS);
+    expect(probe.tries).toBe(2);
+    probe.broken = false;
+    time.advance(PROBE_EVERY_MS);
+    expect(probe.tries).toBe(3);
+    expect(health.failure).toBeNull();
+    // Healthy again: no more probes.
+    time.advance(10 * PROBE_EVERY_MS);
+    expect(probe.tries).toBe(3);
+  });
+
+  it('OPS8 a probe that succeeds while a commit fails does not clear that failure', async () => {
+    const time = new ManualTime();
+    let finish: () => void = () => undefined;
+    const health = new WriteHealth(() => new Promise<void>((resolve) => (finish = resolve)), time);
+    health.failed(new Error('disk I/O error'));
+    time.advance(PROBE_EVERY_MS);
+    health.failed(new Error('database or disk is full'));
+    finish();
+    await Promise.resolve();
+    expect(health.failure).toBe('database or disk is full');
+    expect(time.pending()).toHaveLength(1);
+  });
+
+  it('OPS8 a closed health probes no more', () => {
+    const { time, probe, health } = probed();
+    health.failed(new Error('database or disk is full'));
+    health.close();
+    time.advance(10 * PROBE_EVERY_MS);
+    expect(probe.tries).toBe(0);
+  });
+
+  it('OPS8 an idle server whose store takes writes again answers /healthz 200 without a command', async () => {
+    const store = new MemoryStore();
+    const commitNow = store.commit.bind(store);
+    let broken = false;
+    const full = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    store.commit = (items: CommitItem[]): CommitRefusals => {
+      if (broken) throw full();
+      return commitNow(items);
+    };
+    store.probeWrite = () => {
+      if (broken) throw full();
+    };
+    const s = await server({ store });
+    const d = await createDrill(s);
+    const fac = await client(s, d.seat('facilitator'));
+    broken = true;
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    s.time.advance(PROBE_EVERY_MS);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(503);
+    broken = false;
+    s.time.advance(PROBE_EVERY_MS);
+    expect(await (await fetch(`${s.url}/healthz`)).json()).toMatchObject({ ok: true, ready: true });
+  });
+
+  it('OPS8 the SQLite probe writes through the writer thread, and in-process without one', async () => {
+    const path = pathJoin(folder(), 'ttx.db');
+    const store = new SqliteStore(path);
+    await store.ready();
+    await store.probeWrite(1_700_000_000_123);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT id, at FROM write_probe').all()).toEqual([{ id: 1, at: 1_700_000_000_123 }]);
+    db.close();
+    const inMemory = new SqliteStore(':memory:');
+    await expect(inMemory.probeWrite(5)).resolves.toBeUndefined();
+    await inMemory.close();
   });
 });

@@ -117,5 +117,13 @@ export function storeContract(name: string, open: () => EventStore | Promise<Eve
       (read[0] as { at: number }).at = 999;
       expect((await s.entries('d1'))[0]?.at).toBe(0);
     });
+    it('STORE9 (OPS8) a probe write succeeds on a store that takes writes, again and again, and leaves the drills as they were', async () => {
+      const s = await make();
+      await s.createDrill(drill('d1'), [], [entry(0)], anchor);
+      await s.probeWrite(1);
+      await s.probeWrite(2);
+      expect(await s.entries('d1')).toEqual([entry(0)]);
+      expect((await s.listDrills('host-hash')).map((d) => d.id)).toEqual(['d1']);
+    });
   });
 }
