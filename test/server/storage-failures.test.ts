@@ -202,15 +202,32 @@ describe('OPS8: a store that failed is probed until it takes writes again', () =
     expect(probe.tries).toBe(3);
   });
 
-  it('OPS8 a probe that succeeds while a commit fails does not clear that failure', async () => {
+  /** A health whose probe answers when the test says, with the probe's own promise to wait on. */
+  function probedLater() {
     const time = new ManualTime();
-    let finish: () => void = () => undefined;
-    const health = new WriteHealth(() => new Promise<void>((resolve) => (finish = resolve)), time);
+    const probe = { made: Promise.resolve(), finish: (): void => undefined };
+    const health = new WriteHealth(() => (probe.made = new Promise<void>((resolve) => (probe.finish = () => resolve()))), time);
+    return { time, probe, health };
+  }
+
+  it('OPS8 a probe that answers later clears the failure when it succeeds', async () => {
+    const { time, probe, health } = probedLater();
+    health.failed(new Error('disk I/O error'));
+    time.advance(PROBE_EVERY_MS);
+    probe.finish();
+    // The health's own handler was attached first, so it has run once this await returns.
+    await probe.made;
+    expect(health.failure).toBeNull();
+    expect(time.pending()).toEqual([]);
+  });
+
+  it('OPS8 a probe that succeeds while a commit fails does not clear that failure', async () => {
+    const { time, probe, health } = probedLater();
     health.failed(new Error('disk I/O error'));
     time.advance(PROBE_EVERY_MS);
     health.failed(new Error('database or disk is full'));
-    finish();
-    await Promise.resolve();
+    probe.finish();
+    await probe.made;
     expect(health.failure).toBe('database or disk is full');
     expect(time.pending()).toHaveLength(1);
   });
