@@ -83,7 +83,6 @@ export function knownFacts(compiled: CompiledScenario, s: DrillState): Record<st
   return out;
 }
 
-/** Data loss as the team sees it: once it knows data is leaving, the egress monitor shows how much. */
 /**
  * What the team can read off its egress monitoring: whether data is still leaving, once it knows data
  * leaves at all, and how many records have gone only once it has worked out what is being taken
