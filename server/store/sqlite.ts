@@ -231,12 +231,17 @@ export class SqliteStore implements EventStore {
         return Promise.reject(error as Error);
       }
     }
+    return this.askWriter({ items }, (reply) => reply.refused ?? []);
+  }
+
+  /** Send the writer thread a request and wait for what its reply holds; it keeps the process alive meanwhile. */
+  private askWriter<T>(request: { items: CommitItem[] } | { read: readonly string[] } | { probe: number }, pick: (reply: WriterReply) => T): Promise<T> {
     if (this.writerError || !this.writer) return Promise.reject(this.writerError ?? new Error('no database writer'));
     const id = ++this.nextId;
-    return new Promise<CommitRefusals>((resolve, reject) => {
-      this.pending.set(id, { resolve: (reply) => resolve(reply.refused ?? []), reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (reply) => resolve(pick(reply)), reject });
       this.writer?.ref();
-      this.writer?.postMessage({ id, items });
+      this.writer?.postMessage({ id, ...request });
     });
   }
 
@@ -250,13 +255,7 @@ export class SqliteStore implements EventStore {
         return Promise.reject(error as Error);
       }
     }
-    if (this.writerError) return Promise.reject(this.writerError);
-    const id = ++this.nextId;
-    return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve: () => resolve(), reject });
-      this.writer?.ref();
-      this.writer?.postMessage({ id, probe: at });
-    });
+    return this.askWriter({ probe: at }, () => undefined);
   }
 
   entries(drillId: string, afterSeq = -1): LogEntry[] {
@@ -271,14 +270,8 @@ export class SqliteStore implements EventStore {
    */
   entriesOf(drillIds: readonly string[]): Promise<LogReader[]> {
     if (!this.writer) return Promise.resolve(drillIds.map((id) => () => ({ entries: this.entries(id) })));
-    if (this.writerError) return Promise.reject(this.writerError);
-    const id = ++this.nextId;
-    return new Promise<string[] | undefined>((resolve, reject) => {
-      this.pending.set(id, { resolve: (reply) => resolve(reply.logs), reject });
-      this.writer?.ref();
-      this.writer?.postMessage({ id, read: drillIds });
-      // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
-    }).then((logs) => (logs ?? []).map((text) => () => ({ entries: JSON.parse(text) as LogEntry[], text })));
+    // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
+    return this.askWriter({ read: drillIds }, (reply) => (reply.logs ?? []).map((text) => () => ({ entries: JSON.parse(text) as LogEntry[], text })));
   }
 
   lastSeq(drillId: string): number {
