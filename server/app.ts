@@ -132,14 +132,14 @@ export function createApp(options: AppOptions): App {
       baseLog.security(kind, details);
     },
   };
-  const scoring = options.scoring === 'thread' ? new ScoringThread((problem) => log.error(problem, undefined)) : new InlineScoring();
+  const scoring = options.scoring === 'thread' ? new ScoringThread((problem) => log.error(problem, undefined), { logFile: store.logFile }) : new InlineScoring();
   const hub = new Hub(store, clock, scheduler, log, scoring);
   const leases = options.leases ?? new SoleLeases();
   // A drill made live has its live score primed from its log, and, if it has ended, is let go of
   // again unless a seat connects (the handshake that rebuilt it may never complete). A drill whose
   // lease moved to another node is let go of here, its connections closed so they go there.
-  const onLive = (master: DrillMaster, entries: readonly LogEntry[], text?: string) => {
-    hub.scores.prime(master.id, master.compiled, entries, text);
+  const onLive = (master: DrillMaster, entries: readonly LogEntry[]) => {
+    hub.scores.prime(master.id, master.compiled, entries);
     hub.forgetWhenIdle(master.id);
   };
   const storage = committedStorage(store, committer);

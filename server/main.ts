@@ -66,7 +66,11 @@ const app = createApp({
   metricsToken: process.env.TTX_METRICS_TOKEN || null,
   scoring: 'thread',
 });
-const revived = await app.registry.boot();
+// Boot waits for the store's integrity check (SqliteStore.checked), so a damaged file stops it here.
+const revived = await app.registry.boot().catch((error: unknown) => {
+  if (error instanceof StorageError) refuseToStart(error.message);
+  throw error;
+});
 const bound = await app.listen(port);
 log.info('serving', { url: app.origin.url, port: bound, database, node, resumed: revived });
 const stop = async () => {

@@ -42,11 +42,8 @@ export const isElsewhere = (opened: Opened): opened is Elsewhere => opened !== n
 
 /** What the registry tells the rest of the server. */
 export interface RegistryHooks {
-  /**
-   * A drill became live here, with its log so far, so others can fold it without reading it again;
-   * `text` is the JSON the log was parsed from, when it was read as text (boot).
-   */
-  onLive?(master: DrillMaster, entries: readonly LogEntry[], text?: string): void;
+  /** A drill became live here, with its log so far, so others can fold it without reading it again. */
+  onLive?(master: DrillMaster, entries: readonly LogEntry[]): void;
   /** This node stops running the drill (its lease moved): its connections must go to the node that runs it. */
   onLetGo?(drillId: string): void;
 }
@@ -286,7 +283,7 @@ export class DrillRegistry {
           if (!state) return null;
           // Its seats are about to come back, and the whole state is at hand: it serves their whole views.
           this.wholeStates.seed(drillId, state);
-          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries, known?.log?.text);
+          const master = this.makeLive(new DrillMaster(drillId, compiled, trimState(state), anchor, this.deps, fence), entries);
           if (resume && anchor.running) {
             void master
               .tick()
@@ -299,9 +296,9 @@ export class DrillRegistry {
     });
   }
 
-  private makeLive(master: DrillMaster, entries: readonly LogEntry[], text?: string): DrillMaster {
+  private makeLive(master: DrillMaster, entries: readonly LogEntry[]): DrillMaster {
     this.masters.set(master.id, master);
-    this.hooks.onLive?.(master, entries, text);
+    this.hooks.onLive?.(master, entries);
     return master;
   }
 
@@ -373,19 +370,27 @@ export class DrillRegistry {
   async boot(): Promise<number> {
     if (!this.leases.sole) return 0;
     const resume: { id: string; anchor: ClockAnchor; compiled: CompiledScenario }[] = [];
-    for (const group of await this.deps.store.runningByScenario()) {
-      const loaded = this.load(group.scenarioText, group.scenarioFile);
-      if (!loaded.ok) {
-        this.deps.logger.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
-        continue;
-      }
-      for (const { id, anchor } of group.drills) resume.push({ id, anchor, compiled: loaded.compiled });
-    }
     const masters: DrillMaster[] = [];
-    for await (const [drill, log] of this.logsOf(resume)) {
-      const master = this.masters.get(drill.id) ?? (await this.rebuild(drill.id, undefined, false, { anchor: drill.anchor, compiled: drill.compiled, ...(log ? { log } : {}) }));
-      if (master) masters.push(master);
+    try {
+      for (const group of await this.deps.store.runningByScenario()) {
+        const loaded = this.load(group.scenarioText, group.scenarioFile);
+        if (!loaded.ok) {
+          this.deps.logger.error(`${group.drills.length} running drill(s) of ${group.scenarioFile} not resumed: the scenario no longer loads`);
+          continue;
+        }
+        for (const { id, anchor } of group.drills) resume.push({ id, anchor, compiled: loaded.compiled });
+      }
+      for await (const [drill, log] of this.logsOf(resume)) {
+        const master = this.masters.get(drill.id) ?? (await this.rebuild(drill.id, undefined, false, { anchor: drill.anchor, compiled: drill.compiled, ...(log ? { log } : {}) }));
+        if (master) masters.push(master);
+      }
+    } catch (error) {
+      // A damaged file may break a read before its integrity check reports; the check's reason is the clearer one.
+      await this.deps.store.checked?.();
+      throw error;
     }
+    // The store's integrity check at start runs while the logs are read and folded; nothing is written before it passes.
+    await this.deps.store.checked?.();
     await Promise.all(masters.map((master) => master.tick()));
     for (const master of masters) master.arm();
     return masters.length;

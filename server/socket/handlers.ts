@@ -116,18 +116,28 @@ function clockReading(master: DrillMaster): ClockReading {
   return { gameMs: master.gameTime(), speed: anchor.speed, running: anchor.running };
 }
 
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale): MaybePromise<Welcome>;
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): MaybePromise<ConnectionWelcome>;
-function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): MaybePromise<ConnectionWelcome> {
+/** Sends a facilitator the score its welcome went without (as of `seq`), once the welcome is on its way. */
+type LateScore = (score: LiveScore, seq: number) => void;
+
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, late: LateScore): MaybePromise<Welcome>;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, late: LateScore, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'>): MaybePromise<ConnectionWelcome>;
+function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq: number, locale: Locale, late: LateScore, held: Pick<Handshake, 'viewSeq' | 'scoreSeq'> = {}): MaybePromise<ConnectionWelcome> {
   const { viewSeq, scoreSeq } = held;
   const caught = lastSeq >= 0 ? catchUp(deps.store, deps.registry, master, seat, lastSeq) : null;
+  const scored = seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : NO_SCORE;
+  // The seq a score asked for now counts up to: the entries folded so far (the thread answers in order).
+  const scoredSeq = isPromise(scored) ? deps.hub.scores.seqOf(master.id, master.compiled) : -1;
+  // A score still being computed (the scoring thread, which after a restart first scores every
+  // drill again) does not hold the welcome up: it follows it.
+  const inWelcome = isPromise(scored) ? NO_SCORE : scored;
   // When the reads take a while (a store over the network), the view is taken once they are in:
   // entries committed meanwhile were sent to this socket already (it joined the drill first).
   return after(caught, (missed) =>
     after(deps.hub.presence(master.id), (presence) =>
-      after(seat.role === 'facilitator' ? scoreFor(deps, master, locale, scoreSeq) : NO_SCORE, (score) =>
-        // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-        after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => ({
+      // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
+      after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => {
+        if (isPromise(scored)) followWith(scored, (score) => late(score, scoredSeq));
+        return {
           protocolVersion: PROTOCOL_VERSION,
           drillId: master.id,
           seat,
@@ -136,19 +146,26 @@ function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq
           clock: clockReading(master),
           missed: missed && 'entries' in missed ? missed.entries : [],
           presence,
-          ...score,
-        })),
-      ),
+          ...inWelcome,
+        };
+      }),
     ),
   );
 }
 
+/**
+ * The score, sent once it is in and the welcome has gone: a timer's turn comes after the welcome's
+ * emit or ack, which run as soon as it is returned, even when the score was already in.
+ */
+function followWith(scored: Promise<{ score?: LiveScore }>, late: (score: LiveScore) => void): void {
+  void scored.then(({ score }) => {
+    if (score) setImmediate(() => late(score));
+  });
+}
+
 const NO_SCORE: { score?: LiveScore } = {};
 
-/**
- * The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`).
- * From the scoring thread it comes a moment later, and the view is taken once it is in.
- */
+/** The facilitator's live score for a welcome; none when the console holds the latest (`scoreSeq`). */
 function scoreFor(deps: SocketDeps, master: DrillMaster, locale: Locale, scoreSeq: number | undefined): MaybePromise<{ score?: LiveScore }> {
   // From the scoring thread the score is JSON text, which serialises as the score it holds.
   return after(deps.hub.scores.current(master.id, master.compiled, locale, scoreSeq), (score) => (score ? { score: score as LiveScore } : NO_SCORE));
@@ -156,6 +173,11 @@ function scoreFor(deps: SocketDeps, master: DrillMaster, locale: Locale, scoreSe
 
 export function installSocketHandlers(deps: SocketDeps): void {
   const { io, store, registry, hub, clock, log } = deps;
+  /** A late score goes to the socket welcomed without it, unless a later push reached it first. */
+  const lateScoreTo =
+    (socket: TtxSocket): LateScore =>
+    (score, seq) =>
+      hub.scoreTo(socket, score, seq);
 
   io.use((socket, next) => {
     const failed = (error: unknown) => {
@@ -247,7 +269,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
     'drill:join': (socket, conn, master, payload) => {
       const parsed = joinRequestSchema.safeParse(payload ?? {});
       if (!parsed.success) return invalid(socket, conn, 'drill:join', 'join', parsed.error);
-      return after(welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale), (data) => ({ ok: true, data }));
+      return after(welcomeFor(deps, master, socket.data.seat, parsed.data.lastSeq ?? -1, socket.data.locale, lateScoreTo(socket)), (data) => ({ ok: true, data }));
     },
     'drill:command': async (socket, conn, master, payload) => {
       if (deps.overload?.overloaded()) return shed('lag');
@@ -360,7 +382,7 @@ export function installSocketHandlers(deps: SocketDeps): void {
       hub.join(socket);
       // The handshake middleware validated auth with handshakeSchema.
       const { lastSeq = -1, viewSeq, scoreSeq } = socket.handshake.auth as Handshake;
-      const welcomed = after(welcomeFor(deps, master, seat, lastSeq, socket.data.locale, { viewSeq, scoreSeq }), (welcome) => void socket.emit('drill:welcomed', welcome));
+      const welcomed = after(welcomeFor(deps, master, seat, lastSeq, socket.data.locale, lateScoreTo(socket), { viewSeq, scoreSeq }), (welcome) => void socket.emit('drill:welcomed', welcome));
       if (isPromise(welcomed)) welcomed.catch(failed);
     } catch (error) {
       failed(error);

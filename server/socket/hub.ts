@@ -55,6 +55,8 @@ export class Hub implements Outbox {
    * string (half a megabyte over 8,000 seats).
    */
   private readonly seatCache = new Map<string, Viewer[]>();
+  /** The seq of the last score each console was sent, so an older one that finishes later is not sent after it. */
+  private readonly scoreSeqSent = new WeakMap<TtxSocket, number>();
 
   constructor(
     private readonly store: EventStore,
@@ -211,9 +213,23 @@ export class Hub implements Outbox {
       locales: () => [...new Set<Locale>(consoles().map((socket) => socket.data.locale))],
       send: (score: ScoreRendering) => {
         // From the scoring thread the score is JSON text, which the encoder puts in the frame as it is.
-        for (const socket of consoles()) socket.emit('drill:scoreChanged', score.inLocale(socket.data.locale) as LiveScore);
+        for (const socket of consoles()) {
+          this.scoreSeqSent.set(socket, score.seq);
+          socket.emit('drill:scoreChanged', score.inLocale(socket.data.locale) as LiveScore);
+        }
       },
     };
+  }
+
+  /**
+   * One console's score as of `seq` (one its welcome went without): not sent if the console has
+   * gone, or a push as late or later reached it first (both come from the scoring thread, and the
+   * older may finish last).
+   */
+  scoreTo(socket: TtxSocket, score: LiveScore, seq: number): void {
+    if (!socket.connected || (this.scoreSeqSent.get(socket) ?? -1) >= seq) return;
+    this.scoreSeqSent.set(socket, seq);
+    socket.emit('drill:scoreChanged', score);
   }
 
   /** The master's audience: each seat with a socket connected, once. */

@@ -28,8 +28,8 @@ export interface ScoreRendering {
 }
 
 export interface ScoringBackend {
-  /** Start a drill's context from its log so far (`text`: the JSON the log was read as, when at hand). */
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void;
+  /** Start a drill's context from its log so far (every entry of it committed). */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void;
   /** Fold committed entries into a primed drill's context, in commit order. */
   fold(drillId: string, entries: readonly LogEntry[]): void;
   /** The score of everything folded so far, worded in each of `locales`; null if it could not be scored. */
@@ -120,19 +120,16 @@ export class LiveScores {
     return log;
   }
 
-  private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): DrillSchedule {
+  private start(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): DrillSchedule {
     const d: DrillSchedule = { compiled, lastSeq: entries.at(-1)?.seq ?? -1, held: null, timer: null, lastPushed: -Infinity };
-    this.backend.prime(drillId, compiled, entries, text);
+    this.backend.prime(drillId, compiled, entries);
     this.drills.set(drillId, d);
     return d;
   }
 
-  /**
-   * Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log
-   * is not read twice; `text` is the JSON it was read as, when at hand (SqliteStore.entriesOf).
-   */
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
-    if (!this.drills.has(drillId)) this.start(drillId, compiled, entries, text);
+  /** Start a drill's context from a log already in hand (a drill rebuilt after a restart), so the log is not read twice. */
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
+    if (!this.drills.has(drillId)) this.start(drillId, compiled, entries);
   }
 
   /**

@@ -13,9 +13,12 @@ export type ScoringOp =
   | { op: 'scenario'; key: number; scenario: Scenario }
   /** No drill of it is kept any more. */
   | { op: 'dropScenario'; key: number }
-  /** A drill's log so far, as entries or as the JSON text it was read as. */
+  /**
+   * A drill's log so far: its entries, or, when the thread reads the store's file itself, the seq
+   * the log reaches (the thread reads every entry up to it).
+   */
   | { op: 'prime'; drillId: string; scenario: number; entries: readonly LogEntry[] }
-  | { op: 'prime'; drillId: string; scenario: number; text: string }
+  | { op: 'prime'; drillId: string; scenario: number; throughSeq: number }
   | { op: 'fold'; drillId: string; entries: readonly LogEntry[] }
   | { op: 'score'; request: number; drillId: string; locales: readonly Locale[] }
   | { op: 'forget'; drillId: string };

@@ -11,14 +11,15 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp, ScoringReply } from './sco
  * Live scoring on a thread of its own (scoring-worker.ts). Folding each committed entry, running
  * every rule and wording the findings in the console's language is a tenth of the main thread's work
  * at a thousand busy drills; here it runs on the other core, and the main thread only posts the
- * entries (once every FLUSH_MS, however many drills committed) and sends the JSON text
+ * entries (once every FLUSH_MS, however many drills committed; a drill's log so far, with a SQLite
+ * store, as the seq it reaches, for the thread to read itself) and sends the JSON text
  * the thread answers with, as it is (PreEncoded). Each compiled scenario crosses once, as its data:
  * its state machine cannot be copied, so the thread compiles its own.
  *
  * If the thread dies, a new one takes its place and every drill it held is primed again from its log
  * (LiveScores, on `onReset`); one that dies within RESTART_WINDOW_MS of its start is not replaced,
  * and live scores stop (each push and join goes without one, and `onProblem` is told why).
- * Commands, views and reports never depend on the thread.
+ * Commands, views, welcomes and reports never wait for the thread.
  */
 
 /**
@@ -39,8 +40,20 @@ const FLUSH_MS = 100;
 /** A thread that dies sooner than this after it started is not replaced: it would only die again. */
 export const RESTART_WINDOW_MS = 60_000;
 
-/** Start the scoring thread (scoring-worker.ts). */
-export const spawnScoringWorker = (): Worker => startThread(import.meta.url, 'scoring-worker', { resourceLimits: SCORING_LIMITS });
+/** Start the scoring thread (scoring-worker.ts); with `logFile`, it reads the logs it is primed with from that SQLite file. */
+export const spawnScoringWorker = (logFile?: string): Worker => startThread(import.meta.url, 'scoring-worker', { workerData: { logFile }, resourceLimits: SCORING_LIMITS });
+
+export interface ScoringThreadOptions {
+  /**
+   * The store's SQLite file, when it has one: a drill is primed with the seq its log reaches, and the
+   * thread reads the log itself (scoring-worker.ts). Without it, the entries cross.
+   */
+  logFile?: string | undefined;
+  /** Starts a thread (tests start ones they can kill). */
+  spawn?: (logFile?: string) => Worker;
+  /** Wall-clock time: how long a thread lived is real time, not game time. */
+  now?: () => number;
+}
 
 interface Waiting {
   locales: readonly Locale[];
@@ -61,19 +74,23 @@ export class ScoringThread implements ScoringBackend {
   private stopped: string | null = null;
   private closing = false;
   onReset?: () => void;
+  private readonly logFile: string | undefined;
+  private readonly spawn: (logFile?: string) => Worker;
+  private readonly now: () => number;
 
   constructor(
     private readonly onProblem: (message: string) => void,
-    private readonly spawn: () => Worker = spawnScoringWorker,
-    // Wall-clock time: how long a thread lived is real time, not game time.
-    private readonly now: () => number = Date.now,
+    options: ScoringThreadOptions = {},
   ) {
+    this.logFile = options.logFile;
+    this.spawn = options.spawn ?? spawnScoringWorker;
+    this.now = options.now ?? Date.now;
     this.worker = this.started();
     this.startedAt = this.now();
   }
 
   private started(): Worker {
-    const worker = this.spawn();
+    const worker = this.spawn(this.logFile);
     // The thread alone never keeps the process alive: the server's sockets do while it serves.
     worker.unref();
     worker.on('message', (msg: Partial<ScoringReply> & { problem?: string }) => {
@@ -105,7 +122,7 @@ export class ScoringThread implements ScoringBackend {
     this.onReset?.();
   }
 
-  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[], text?: string): void {
+  prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
     let held = this.scenarios.get(compiled);
     if (!held) {
       held = { key: this.nextScenarioKey++, drills: 0 };
@@ -117,8 +134,8 @@ export class ScoringThread implements ScoringBackend {
       held.drills++;
       this.scenarioOf.set(drillId, compiled);
     }
-    // A log's text crosses as one string; its parsed entries would be cloned one by one.
-    this.post(text === undefined ? { op: 'prime', drillId, scenario: held.key, entries } : { op: 'prime', drillId, scenario: held.key, text });
+    // Every entry up to the log's last seq is committed, so the thread reads the same log from the file.
+    this.post(this.logFile === undefined ? { op: 'prime', drillId, scenario: held.key, entries } : { op: 'prime', drillId, scenario: held.key, throughSeq: entries.at(-1)?.seq ?? -1 });
   }
 
   fold(drillId: string, entries: readonly LogEntry[]): void {

@@ -1,8 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import '../memory-tuning.ts';
 import type { LogEntry } from '../../shared/engine/index.ts';
 import { compileScenario } from '../../shared/scenario/compile.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
+import { LOG_THROUGH_SQL } from '../store/sqlite-schema.ts';
 import { InlineScoring } from './inline-scoring.ts';
 import type { ScoringAnswer, ScoringBatch, ScoringOp } from './scoring-protocol.ts';
 
@@ -15,6 +17,28 @@ import type { ScoringAnswer, ScoringBatch, ScoringOp } from './scoring-protocol.
 const scenarios = new Map<number, CompiledScenario>();
 const scoring = new InlineScoring();
 
+/*
+ * With the store's SQLite file, a drill is primed by reading its log here, on a read-only connection
+ * of this thread's own: the main thread sends a seq instead of the log, and neither copies nor holds
+ * a thousand logs' text while it boots.
+ */
+const { logFile } = (workerData ?? {}) as { logFile?: string };
+const logThrough = logFile ? openLogReader(logFile) : null;
+
+function openLogReader(file: string): (drillId: string, seq: number) => LogEntry[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  // The writer thread holds the lock only for a commit's moment; a read that meets it waits.
+  db.pragma('busy_timeout = 5000');
+  const read = db.prepare(LOG_THROUGH_SQL).pluck();
+  return (drillId, seq) => JSON.parse(read.get(drillId, seq) as string) as LogEntry[];
+}
+
+function logOf(op: Extract<ScoringOp, { op: 'prime' }>): readonly LogEntry[] {
+  if ('entries' in op) return op.entries;
+  if (!logThrough) throw new Error(`drill ${op.drillId}: primed by seq, but this thread was given no file to read its log from`);
+  return logThrough(op.drillId, op.throughSeq);
+}
+
 function run(op: ScoringOp, answers: ScoringAnswer[]): void {
   switch (op.op) {
     case 'scenario':
@@ -26,7 +50,7 @@ function run(op: ScoringOp, answers: ScoringAnswer[]): void {
     case 'prime': {
       const compiled = scenarios.get(op.scenario);
       if (!compiled) throw new Error(`drill ${op.drillId}: scenario ${op.scenario} was not sent`);
-      scoring.prime(op.drillId, compiled, 'text' in op ? (JSON.parse(op.text) as LogEntry[]) : op.entries);
+      scoring.prime(op.drillId, compiled, logOf(op));
       return;
     }
     case 'fold':

@@ -90,7 +90,11 @@ function addScenarioHashes(db: Database.Database): void {
  * A drill's entries after a seq, as one JSON array text: one JSON.parse for the lot, not two per row
  * (reading logs is most of a restart).
  */
-export const LOG_AFTER_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events WHERE drill_id = ? AND seq > ?`;
+const LOG_JSON_SQL = `SELECT '[' || coalesce(group_concat('{"seq":' || seq || ',"at":' || at || ',"actor":' || actor || ',"event":' || event || '}', ',' ORDER BY seq), '') || ']' AS log FROM events`;
+export const LOG_AFTER_SQL = `${LOG_JSON_SQL} WHERE drill_id = ? AND seq > ?`;
+
+/** A drill's entries up to and including a seq, the same way: what a context primed "as of seq" holds. */
+export const LOG_THROUGH_SQL = `${LOG_JSON_SQL} WHERE drill_id = ? AND seq <= ?`;
 
 /**
  * One transaction for a batch of commands' items. Each item runs in a savepoint of its own

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { retryWhileBusy } from './busy.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, PROBE_SQL } from './sqlite-schema.ts';
+import { integrityProblems } from './storage-error.ts';
 import type { CommitItem, CommitRefusals } from './types.ts';
 
 /*
@@ -36,6 +37,21 @@ db.pragma('busy_timeout = 0');
 // rolled back in any case), so trying again from the start is safe.
 const commit = (items: CommitItem[]): CommitRefusals => retryWhileBusy(() => commitOnce(items));
 if (role === 'checkpointer') {
+  // The integrity check at start (SqliteStore.checked) runs here, while the main thread reads and
+  // folds the logs for boot; a read, so BUSY (another connection recovering the WAL) is tried again.
+  let problems: string[] | null = null;
+  try {
+    problems = retryWhileBusy(() => integrityProblems(db));
+    parentPort?.postMessage({ checked: problems });
+  } catch (error) {
+    parentPort?.postMessage({ checkFailed: { code: (error as { code?: string }).code ?? '', message: (error as Error).message } });
+  }
+  // Checkpoints start once the check is done (it holds this thread until then), and never on a
+  // damaged file, which the server refuses to serve from.
+  if (problems?.length === 0) startCheckpoints();
+}
+
+function startCheckpoints(): void {
   // PASSIVE never blocks the writer; it copies what it can and tries again a second later.
   setInterval(() => {
     try {

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { startThread } from '../threads.ts';
 import { KeyFilter } from './key-filter.ts';
-import { checkDatabase, explainStorageFailure } from './storage-error.ts';
+import { checkWritable, damaged, explainStorageFailure, integrityProblems } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, PROBE_SQL } from './sqlite-schema.ts';
 import { scenarioHash } from './scenario-hash.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
@@ -40,6 +40,15 @@ interface SeatRow {
   role: SeatRecord['role'];
   token_hash: string;
 }
+/**
+ * A thread's report, awaited with nothing else to run (the server before it listens), must not let
+ * the process exit: the threads are unreferenced, so a timer holds it until the report comes.
+ */
+function keptAlive(report: Promise<void>): Promise<void> {
+  const hold = setInterval(() => undefined, 1 << 30);
+  return report.finally(() => clearInterval(hold));
+}
+
 const seatOf = (row: SeatRow): SeatRecord & { drillId: string } => ({ drillId: row.drill_id, seat: row.seat, role: row.role, tokenHash: row.token_hash });
 
 export class SqliteStore implements EventStore {
@@ -65,10 +74,13 @@ export class SqliteStore implements EventStore {
 
   /** Resolves once both threads have the file open; rejects with a StorageError saying why not. */
   private readonly opened: Promise<void>;
+  /** Resolves once the checkpointer's integrity check found the file healthy; rejects with a StorageError saying why not. */
+  private readonly integrity: Promise<void>;
 
   /**
-   * Opens and checks the file (storage-error.ts), throwing a StorageError that says what is wrong
-   * with it. `onProblem` hears of trouble the store survives (a failed checkpoint).
+   * Opens the file and checks that it takes writes (storage-error.ts), throwing a StorageError that
+   * says what is wrong with it; its integrity check reports through checked(). `onProblem` hears of
+   * trouble the store survives (a failed checkpoint).
    */
   constructor(
     private readonly path: string,
@@ -77,7 +89,12 @@ export class SqliteStore implements EventStore {
     let db: Database.Database | null = null;
     try {
       db = openDatabase(path);
-      checkDatabase(db, path);
+      // Without threads (':memory:') the integrity check runs here, before the store is used.
+      if (path === ':memory:') {
+        const problems = integrityProblems(db);
+        if (problems.length > 0) throw damaged(path, problems);
+      }
+      checkWritable(db);
     } catch (error) {
       db?.close();
       throw explainStorageFailure(path, error);
@@ -110,6 +127,7 @@ export class SqliteStore implements EventStore {
       this.writer = null;
       this.commitHere = committer(this.db);
       this.opened = Promise.resolve();
+      this.integrity = Promise.resolve();
       return;
     }
     this.commitHere = null;
@@ -121,6 +139,13 @@ export class SqliteStore implements EventStore {
     this.opened = Promise.all([this.writer, this.checkpointer].map((thread) => this.openedBy(thread))).then(() => undefined);
     // Not yet awaited by everyone (tests construct a store and use it at once): failures surface through ready() and commit().
     this.opened.catch(() => undefined);
+    // Listened for now, before the thread can report. A thread that failed to open reports that
+    // (opened) rather than its exit.
+    const integrity = this.checkedBy(this.checkpointer);
+    integrity.catch(() => undefined);
+    this.integrity = this.opened.then(() => integrity);
+    // Awaited by boot, not by every test that constructs a store.
+    this.integrity.catch(() => undefined);
     this.checkpointer.on('message', (msg: { problem?: string }) => {
       if (msg.problem) options.onProblem?.(msg.problem);
     });
@@ -145,9 +170,41 @@ export class SqliteStore implements EventStore {
     this.writer.unref();
   }
 
+  /** The file, which the scoring thread reads logs from; an in-memory database cannot be shared between threads. */
+  get logFile(): string | undefined {
+    return this.writer ? this.path : undefined;
+  }
+
   /** Whether both threads opened the file: await before serving, so a broken file stops the server with one clear line. */
   ready(): Promise<void> {
-    return this.opened;
+    return keptAlive(this.opened);
+  }
+
+  /**
+   * Whether SQLite's integrity check at start (run by the checkpointer thread while boot reads the
+   * logs) found the file healthy; rejects with a StorageError saying why not. Boot writes nothing before.
+   */
+  checked(): Promise<void> {
+    return keptAlive(this.integrity);
+  }
+
+  /** The checkpointer's report of its integrity check. */
+  private checkedBy(thread: Worker): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { checked?: string[]; checkFailed?: { code: string; message: string } }) => {
+        if (msg.checked) done(msg.checked.length > 0 ? damaged(this.path, msg.checked) : null);
+        if (msg.checkFailed) done(explainStorageFailure(this.path, Object.assign(new Error(msg.checkFailed.message), { code: msg.checkFailed.code })));
+      };
+      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(`its checkpointer thread stopped before its integrity check (exit ${code})`)));
+      const done = (error: Error | null) => {
+        thread.off('message', onMessage);
+        thread.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      thread.on('message', onMessage);
+      thread.on('exit', onExit);
+    });
   }
 
   private openedBy(thread: Worker): Promise<void> {
@@ -271,7 +328,7 @@ export class SqliteStore implements EventStore {
   entriesOf(drillIds: readonly string[]): Promise<LogReader[]> {
     if (!this.writer) return Promise.resolve(drillIds.map((id) => () => ({ entries: this.entries(id) })));
     // Each log stays text until its drill is folded (see DrillRegistry.logsOf).
-    return this.askWriter({ read: drillIds }, (reply) => (reply.logs ?? []).map((text) => () => ({ entries: JSON.parse(text) as LogEntry[], text })));
+    return this.askWriter({ read: drillIds }, (reply) => (reply.logs ?? []).map((text) => () => ({ entries: JSON.parse(text) as LogEntry[] })));
   }
 
   lastSeq(drillId: string): number {

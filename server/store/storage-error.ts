@@ -55,14 +55,25 @@ export function explainStorageFailure(path: string, error: unknown): StorageErro
 }
 
 /**
- * Check an open database before serving from it: SQLite's quick integrity check (every page and
- * index entry well-formed, quick enough for every start) and a write that is rolled back, which fails on
- * a read-only or immutable file that SQLite opened for reading only.
+ * SQLite's quick integrity check (every page and index entry well-formed, quick enough for every
+ * start): the problems it found, none when the file is healthy. It runs on the checkpointer thread
+ * (sqlite-writer.ts), off the critical path to listening.
  */
-export function checkDatabase(db: Database.Database, path: string): void {
+export function integrityProblems(db: Database.Database): string[] {
   const result = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
-  const problems = result.map((r) => r.quick_check).filter((r) => r !== 'ok');
-  if (problems.length > 0) throw new StorageError(path, `the file is damaged (integrity check: ${problems.join('; ').replace(/\s+/g, ' ').slice(0, 300)}); restore it from a backup`);
+  return result.map((r) => r.quick_check).filter((r) => r !== 'ok');
+}
+
+/** The StorageError for a file the integrity check found `problems` in. */
+export function damaged(path: string, problems: readonly string[]): StorageError {
+  return new StorageError(path, `the file is damaged (integrity check: ${problems.join('; ').replace(/\s+/g, ' ').slice(0, 300)}); restore it from a backup`);
+}
+
+/**
+ * Check that an open database takes writes before serving from it: a write that is rolled back,
+ * which fails on a read-only or immutable file that SQLite opened for reading only.
+ */
+export function checkWritable(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   db.exec('BEGIN IMMEDIATE');
   try {

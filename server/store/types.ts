@@ -41,10 +41,9 @@ export interface RunningGroup {
   drills: { id: string; anchor: ClockAnchor }[];
 }
 
-/** A drill's log as read: its entries, and the JSON text they were parsed from when it was read as text. */
+/** A drill's log as read: its entries. */
 export interface ReadLog {
   entries: LogEntry[];
-  text?: string;
 }
 
 /** A drill's log, read already and parsed on call (see EventStore.entriesOf). */
@@ -54,6 +53,11 @@ export type LogReader = () => ReadLog;
 export type SeatOfDrill = SeatRecord & { drillId: string };
 
 export interface EventStore {
+  /**
+   * The SQLite file the store keeps, when other threads of this process can open it to read logs
+   * themselves (the scoring thread does); absent for stores they cannot reach.
+   */
+  readonly logFile?: string | undefined;
   createDrill(drill: DrillRecord, seats: SeatRecord[], first: LogEntry[], anchor: ClockAnchor): MaybePromise<void>;
   getDrill(id: string): MaybePromise<DrillRecord | null>;
   listDrills(hostKeyHash: string): MaybePromise<DrillRecord[]>;
@@ -83,6 +87,8 @@ export interface EventStore {
    * is parsed when its reader is called, so a caller folding one drill at a time holds one parsed log.
    */
   entriesOf?(drillIds: readonly string[]): Promise<LogReader[]>;
+  /** Resolves once the store's integrity check at start has passed (boot writes nothing before); a store without it needs none or checks when it opens. */
+  checked?(): Promise<void>;
   lastSeq(drillId: string): MaybePromise<number>;
   anchor(drillId: string): MaybePromise<ClockAnchor | null>;
   idempotent(drillId: string, key: string): MaybePromise<StoredResult | null>;

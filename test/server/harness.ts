@@ -14,6 +14,7 @@ import type { Command, DrillState, LogEntry } from '../../shared/engine/types.ts
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
 import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
 import { retryWhileOverloaded } from '../../client/src/transport/overload-retry.ts';
 
 /*
@@ -113,6 +114,8 @@ export class TestClient {
   patches = 0;
   welcomes = 0;
   scores = 0;
+  /** The last live score received, in the welcome or pushed. */
+  score: LiveScore | null = null;
   ended: DrillEnded | null = null;
   private keyCounter = 0;
 
@@ -120,6 +123,7 @@ export class TestClient {
     socket.on('drill:welcomed', (w) => {
       this.welcome = w;
       this.view = w.view ?? this.view;
+      this.score = w.score ?? this.score;
       this.welcomes++;
       this.raw.push(JSON.stringify(w));
       for (const e of w.missed) this.add(e);
@@ -141,6 +145,7 @@ export class TestClient {
     socket.on('drill:scoreChanged', (s) => {
       this.raw.push(JSON.stringify(s));
       this.scores++;
+      this.score = s;
     });
   }
 

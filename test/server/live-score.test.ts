@@ -9,6 +9,13 @@ import type { LogEntry } from '../../shared/engine/index.ts';
 import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
 import { compiledFixture, DEPUTY, IC, SME } from '../engine/fixture.ts';
 import { TestDrill } from '../engine/harness.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import type { ScoringBatch } from '../../server/socket/scoring-protocol.ts';
+import { tempDb } from './harness.ts';
+import { Hub, type TtxSocket } from '../../server/socket/hub.ts';
+import { MemoryStore } from '../../server/store/memory.ts';
+import { silentLogger } from '../../server/log.ts';
+import type { LiveScore } from '../../shared/scoring/index.ts';
 
 /*
  * The facilitator's live score: the same as scoring the whole log, pushed at once the first time,
@@ -179,15 +186,60 @@ describe('LIVE: the scoring thread', () => {
     expect((joined as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
   });
 
-  it('LIVE11 a log primed as its JSON text scores as the same log sent as entries', async () => {
+  it('LIVE11 with the store\'s file, the thread reads a drill\'s log itself, up to the seq it is primed at: no entry crosses, and it scores as the same log sent as entries', async () => {
     const d = new TestDrill(compiled).start();
     d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
-    const scoring = thread();
-    scoring.prime('as-text', compiled, d.entries, JSON.stringify(d.entries));
-    scoring.prime('as-entries', compiled, d.entries);
-    const [a, b] = await Promise.all([scoring.score('as-text', ['en']), scoring.score('as-entries', ['en'])]);
-    expect(a?.seq).toBe(d.entries.at(-1)!.seq);
-    expect((a!.inLocale('en') as PreEncoded).json).toBe((b!.inLocale('en') as PreEncoded).json);
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
+    const store = new SqliteStore(tempDb());
+    store.createDrill({ id: 'd1', scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], d.entries, { wallMs: 0, gameMs: 0, speed: 1, running: true });
+    const posted: ScoringBatch[] = [];
+    const fromFile = new ScoringThread(() => undefined, {
+      logFile: store.logFile,
+      spawn: (logFile) => {
+        const w = spawnScoringWorker(logFile);
+        const post = w.postMessage.bind(w);
+        w.postMessage = (batch: ScoringBatch) => (posted.push(batch), post(batch));
+        return w;
+      },
+    });
+    threads.push(fromFile);
+    const sent = thread();
+    try {
+      // The file holds the whole log; a context primed as of the second entry counts only that far.
+      const upTo = 2;
+      for (const scoring of [fromFile, sent]) scoring.prime('d1', compiled, d.entries.slice(0, upTo));
+      const [a, b] = await Promise.all([fromFile.score('d1', ['en']), sent.score('d1', ['en'])]);
+      expect(a?.seq).toBe(d.entries[upTo - 1]!.seq);
+      expect((a!.inLocale('en') as PreEncoded).json).toBe((b!.inLocale('en') as PreEncoded).json);
+      const primes = posted.flatMap((batch) => batch.ops).filter((op) => op.op === 'prime');
+      expect(primes).toEqual([{ op: 'prime', drillId: 'd1', scenario: 0, throughSeq: d.entries[upTo - 1]!.seq }]);
+      // The rest folds in as it does for a context primed with entries.
+      for (const scoring of [fromFile, sent]) scoring.fold('d1', d.entries.slice(upTo));
+      const [c, e] = await Promise.all([fromFile.score('d1', ['en']), sent.score('d1', ['en'])]);
+      expect(c?.seq).toBe(d.entries.at(-1)!.seq);
+      expect((c!.inLocale('en') as PreEncoded).json).toBe((e!.inLocale('en') as PreEncoded).json);
+      expect(JSON.parse((c!.inLocale('en') as PreEncoded).json)).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('LIVE11 without a file (another store), the entries cross with the prime', async () => {
+    const d = new TestDrill(compiled).start();
+    const posted: ScoringBatch[] = [];
+    const scoring = new ScoringThread(() => undefined, {
+      spawn: (logFile) => {
+        const w = spawnScoringWorker(logFile);
+        const post = w.postMessage.bind(w);
+        w.postMessage = (batch: ScoringBatch) => (posted.push(batch), post(batch));
+        return w;
+      },
+    });
+    threads.push(scoring);
+    scoring.prime('d1', compiled, d.entries);
+    expect((await scoring.score('d1', ['en']))?.seq).toBe(d.entries.at(-1)!.seq);
+    const primes = posted.flatMap((batch) => batch.ops).filter((op) => op.op === 'prime');
+    expect(primes).toEqual([{ op: 'prime', drillId: 'd1', scenario: 0, entries: d.entries }]);
   });
 
   it('LIVE10 a drill the thread does not hold, or has forgotten, is answered with no score and the reason is told', async () => {
@@ -211,15 +263,14 @@ describe('LIVE: the scoring thread', () => {
   /** A thread whose workers the test can kill, on a wall clock the test sets. */
   const killable = (problems: string[], clock: { now: number }) => {
     const workers: Worker[] = [];
-    const t = new ScoringThread(
-      (problem) => problems.push(problem),
-      () => {
+    const t = new ScoringThread((problem) => problems.push(problem), {
+      spawn: () => {
         const w = spawnScoringWorker();
         workers.push(w);
         return w;
       },
-      () => clock.now,
-    );
+      now: () => clock.now,
+    });
     threads.push(t);
     return { scoring: t, workers };
   };
@@ -349,5 +400,24 @@ describe('LIVE12: a backend that lost its contexts', () => {
     time.advance(LIVE_SCORE_INTERVAL_MS);
     expect(pushed).toHaveLength(2);
     expect(pushed[1]).toEqual(wholeLog(d.entries));
+  });
+});
+
+describe('LIVE13: a score a welcome went without', () => {
+  it('LIVE13 follows to its console unless the console has gone or already got a push as late or later', () => {
+    const time = new ManualTime();
+    const hub = new Hub(new MemoryStore(), time, time, silentLogger, new InlineScoring());
+    const sent: number[] = [];
+    const socket = { connected: true, emit: (_event: string, score: LiveScore) => sent.push(score.seq) } as unknown as TtxSocket;
+    const score = (seq: number) => ({ seq }) as LiveScore;
+    hub.scoreTo(socket, score(5), 5);
+    // An older score that finished after it, and the same one again, are not sent.
+    hub.scoreTo(socket, score(3), 3);
+    hub.scoreTo(socket, score(5), 5);
+    hub.scoreTo(socket, score(7), 7);
+    expect(sent).toEqual([5, 7]);
+    (socket as { connected: boolean }).connected = false;
+    hub.scoreTo(socket, score(9), 9);
+    expect(sent).toEqual([5, 7]);
   });
 });

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join as pathJoin, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
+import { silentLogger } from '../../server/log.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
+import { StorageError } from '../../server/store/storage-error.ts';
 import { PROBE_EVERY_MS, WriteHealth } from '../../server/store/write-health.ts';
 import type { CommitItem, CommitRefusals } from '../../server/store/types.ts';
 import { createDrill, tracked, until } from './harness.ts';
@@ -135,6 +138,107 @@ describe('OPS5: a database the server cannot use', () => {
     const store = new SqliteStore(db);
     await expect(store.ready()).resolves.toBeUndefined();
     await store.close();
+  });
+
+  it('OPS5 the integrity check runs on the checkpointer thread: checked() resolves on a healthy file and rejects on a damaged one', async () => {
+    const healthy = pathJoin(folder(), 'ttx.db');
+    await realDatabase(healthy);
+    const store = new SqliteStore(healthy);
+    await expect(store.checked()).resolves.toBeUndefined();
+    await store.close();
+
+    const db = pathJoin(folder(), 'ttx.db');
+    await realDatabase(db);
+    // The tables' pages overwritten, the schema (first page) kept: the constructor opens the file
+    // and takes a write, and only the check finds the damage.
+    const fd = openSync(db, 'r+');
+    for (let page = 1; page < statSync(db).size / 4096; page++) writeSync(fd, Buffer.alloc(4096, 0x13), 0, 4096, page * 4096);
+    closeSync(fd);
+    const damagedStore = new SqliteStore(db);
+    try {
+      await expect(damagedStore.ready()).resolves.toBeUndefined();
+      const refused = await damagedStore.checked().then(() => null, (error: unknown) => error);
+      expect(refused).toBeInstanceOf(StorageError);
+      expect((refused as StorageError).message).toMatch(/damaged/);
+    } finally {
+      await damagedStore.close();
+    }
+    // Without threads the check runs in the constructor, and checked() has nothing to wait for.
+    const inMemory = new SqliteStore(':memory:');
+    await expect(inMemory.checked()).resolves.toBeUndefined();
+    await inMemory.close();
+  });
+
+  /** A memory store whose integrity check at start reports when the test says, and its commits counted. */
+  class CheckedLater extends MemoryStore {
+    asked = 0;
+    commits = 0;
+    private report: Promise<void> = Promise.resolve();
+    pass: () => void = () => undefined;
+    fail: (error: Error) => void = () => undefined;
+    hold(): void {
+      this.report = new Promise<void>((resolve, reject) => {
+        this.pass = resolve;
+        this.fail = reject;
+      });
+      this.report.catch(() => undefined);
+    }
+    checked(): Promise<void> {
+      this.asked++;
+      return this.report;
+    }
+    override commit(items: CommitItem[]): CommitRefusals {
+      this.commits++;
+      return super.commit(items);
+    }
+  }
+
+  /** A store holding one running drill with an inject due, and a registry about to boot on it. */
+  async function bootingWithWorkDue() {
+    const store = new CheckedLater();
+    const time = new ManualTime();
+    const first = await server({ store, time });
+    const drill = await createDrill(first);
+    const fac = await client(first, drill.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    fac.close();
+    await first.close();
+    time.advance(6 * 60_000); // the minute-6 inject falls due while down
+    store.hold();
+    store.commits = 0;
+    store.asked = 0;
+    const app = createApp({ store, clock: time, scheduler: time, log: silentLogger, staticDir: null });
+    const booted = app.registry.boot();
+    booted.catch(() => undefined);
+    await until(() => store.asked > 0, 'boot waits for the integrity check');
+    await new Promise((resolve) => setImmediate(resolve));
+    return { store, app, booted, drillId: drill.drillId };
+  }
+
+  it('OPS5 boot writes nothing until the store\'s integrity check has passed', async () => {
+    const { store, app, booted, drillId } = await bootingWithWorkDue();
+    try {
+      expect(store.commits).toBe(0);
+      store.pass();
+      expect(await booted).toBe(1);
+      expect(store.commits).toBeGreaterThan(0);
+      expect(store.entries(drillId).some((e) => e.event.type === 'inject.delivered' && e.event.injectId === 'owner-asks')).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('OPS5 boot on a store whose integrity check fails throws its StorageError and writes nothing', async () => {
+    const { store, app, booted } = await bootingWithWorkDue();
+    try {
+      const damage = new StorageError('/data/ttx.db', 'the file is damaged (integrity check: page 2); restore it from a backup');
+      store.fail(damage);
+      await expect(booted).rejects.toBe(damage);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(store.commits).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { join as joinPath } from 'node:path';
 import { redactEntryFor } from '../../shared/engine/index.ts';
 import { createApp } from '../../server/app.ts';
 import { ManualTime } from '../../server/clock.ts';
-import type { RegistryHooks } from '../../server/drills/registry.ts';
+import { liveScore, scoreDrill } from '../../shared/scoring/index.ts';
 import { loadBundled } from '../../server/http/scenarios.ts';
 import { silentLogger } from '../../server/log.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
@@ -185,30 +185,36 @@ describe('BOOT: rebuilding the running drills', () => {
     }
   });
 
-  it('LIVE11 on boot, each drill\'s live score is primed with the JSON text its log was read as', async () => {
+  it('LIVE11 LIVE13 after a restart, the scoring thread reads each drill\'s log from the file; a facilitator is welcomed at once and sent the score of the whole log after', async () => {
     const db = tempDb();
-    const time = new ManualTime();
-    const first = await startServer({ store: sqliteStore(db), time });
-    const drill = await createDrill(first, { seed: 'text' });
+    const first = await startServer({ store: sqliteStore(db) });
+    const drill = await createDrill(first, { seed: 'from-file' });
     const fac = await join(first, drill.seat('facilitator'));
+    const deputy = await join(first, drill.seat('deputy'));
     expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    expect(await deputy.send({ type: 'action.take', action: 'page-ic' })).toMatchObject({ ok: true });
+    const heldSeq = fac.score?.seq ?? -1;
     fac.close();
+    deputy.close();
     await first.close();
 
-    const app = createApp({ store: sqliteStore(db), clock: time, scheduler: time, log: silentLogger, staticDir: null });
-    const hooks = (app.registry as unknown as { hooks: RegistryHooks }).hooks;
-    const onLive = hooks.onLive!;
-    const primed: { entries: number; text: string | undefined }[] = [];
-    hooks.onLive = (master, entries, text) => {
-      primed.push({ entries: entries.length, text });
-      onLive(master, entries, text);
-    };
+    const second = await startServer({ store: sqliteStore(db), scoring: 'thread' });
     try {
-      expect(await app.registry.boot()).toBe(1);
-      expect(primed).toHaveLength(1);
-      expect((JSON.parse(primed[0]!.text!) as unknown[]).length).toBe(primed[0]!.entries);
+      const master = second.app.registry.peek(drill.drillId)!;
+      const back = await join(second, drill.seat('facilitator'), { scoreSeq: heldSeq });
+      // From the thread, the welcome does not carry the score: it follows as a push to this console.
+      expect(back.welcome?.score).toBeUndefined();
+      await until(() => back.scores === 1, 'the score after the welcome');
+      const entries = second.store.entries(drill.drillId);
+      expect(back.score).toEqual(JSON.parse(JSON.stringify(liveScore(scoreDrill(master.compiled, entries), 'en', entries.at(-1)!.seq))));
+      // A player's welcome never carries a score, and no push follows it.
+      const player = await join(second, drill.seat('deputy'));
+      expect(player.welcome?.score).toBeUndefined();
+      expect(player.scores).toBe(0);
+      back.close();
+      player.close();
     } finally {
-      await app.close();
+      await second.close();
     }
   });
 
