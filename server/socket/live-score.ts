@@ -30,6 +30,11 @@ export interface ScoreRendering {
 export interface ScoringBackend {
   /** Start a drill's context from its log so far (every entry of it committed). */
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void;
+  /**
+   * Start a drill's context from its committed log up to `seq`, read by the backend itself; false
+   * when it cannot read logs (the caller then reads the log and primes with it).
+   */
+  primeAt?(drillId: string, compiled: CompiledScenario, seq: number): boolean;
   /** Fold committed entries into a primed drill's context, in commit order. */
   fold(drillId: string, entries: readonly LogEntry[]): void;
   /** The score of everything folded so far, worded in each of `locales`; null if it could not be scored. */
@@ -76,14 +81,17 @@ export class LiveScores {
   }
 
   /**
-   * The backend holds no context any more: every drill it held is primed again from its log, read
-   * now. Entries that commit while an asynchronous store reads are held and folded in after, and
-   * the consoles keep the last score they were sent meanwhile.
+   * The backend holds no context any more: every drill it held is primed again from its log, which
+   * the backend reads itself when it can (primeAt), else read here now. Entries that commit while an
+   * asynchronous store reads are held and folded in after, and the consoles keep the last score
+   * they were sent meanwhile.
    */
   private lost(): void {
     for (const [drillId, d] of this.drills) {
       if (d.timer !== null) this.scheduler.clear(d.timer);
       d.timer = null;
+      // Everything folded so far is committed, so the backend reads the same log up to lastSeq.
+      if (this.backend.primeAt?.(drillId, d.compiled, d.lastSeq)) continue;
       const held: LogEntry[] = [];
       d.held = held;
       const prime = (entries: LogEntry[]) => {

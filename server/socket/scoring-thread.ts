@@ -123,6 +123,19 @@ export class ScoringThread implements ScoringBackend {
   }
 
   prime(drillId: string, compiled: CompiledScenario, entries: readonly LogEntry[]): void {
+    const scenario = this.hold(drillId, compiled);
+    // Every entry up to the log's last seq is committed, so the thread reads the same log from the file.
+    this.post(this.logFile === undefined ? { op: 'prime', drillId, scenario, entries } : { op: 'prime', drillId, scenario, throughSeq: entries.at(-1)?.seq ?? -1 });
+  }
+
+  primeAt(drillId: string, compiled: CompiledScenario, seq: number): boolean {
+    if (this.logFile === undefined) return false;
+    this.post({ op: 'prime', drillId, scenario: this.hold(drillId, compiled), throughSeq: seq });
+    return true;
+  }
+
+  /** The key of the drill's scenario on the thread, sent to it first if it holds no drill of it yet. */
+  private hold(drillId: string, compiled: CompiledScenario): number {
     let held = this.scenarios.get(compiled);
     if (!held) {
       held = { key: this.nextScenarioKey++, drills: 0 };
@@ -134,8 +147,7 @@ export class ScoringThread implements ScoringBackend {
       held.drills++;
       this.scenarioOf.set(drillId, compiled);
     }
-    // Every entry up to the log's last seq is committed, so the thread reads the same log from the file.
-    this.post(this.logFile === undefined ? { op: 'prime', drillId, scenario: held.key, entries } : { op: 'prime', drillId, scenario: held.key, throughSeq: entries.at(-1)?.seq ?? -1 });
+    return held.key;
   }
 
   fold(drillId: string, entries: readonly LogEntry[]): void {

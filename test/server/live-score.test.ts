@@ -299,6 +299,39 @@ describe('LIVE: the scoring thread', () => {
     expect((pushed[1] as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
   });
 
+  it('LIVE12 with the store\'s file, the new thread reads each drill\'s log itself: none is read again on the main thread', async () => {
+    const clock = { now: 0 };
+    const d = new TestDrill(compiled).start();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    const store = new SqliteStore(tempDb());
+    store.createDrill({ id: 'd1', scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], d.entries, { wallMs: 0, gameMs: 0, speed: 1, running: true });
+    const workers: Worker[] = [];
+    const scoring = new ScoringThread(() => undefined, {
+      logFile: store.logFile,
+      spawn: (logFile) => {
+        const w = spawnScoringWorker(logFile);
+        workers.push(w);
+        return w;
+      },
+      now: () => clock.now,
+    });
+    threads.push(scoring);
+    const time = new ManualTime();
+    let reads = 0;
+    const scores = new LiveScores(time, () => time.now(), () => (reads++, d.entries), scoring);
+    try {
+      scores.prime('d1', compiled, d.entries);
+      clock.now = RESTART_WINDOW_MS + 1;
+      await workers[0]!.terminate();
+      await expect.poll(() => workers.length).toBe(2);
+      const joined = await scores.current('d1', compiled, 'en');
+      expect(reads).toBe(0);
+      expect((joined as PreEncoded).toJSON()).toEqual(JSON.parse(JSON.stringify(wholeLog(d.entries))));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('LIVE12 a scoring thread that dies within the restart window of its start is not replaced: scores stop, and why is told', async () => {
     const problems: string[] = [];
     const clock = { now: 0 };
