@@ -3,10 +3,18 @@ import type { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/engine/types.ts';
 import { startThread } from '../threads.ts';
 import { KeyFilter } from './key-filter.ts';
-import { checkWritable, damaged, explainStorageFailure, integrityProblems } from './storage-error.ts';
+import { checkWritable, damaged, explainStorageFailure, integrityProblems, type StorageError } from './storage-error.ts';
 import { committer, LOG_AFTER_SQL, openDatabase, PROBE_SQL } from './sqlite-schema.ts';
 import { scenarioHash } from './scenario-hash.ts';
 import type { ClockAnchor, CommitItem, CommitRefusals, DrillRecord, EventStore, LogReader, RunningGroup, SeatRecord, StoredResult } from './types.ts';
+
+/** What a writer or checkpointer thread reports once: that it opened the file, and the checkpointer's integrity check. */
+interface ThreadReport {
+  ready?: boolean;
+  failed?: { code: string; message: string };
+  checked?: string[];
+  checkFailed?: { code: string; message: string };
+}
 
 /** What the writer thread answers: the logs read (boot), or the items a commit refused. */
 interface WriterReply {
@@ -190,30 +198,37 @@ export class SqliteStore implements EventStore {
 
   /** The checkpointer's report of its integrity check. */
   private checkedBy(thread: Worker): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (msg: { checked?: string[]; checkFailed?: { code: string; message: string } }) => {
-        if (msg.checked) done(msg.checked.length > 0 ? damaged(this.path, msg.checked) : null);
-        if (msg.checkFailed) done(explainStorageFailure(this.path, Object.assign(new Error(msg.checkFailed.message), { code: msg.checkFailed.code })));
-      };
-      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(`its checkpointer thread stopped before its integrity check (exit ${code})`)));
-      const done = (error: Error | null) => {
-        thread.off('message', onMessage);
-        thread.off('exit', onExit);
-        if (error) reject(error);
-        else resolve();
-      };
-      thread.on('message', onMessage);
-      thread.on('exit', onExit);
-    });
+    return this.reportOf(
+      thread,
+      (msg) => (msg.checked ? (msg.checked.length > 0 ? damaged(this.path, msg.checked) : null) : msg.checkFailed ? this.failure(msg.checkFailed) : undefined),
+      (code) => `its checkpointer thread stopped before its integrity check (exit ${code})`,
+    );
   }
 
   private openedBy(thread: Worker): Promise<void> {
+    return this.reportOf(
+      thread,
+      (msg) => (msg.ready ? null : msg.failed ? this.failure(msg.failed) : undefined),
+      (code) => `its ${thread === this.writer ? 'writer' : 'checkpointer'} thread stopped (exit ${code})`,
+    );
+  }
+
+  /** What SQLite told a thread, explained as a StorageError. */
+  private failure(told: { code: string; message: string }): StorageError {
+    return explainStorageFailure(this.path, Object.assign(new Error(told.message), { code: told.code }));
+  }
+
+  /**
+   * One report of a thread: `read` finds it in a message (null when all is well, else the error) or
+   * gives undefined for other messages; a thread that exits first fails with `exited`.
+   */
+  private reportOf(thread: Worker, read: (msg: ThreadReport) => Error | null | undefined, exited: (code: number) => string): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onMessage = (msg: { ready?: boolean; failed?: { code: string; message: string } }) => {
-        if (msg.ready) done(null);
-        if (msg.failed) done(explainStorageFailure(this.path, Object.assign(new Error(msg.failed.message), { code: msg.failed.code })));
+      const onMessage = (msg: ThreadReport) => {
+        const found = read(msg);
+        if (found !== undefined) done(found);
       };
-      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(`its ${thread === this.writer ? 'writer' : 'checkpointer'} thread stopped (exit ${code})`)));
+      const onExit = (code: number) => done(explainStorageFailure(this.path, new Error(exited(code))));
       const done = (error: Error | null) => {
         thread.off('message', onMessage);
         thread.off('exit', onExit);

@@ -146,6 +146,16 @@ describe('LIVE: the facilitator live score', () => {
   });
 });
 
+/** Starts scoring threads whose batches are kept in `posted` as they are sent. */
+const recordingInto =
+  (posted: ScoringBatch[]) =>
+  (logFile?: string): Worker => {
+    const w = spawnScoringWorker(logFile);
+    const post = w.postMessage.bind(w);
+    w.postMessage = (batch: ScoringBatch) => (posted.push(batch), post(batch));
+    return w;
+  };
+
 describe('LIVE: the scoring thread', () => {
   const threads: ScoringThread[] = [];
   afterEach(() => {
@@ -195,12 +205,7 @@ describe('LIVE: the scoring thread', () => {
     const posted: ScoringBatch[] = [];
     const fromFile = new ScoringThread(() => undefined, {
       logFile: store.logFile,
-      spawn: (logFile) => {
-        const w = spawnScoringWorker(logFile);
-        const post = w.postMessage.bind(w);
-        w.postMessage = (batch: ScoringBatch) => (posted.push(batch), post(batch));
-        return w;
-      },
+      spawn: recordingInto(posted),
     });
     threads.push(fromFile);
     const sent = thread();
@@ -228,12 +233,7 @@ describe('LIVE: the scoring thread', () => {
     const d = new TestDrill(compiled).start();
     const posted: ScoringBatch[] = [];
     const scoring = new ScoringThread(() => undefined, {
-      spawn: (logFile) => {
-        const w = spawnScoringWorker(logFile);
-        const post = w.postMessage.bind(w);
-        w.postMessage = (batch: ScoringBatch) => (posted.push(batch), post(batch));
-        return w;
-      },
+      spawn: recordingInto(posted),
     });
     threads.push(scoring);
     scoring.prime('d1', compiled, d.entries);
