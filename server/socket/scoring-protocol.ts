@@ -15,7 +15,8 @@ export type ScoringOp =
   | { op: 'dropScenario'; key: number }
   /**
    * A drill's log so far: its entries, or, when the thread reads the store's file itself, the seq
-   * the log reaches (the thread reads every entry up to it).
+   * the log reaches (the thread reads every entry up to it, and any folded since, when the drill's
+   * score is first asked).
    */
   | { op: 'prime'; drillId: string; scenario: number; entries: readonly LogEntry[] }
   | { op: 'prime'; drillId: string; scenario: number; throughSeq: number }

@@ -18,9 +18,9 @@ const scenarios = new Map<number, CompiledScenario>();
 const scoring = new InlineScoring();
 
 /*
- * With the store's SQLite file, a drill is primed by reading its log here, on a read-only connection
- * of this thread's own: the main thread sends a seq instead of the log, and neither copies nor holds
- * a thousand logs' text while it boots.
+ * With the store's SQLite file, a drill's log is read here, on a read-only connection of this
+ * thread's own: the main thread sends a seq instead of the log, and neither copies nor holds a
+ * thousand logs' text while it boots.
  */
 const { logFile } = (workerData ?? {}) as { logFile?: string };
 const logThrough = logFile ? openLogReader(logFile) : null;
@@ -33,10 +33,33 @@ function openLogReader(file: string): (drillId: string, seq: number) => LogEntry
   return (drillId, seq) => JSON.parse(read.get(drillId, seq) as string) as LogEntry[];
 }
 
-function logOf(op: Extract<ScoringOp, { op: 'prime' }>): readonly LogEntry[] {
-  if ('entries' in op) return op.entries;
+/**
+ * Drills primed by seq whose logs are not read yet: a drill's log is read and folded when its score
+ * is first asked, not when it is primed. After a restart every live drill is primed at once, while
+ * its clients reconnect; most consoles come back holding the latest score (nothing to compute), so
+ * reading a thousand logs then would take CPU from the reconnections for scores nobody is waiting
+ * for. Entries folded meanwhile are committed, so the read simply reaches further.
+ */
+const unread = new Map<string, { compiled: CompiledScenario; throughSeq: number }>();
+
+function primeOf(op: Extract<ScoringOp, { op: 'prime' }>, compiled: CompiledScenario): void {
+  if ('entries' in op) {
+    unread.delete(op.drillId);
+    scoring.prime(op.drillId, compiled, op.entries);
+    return;
+  }
   if (!logThrough) throw new Error(`drill ${op.drillId}: primed by seq, but this thread was given no file to read its log from`);
-  return logThrough(op.drillId, op.throughSeq);
+  scoring.forget(op.drillId);
+  unread.set(op.drillId, { compiled, throughSeq: op.throughSeq });
+}
+
+/** A drill primed by seq is read from the file the first time its score is asked. */
+function readIfUnread(drillId: string): void {
+  const pending = unread.get(drillId);
+  if (!pending || !logThrough) return;
+  const entries = logThrough(drillId, pending.throughSeq);
+  unread.delete(drillId);
+  scoring.prime(drillId, pending.compiled, entries);
 }
 
 function run(op: ScoringOp, answers: ScoringAnswer[]): void {
@@ -50,19 +73,24 @@ function run(op: ScoringOp, answers: ScoringAnswer[]): void {
     case 'prime': {
       const compiled = scenarios.get(op.scenario);
       if (!compiled) throw new Error(`drill ${op.drillId}: scenario ${op.scenario} was not sent`);
-      scoring.prime(op.drillId, compiled, logOf(op));
+      primeOf(op, compiled);
       return;
     }
-    case 'fold':
-      scoring.fold(op.drillId, op.entries);
+    case 'fold': {
+      const pending = unread.get(op.drillId);
+      if (pending) pending.throughSeq = Math.max(pending.throughSeq, op.entries.at(-1)?.seq ?? -1);
+      else scoring.fold(op.drillId, op.entries);
       return;
+    }
     case 'score': {
+      readIfUnread(op.drillId);
       const score = scoring.score(op.drillId);
       if (!score) answers.push({ request: op.request, error: `drill ${op.drillId} is not kept here` });
       else answers.push({ request: op.request, seq: score.seq, json: op.locales.map((locale) => JSON.stringify(score.inLocale(locale))) });
       return;
     }
     case 'forget':
+      unread.delete(op.drillId);
       scoring.forget(op.drillId);
   }
 }

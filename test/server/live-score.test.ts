@@ -229,6 +229,39 @@ describe('LIVE: the scoring thread', () => {
     }
   });
 
+  it('LIVE14 with the store\'s file, a drill primed by seq is read when its score is first asked, not when primed: nothing is read for a score nobody asks', async () => {
+    const d = new TestDrill(compiled).start();
+    d.do(0, DEPUTY, { type: 'action.take', action: 'page-ic' });
+    d.do(0, SME, { type: 'action.take', action: 'review-network-logs', target: 'app' });
+    const store = new SqliteStore(tempDb());
+    const problems: string[] = [];
+    const fromFile = new ScoringThread((problem) => problems.push(problem), { logFile: store.logFile });
+    threads.push(fromFile);
+    const sent = thread();
+    try {
+      // Primed as of the second entry while the file holds none of the drill's log yet: a thread
+      // that read the log at the prime would find it missing.
+      const upTo = 2;
+      fromFile.prime('d1', compiled, d.entries.slice(0, upTo));
+      fromFile.prime('never-asked', compiled, d.entries);
+      // A round trip: the thread has taken both primes in before the log is written.
+      expect(await fromFile.score('elsewhere', ['en'])).toBeNull();
+      await store.createDrill({ id: 'd1', scenarioId: 's', scenarioVersion: 1, scenarioText: 'x', scenarioFile: 'x.yaml', seed: '1', hostKeyHash: 'h', createdAt: 1 }, [], d.entries, { wallMs: 0, gameMs: 0, speed: 1, running: true });
+      // Entries folded before the first score are committed, so the read reaches them too.
+      fromFile.fold('d1', d.entries.slice(upTo));
+      sent.prime('d1', compiled, d.entries);
+      const [a, b] = await Promise.all([fromFile.score('d1', ['en']), sent.score('d1', ['en'])]);
+      expect(a?.seq).toBe(d.entries.at(-1)!.seq);
+      expect((a!.inLocale('en') as PreEncoded).json).toBe((b!.inLocale('en') as PreEncoded).json);
+      fromFile.forget('never-asked');
+      expect(await fromFile.score('never-asked', ['en'])).toBeNull();
+      // Only the two drills asked for while not kept are reported; 'never-asked', whose log is not in the file, was never read.
+      expect(problems).toEqual([expect.stringMatching(/elsewhere is not kept/), expect.stringMatching(/never-asked is not kept/)]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('LIVE11 without a file (another store), the entries cross with the prime', async () => {
     const d = new TestDrill(compiled).start();
     const posted: ScoringBatch[] = [];
