@@ -89,6 +89,15 @@ async function lapse(url: string, node: Node): Promise<void> {
   await client.end();
 }
 
+/** Whether a drill's lease row names no holder: the release is in the database, not only in the node's memory. */
+async function unheld(url: string, drillId: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ holder: string | null }>('SELECT holder FROM leases WHERE drill_id = $1', [drillId]);
+  await client.end();
+  return rows[0]?.holder === null;
+}
+
 describeWithPostgres('LEASE: drills owned by lease across nodes', () => {
   it('LEASE3 any node creates a drill; the node its first connection reaches takes it, and another node refuses a connection with DRILL_ELSEWHERE and a wait', async () => {
     const url = await freshSchema();
@@ -225,6 +234,8 @@ describeWithPostgres('LEASE: drills owned by lease across nodes', () => {
     await until(() => a.server.app.io.of('/').sockets.size === 0, 'the facilitator gone');
     time.advance(ENDED_DRILL_IDLE_MS);
     await until(() => a.leases.heldDrills().length === 0, 'A gave the lease back');
+    // A forgets the lease before its release reaches the database; B asks the database.
+    await until(() => unheld(url, d.drillId), 'the lease released in the database');
     expect(a.server.app.registry.peek(d.drillId)).toBeNull();
     const back = welcomed(await attempt(b.server, d.seat('facilitator').token));
     expect(back.welcome?.view?.lifecycle).toBe('ended');
