@@ -1,4 +1,4 @@
-import { createDrill, execute, trimState, type DrillState, type LogEntry, type SeatDef, type Viewer } from '../../shared/engine/index.ts';
+import { createDrill, execute, trimState, type DrillState, type LogEntry, type SeatDef, type ViewPatch, type Viewer } from '../../shared/engine/index.ts';
 import { compileScenario, loadScenario, type LoadResult } from '../../shared/scenario/index.ts';
 import type { CompiledScenario } from '../../shared/scenario/compiled.ts';
 import { foldRecorded } from './fold.ts';
@@ -333,6 +333,11 @@ export class DrillRegistry {
    */
   wholeState(master: DrillMaster): MaybePromise<DrillState> {
     return this.wholeStates.of(master);
+  }
+
+  /** Each seat's change since the view it held at `seq`, when that is the state the drill was rebuilt (or created) with; else null. */
+  viewChangeSince(master: DrillMaster, seq: number): MaybePromise<((viewer: Viewer) => ViewPatch) | null> {
+    return this.wholeStates.changeSince(master, seq);
   }
 
   /** Why a drill that exists cannot be opened (an older engine recorded it), once a fold found out. */

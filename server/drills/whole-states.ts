@@ -1,4 +1,4 @@
-import { replay, replayFrom, type DrillState, type LogEntry } from '../../shared/engine/index.ts';
+import { replay, replayFrom, viewPatches, type DrillState, type LogEntry, type ViewPatch, type Viewer } from '../../shared/engine/index.ts';
 import type { DrillMaster } from '../../shared/master/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import { after, type MaybePromise } from '../store/maybe.ts';
@@ -15,9 +15,20 @@ export const WHOLE_STATE_KEPT_MS = 30_000;
  * read from the log, and let go of once no seat has asked for WHOLE_STATE_KEPT_MS, so a drill keeps
  * its history in memory only while seats are joining. A drill rebuilt from its log (boot, a
  * takeover) starts with the whole state that fold produced, as its seats are about to come back.
+ * That first state is kept beside the moved-on one, so a seat that held its view through a restart
+ * is sent what changed since (WELCOME-V5), not its whole view again.
  */
+interface Kept {
+  state: DrillState;
+  usedAt: number;
+  /** The state the drill was seeded with: the view its seats held when it was created or rebuilt. */
+  seeded: DrillState | null;
+  /** Each seat's change from `seeded` to the state at `seq`, worked out once for the wave. */
+  change: { seq: number; of: (viewer: Viewer) => ViewPatch } | null;
+}
+
 export class WholeStates {
-  private readonly states = new Map<string, { state: DrillState; usedAt: number }>();
+  private readonly states = new Map<string, Kept>();
   private sweep: unknown = null;
 
   constructor(
@@ -29,7 +40,29 @@ export class WholeStates {
 
   /** A drill's whole state, folded already (a drill created, or rebuilt from its log). */
   seed(drillId: string, state: DrillState): void {
-    if (!state.trimmed) this.keep(drillId, state);
+    if (state.trimmed) return;
+    this.states.set(drillId, { state, usedAt: this.clock.now(), seeded: state, change: null });
+    this.sweepLater();
+  }
+
+  /**
+   * Each seat's change from the state the drill was seeded with to its whole state now, when `seq` is
+   * the seeded state's seq; null otherwise (that view is not known here, so the whole view is sent).
+   */
+  changeSince(master: DrillMaster, seq: number): MaybePromise<((viewer: Viewer) => ViewPatch) | null> {
+    const seeded = this.states.get(master.id)?.seeded;
+    if (!seeded || seeded.seq !== seq || seq >= master.state.seq) return null;
+    return after(this.of(master), (state) => {
+      const kept = this.states.get(master.id);
+      if (!kept) return null;
+      if (kept.change?.seq !== state.seq) {
+        const patches = viewPatches(master.compiled, seeded, state);
+        // A seat that sees nothing new still learns the seq and clock its view is now current at.
+        const unchanged: ViewPatch = { seq: state.seq, clock: state.clock, lifecycle: state.lifecycle, speed: state.speed };
+        kept.change = { seq: state.seq, of: (viewer) => patches(viewer) ?? unchanged };
+      }
+      return kept.change.of;
+    });
   }
 
   /**
@@ -67,9 +100,14 @@ export class WholeStates {
   }
 
   private keep(drillId: string, state: DrillState): DrillState {
-    this.states.set(drillId, { state, usedAt: this.clock.now() });
-    if (this.sweep === null) this.sweep = this.scheduler.set(this.letGo, this.keptMs);
+    const kept = this.states.get(drillId);
+    this.states.set(drillId, { state, usedAt: this.clock.now(), seeded: kept?.seeded ?? null, change: kept?.change ?? null });
+    this.sweepLater();
     return state;
+  }
+
+  private sweepLater(): void {
+    if (this.sweep === null) this.sweep = this.scheduler.set(this.letGo, this.keptMs);
   }
 
   /** Let go of the states nobody asked for lately; look again when the next one would be due. */

@@ -1,4 +1,4 @@
-import { redactEntryFor, viewFor, type DrillView, type LogEntry, type Viewer } from '../../shared/engine/index.ts';
+import { redactEntryFor, viewFor, type DrillView, type LogEntry, type ViewPatch, type Viewer } from '../../shared/engine/index.ts';
 import {
   CLIENT_EVENTS,
   commandRequestSchema,
@@ -82,6 +82,15 @@ function wholeView(registry: DrillRegistry, master: DrillMaster, seat: Viewer): 
   return after(registry.wholeState(master), (state) => viewFor(master.compiled, state, seat));
 }
 
+/**
+ * What a welcome brings a seat whose view is not current: the change since the view it holds, when
+ * that is the state the drill was rebuilt with (after a restart, nearly every seat), else the whole view.
+ */
+function viewOrChange(registry: DrillRegistry, master: DrillMaster, seat: Viewer, viewSeq: number | undefined): MaybePromise<{ view: DrillView } | { viewPatch: ViewPatch }> {
+  const change = viewSeq === undefined ? null : registry.viewChangeSince(master, viewSeq);
+  return after(change, (patches) => (patches ? { viewPatch: patches(seat) } : after(wholeView(registry, master, seat), (view) => ({ view }))));
+}
+
 /** The seat's entries after lastSeq, or a snapshot when it is too far behind to replay. */
 export function catchUp(store: EventStore, registry: DrillRegistry, master: DrillMaster, seat: Viewer, lastSeq: number): MaybePromise<SyncResult> {
   if (lastSeq < 0 || master.state.seq - lastSeq > MAX_REPLAY_GAP) return after(wholeView(registry, master, seat), (snapshot) => ({ snapshot }));
@@ -135,13 +144,13 @@ function welcomeFor(deps: SocketDeps, master: DrillMaster, seat: Viewer, lastSeq
   return after(caught, (missed) =>
     after(deps.hub.presence(master.id), (presence) =>
       // The drill's state is a fold over its log, so at the same seq the seat's view is the same.
-      after(viewSeq === master.state.seq ? null : wholeView(deps.registry, master, seat), (view) => {
+      after(viewSeq === master.state.seq ? null : viewOrChange(deps.registry, master, seat, viewSeq), (view) => {
         if (isPromise(scored)) followWith(scored, (score) => late(score, scoredSeq));
         return {
           protocolVersion: PROTOCOL_VERSION,
           drillId: master.id,
           seat,
-          ...(view ? { view } : {}),
+          ...view,
           // Read as the welcome is sent: the view's clock is its last entry's time, not now.
           clock: clockReading(master),
           missed: missed && 'entries' in missed ? missed.entries : [],

@@ -155,11 +155,13 @@ export interface Welcome {
 
 /**
  * The welcome a connection gets. `view` is absent when the handshake's `viewSeq` is the drill's
- * seq: the view the client holds is the current one. A reconnecting client nearly always is (after
- * a server restart, every seat that was up to date), and a late drill's view is tens of kilobytes,
- * so sending every returning seat its whole view again was most of what a restart cost.
+ * seq: the view the client holds is the current one. When the drill has moved on from a `viewSeq`
+ * the server still holds the state of (the state it rebuilt the drill with after a restart), the
+ * welcome carries `viewPatch`, the change since, instead of the whole view. After a restart nearly
+ * every seat holds that view, and a late drill's view is tens of kilobytes, so sending every
+ * returning seat its whole view again would be most of what a restart costs.
  */
-export type ConnectionWelcome = Omit<Welcome, 'view'> & { view?: DrillView };
+export type ConnectionWelcome = Omit<Welcome, 'view'> & { view?: DrillView; viewPatch?: ViewPatch };
 
 export interface CommandResult {
   /** Seqs of the entries the command produced (the entries arrive as drill:eventApplied). */

@@ -27,10 +27,12 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serve(options: Partial<AppOptions> = {}): Promise<{ app: App; url: string }> {
+/** A server on `port` (any free one by default); like the real server, it rebuilds the store's running drills before it listens. */
+export async function serve(options: Partial<AppOptions> = {}, port = 0): Promise<{ app: App; url: string }> {
   const app = createApp({ store: new MemoryStore(), staticDir: fileURLToPath(new URL('../../dist/client', import.meta.url)), log: silentLogger, rate: { burst: 200, perSecond: 100 }, ...options });
-  const port = await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${port}` };
+  await app.registry.boot();
+  const bound = await app.listen(port, '127.0.0.1');
+  return { app, url: `http://127.0.0.1:${bound}` };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

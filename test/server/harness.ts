@@ -122,7 +122,9 @@ export class TestClient {
   constructor(readonly socket: ClientSocket, readonly name: string) {
     socket.on('drill:welcomed', (w) => {
       this.welcome = w;
-      this.view = w.view ?? this.view;
+      // As the browser client does: the whole view, or the change since the one it held.
+      if (w.view) this.view = w.view;
+      else if (w.viewPatch && this.view) this.view = applyViewPatch(this.view, w.viewPatch);
       this.score = w.score ?? this.score;
       this.welcomes++;
       this.raw.push(JSON.stringify(w));

@@ -75,8 +75,10 @@ export class SocketTransport implements Transport {
     };
     socket.on('drill:welcomed', (w) => {
       this.drillId = w.drillId;
-      // No view in the welcome: the one this client holds (its seq was sent as viewSeq) is current.
-      this.view = w.view ?? this.view;
+      // No view in the welcome: the one this client holds (its seq was sent as viewSeq) is current,
+      // or is made current by the welcome's patch.
+      if (w.view) this.view = w.view;
+      else if (w.viewPatch && this.view) this.view = applyViewPatch(this.view, w.viewPatch);
       if (this.view) events.view(this.view);
       // After the view: the view's clock is its last entry's time, the reading is the time now.
       events.clock(w.clock);

@@ -212,6 +212,7 @@ export class LoadGenerator {
         client.welcomedAt = performance.now();
         // As the browser client does: no view in the welcome means the one it holds is current.
         if (welcome.view) [client.view, client.viewSeq] = [welcome.view, welcome.view.seq];
+        else if (welcome.viewPatch) client.viewSeq = welcome.viewPatch.seq;
         if (welcome.score) client.scoreSeq = welcome.score.seq;
         for (const e of welcome.missed) this.received(client, e);
         client.lastSeq = Math.max(client.lastSeq, client.viewSeq);
