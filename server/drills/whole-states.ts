@@ -53,8 +53,9 @@ export class WholeStates {
     const seeded = this.states.get(master.id)?.seeded;
     if (!seeded || seeded.seq !== seq || seq >= master.state.seq) return null;
     return after(this.of(master), (state) => {
+      // Let go of, or seeded anew (the drill left this node and came back), while the log was read.
       const kept = this.states.get(master.id);
-      if (!kept) return null;
+      if (!kept || kept.seeded !== seeded) return null;
       if (kept.change?.seq !== state.seq) {
         const patches = viewPatches(master.compiled, seeded, state);
         // A seat that sees nothing new still learns the seq and clock its view is now current at.

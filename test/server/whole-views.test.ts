@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WHOLE_STATE_KEPT_MS } from '../../server/drills/whole-states.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
-import { replay, viewFor, type DrillView, type LogEntry } from '../../shared/engine/index.ts';
+import { applyViewPatch, replay, viewFor, type DrillView, type LogEntry } from '../../shared/engine/index.ts';
 import { createDrill, join, startServer, take, type TestServer } from './harness.ts';
 
 /*
@@ -97,6 +97,26 @@ describe('TRIM3: whole views come from the log', () => {
     expect(reads.filter(([id]) => id === d.drillId)).toEqual([[d.drillId, undefined]]);
     expect(observer.welcome?.view).toEqual(foldedView(s, d.drillId, { role: 'observer', seat: 'observer-1' }));
     for (const c of [...clients, observer]) c.close();
+    await s.close();
+  });
+  it('WELCOME-V5 the state a drill was created with is a base only while its whole state is kept: a seat holding it gets the change, and once let go of the whole view', async () => {
+    const s = await startServer({ store: new MemoryStore() });
+    const d = await createDrill(s);
+    const ic = await join(s, d.seat('ic'));
+    const created = ic.view!;
+    ic.close();
+    const fac = await join(s, d.seat('facilitator'));
+    expect(await fac.send({ type: 'drill.start' })).toMatchObject({ ok: true });
+    const icSeat = { role: 'ic', seat: 'ic' };
+    const soon = await join(s, d.seat('ic'), { lastSeq: created.seq, viewSeq: created.seq });
+    expect(soon.welcome).not.toHaveProperty('view');
+    expect(applyViewPatch(created, soon.welcome!.viewPatch!)).toEqual(foldedView(s, d.drillId, icSeat));
+    soon.close();
+    s.time.advance(WHOLE_STATE_KEPT_MS);
+    const late = await join(s, d.seat('ic'), { lastSeq: created.seq, viewSeq: created.seq });
+    expect(late.welcome).not.toHaveProperty('viewPatch');
+    expect(late.welcome?.view).toEqual(foldedView(s, d.drillId, icSeat));
+    for (const c of [fac, late]) c.close();
     await s.close();
   });
 });
