@@ -14,7 +14,7 @@ export { findBadText, type TextProblem } from './text.ts';
  * server; every request is acknowledged with an AckResult. See PROTOCOL.md.
  */
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const ERROR = {
   BAD_REQUEST: 'BAD_REQUEST',

@@ -68,9 +68,9 @@ describe('WIRE: typed event maps', () => {
 describe('WIRE: payload schemas', () => {
   it('WIRE4 the handshake needs a token and the protocol version; lastSeq is optional', () => {
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: PROTOCOL_VERSION }).success).toBe(true);
-    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, lastSeq: 12 }).success).toBe(true);
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 2, lastSeq: 12 }).success).toBe(true);
     expect(handshakeSchema.safeParse({ token: 'x'.repeat(32) }).success).toBe(false);
-    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 1, admin: true }).success).toBe(false);
+    expect(handshakeSchema.safeParse({ token: 'x'.repeat(32), protocolVersion: 2, admin: true }).success).toBe(false);
   });
 
   it('WIRE5 commands are parsed strictly: unknown fields, wrong types and missing keys are refused', () => {
