@@ -117,6 +117,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
   if (!metrics) throw new Error('the chaos run stopped before its figures were collected');
   const m: LoadMetrics = metrics;
   const verdict = verifyDatabase(o.db, m);
+  const welcomed = m.frames['drill:welcomed'];
   const figures = {
     server: kind,
     rooms: o.rooms,
@@ -135,6 +136,9 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosRunResult> {
     restartToCaughtUpP50Ms: round(percentile(restartMs, 50)),
     restartToCaughtUpMaxMs: round(Math.max(0, ...restartMs)),
     stragglerRestarts: stragglers,
+    // What the restarts cost on the wire: the welcomes sent to returning clients, and their mean size.
+    welcomes: welcomed?.count ?? 0,
+    welcomeMeanChars: welcomed ? Math.round(welcomed.chars / welcomed.count) : 0,
     unackedCommands: m.commandsSent - m.commandsAcked,
     // Why they were not acknowledged: refused by code (OVERLOADED, RATE_LIMITED…), or TIMEOUT when the
     // server died with them in flight. Commands not sent because the socket was down count as OFFLINE.
