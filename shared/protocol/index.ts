@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CommandEnvelope, EngineErrorCode, LogEntry } from '../engine/types.ts';
 import type { DrillView, Viewer } from '../engine/view-types.ts';
-import type { ViewPatch } from '../engine/view-patch.ts';
+import { applyViewPatch, type ViewPatch } from '../engine/view-patch.ts';
 import { commandSchema } from '../engine/command-schema.ts';
 import type { LiveScore } from '../scoring/live.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
@@ -162,6 +162,12 @@ export interface Welcome {
  * returning seat its whole view again would be most of what a restart costs.
  */
 export type ConnectionWelcome = Omit<Welcome, 'view'> & { view?: DrillView; viewPatch?: ViewPatch };
+
+/** The view a client holds after a welcome: the welcome's own, the held one with its patch applied, or the held one as it is. */
+export function viewAfterWelcome(held: DrillView | null, welcome: ConnectionWelcome): DrillView | null {
+  if (welcome.view) return welcome.view;
+  return welcome.viewPatch && held ? applyViewPatch(held, welcome.viewPatch) : held;
+}
 
 export interface CommandResult {
   /** Seqs of the entries the command produced (the entries arrive as drill:eventApplied). */

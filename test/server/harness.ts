@@ -13,7 +13,7 @@ import type { EventStore } from '../../server/store/types.ts';
 import type { Command, DrillState, LogEntry } from '../../shared/engine/types.ts';
 import type { DrillView } from '../../shared/engine/view-types.ts';
 import { applyViewPatch, type ViewPatch } from '../../shared/engine/view-patch.ts';
-import { drillOfToken, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
+import { drillOfToken, PROTOCOL_VERSION, viewAfterWelcome, type AckResult, type ClientToServerEvents, type CommandResult, type DrillEnded, type ServerToClientEvents, type ConnectionWelcome } from '../../shared/protocol/index.ts';
 import type { LiveScore } from '../../shared/scoring/index.ts';
 import { retryWhileOverloaded } from '../../client/src/transport/overload-retry.ts';
 
@@ -123,8 +123,7 @@ export class TestClient {
     socket.on('drill:welcomed', (w) => {
       this.welcome = w;
       // As the browser client does: the whole view, or the change since the one it held.
-      if (w.view) this.view = w.view;
-      else if (w.viewPatch && this.view) this.view = applyViewPatch(this.view, w.viewPatch);
+      this.view = viewAfterWelcome(this.view, w);
       this.score = w.score ?? this.score;
       this.welcomes++;
       this.raw.push(JSON.stringify(w));

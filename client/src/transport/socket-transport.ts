@@ -5,7 +5,7 @@ import type { Command } from '../../../shared/engine/types.ts';
 import type { DrillView } from '../../../shared/engine/view-types.ts';
 import type { LiveScore } from '../../../shared/scoring/live.ts';
 import { applyViewPatch, type ViewPatch } from '../../../shared/engine/view-patch.ts';
-import { drillOfToken, MAX_REPLAY_GAP, PROTOCOL_VERSION, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
+import { drillOfToken, MAX_REPLAY_GAP, PROTOCOL_VERSION, viewAfterWelcome, type AckResult, type ClientToServerEvents, type CommandResult, type ServerToClientEvents } from '../../../shared/protocol/index.ts';
 import { retryElsewhere } from './elsewhere-retry.ts';
 import { retryWhileOverloaded } from './overload-retry.ts';
 import type { Transport, TransportEvents } from './types.ts';
@@ -77,8 +77,7 @@ export class SocketTransport implements Transport {
       this.drillId = w.drillId;
       // No view in the welcome: the one this client holds (its seq was sent as viewSeq) is current,
       // or is made current by the welcome's patch.
-      if (w.view) this.view = w.view;
-      else if (w.viewPatch && this.view) this.view = applyViewPatch(this.view, w.viewPatch);
+      this.view = viewAfterWelcome(this.view, w);
       if (this.view) events.view(this.view);
       // After the view: the view's clock is its last entry's time, the reading is the time now.
       events.clock(w.clock);
